@@ -1,0 +1,73 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Hindsight",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "hindsight", targets: ["hindsight"]),
+        .library(name: "HindsightCore", targets: ["HindsightCore"]),
+        .library(name: "HindsightStore", targets: ["HindsightStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        // The domain: model types, strict parsers, interchange decoding. No SQLite, no I/O.
+        .target(
+            name: "HindsightCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // The schema migrations, embedded into the binary by the EmbedFilesPlugin.
+        .target(
+            name: "HindsightMigrations",
+            path: "Migrations",
+            exclude: [],
+            plugins: ["EmbedFilesPlugin"]
+        ),
+        // The seed postmortems as interchange YAML, embedded the same way.
+        .target(
+            name: "HindsightSeeds",
+            path: "Seeds",
+            plugins: ["EmbedFilesPlugin"]
+        ),
+        // The knowledge base on SQLite through GRDB.
+        .target(
+            name: "HindsightStore",
+            dependencies: [
+                "HindsightCore",
+                "HindsightMigrations",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // The command tree and output renderers, a library so tests can drive it in process.
+        .target(
+            name: "HindsightCLI",
+            dependencies: [
+                "HindsightCore",
+                "HindsightStore",
+                "HindsightSeeds",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "hindsight", dependencies: ["HindsightCLI"]),
+        .executableTarget(name: "EmbedFiles", path: "Plugins/EmbedFiles"),
+        .plugin(
+            name: "EmbedFilesPlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedFiles"]
+        ),
+        .testTarget(name: "HindsightCoreTests", dependencies: ["HindsightCore"]),
+        .testTarget(
+            name: "HindsightStoreTests",
+            dependencies: ["HindsightStore", "HindsightSeeds", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "HindsightCLITests",
+            dependencies: ["HindsightCLI", "hindsight"]
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)
