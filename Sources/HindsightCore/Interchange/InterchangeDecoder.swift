@@ -1,0 +1,180 @@
+import Yams
+
+/// Decodes interchange documents (YAML or JSON, version 1) into validated records.
+///
+/// Every rule that concerns one record is checked here, and every problem is reported with its
+/// file, line and column; rules that span records (references, duplicates, stored conflicts) are
+/// left to the import.
+public enum InterchangeDecoder {
+    /// The format version this decoder reads.
+    public static let version = 1
+
+    /// Decodes all documents in `bytes`, read from the file named `file`.
+    /// - Returns: the records of all documents merged, in order.
+    /// - Throws: ``InterchangeProblems`` listing every problem found.
+    public static func decode(_ bytes: [UInt8], file: String) throws -> InterchangeDocument {
+        if let problem = TextEncodingCheck.firstProblem(in: bytes, file: file) {
+            throw InterchangeProblems([problem])
+        }
+        let context = DecodingContext(file: file)
+        var result = InterchangeDocument()
+        let text = String(decoding: bytes, as: UTF8.self)
+        do {
+            let parser = try Parser(yaml: text, resolver: .default, constructor: .default, encoding: .utf8)
+            var documentCount = 0
+            while let root = try parser.nextRoot() {
+                documentCount += 1
+                result.append(contentsOf: decodeDocument(root, context: context))
+            }
+            if documentCount == 0 {
+                context.report(SourceLocation(file: file, line: 1, column: 1),
+                               "the file holds no document; expected a mapping that starts with 'version: 1'")
+            }
+        } catch let error as YamlError {
+            context.report(syntaxLocation(error, file: file), "not valid YAML or JSON: \(syntaxMessage(error))")
+        }
+        guard context.problems.isEmpty else { throw InterchangeProblems(context.problems) }
+        return result
+    }
+
+    private static func decodeDocument(_ root: Node, context: DecodingContext) -> InterchangeDocument {
+        var document = InterchangeDocument()
+        guard let reader = MappingReader(root, path: "document",
+                                         allowedKeys: ["version", "services", "slas", "maintenance", "incidents"],
+                                         context: context)
+        else { return document }
+        if let version = reader.integer("version", required: true, range: "equal to 1", { _ in true }),
+           version != Self.version {
+            context.report(reader.location(of: "version"),
+                           "version: this hindsight reads interchange version \(Self.version), not \(version)")
+        }
+        for (index, node) in reader.list("services").enumerated() {
+            if let service = decodeService(node, path: "services[\(index)]", context: context) {
+                document.services.append(service)
+            }
+        }
+        for (index, node) in reader.list("slas").enumerated() {
+            if let sla = decodeSLA(node, path: "slas[\(index)]", context: context) { document.slas.append(sla) }
+        }
+        for (index, node) in reader.list("maintenance").enumerated() {
+            if let window = decodeMaintenance(node, path: "maintenance[\(index)]", context: context) {
+                document.maintenance.append(window)
+            }
+        }
+        for (index, node) in reader.list("incidents").enumerated() {
+            if let incident = IncidentDecoder(context: context).decode(node, path: "incidents[\(index)]") {
+                document.incidents.append(incident)
+            }
+        }
+        return document
+    }
+
+    private static func decodeService(_ node: Node, path: String, context: DecodingContext) -> Located<Service>? {
+        guard let reader = MappingReader(node, path: path, allowedKeys: ["id", "name", "team", "tier", "description"],
+                                         context: context)
+        else { return nil }
+        let before = context.problems.count
+        let id = reader.id("id", required: true)
+        let name = reader.text("name", required: true, nonEmpty: true)
+        let team = reader.text("team")
+        let tier = reader.integer("tier", range: "of at least 1", { $0 >= 1 })
+        let description = reader.text("description")
+        guard context.problems.count == before, let id, let name else { return nil }
+        return Located(Service(id: id, name: name, team: team, tier: tier, description: description),
+                       at: reader.location, fieldLocations: ["id": reader.location(of: "id")])
+    }
+
+    private static func decodeSLA(_ node: Node, path: String, context: DecodingContext) -> Located<ServiceLevelAgreement>? {
+        guard let reader = MappingReader(node, path: path,
+                                         allowedKeys: ["service", "allowed_downtime", "objective", "window", "timezone",
+                                                       "effective_from", "effective_until", "partial", "credits"],
+                                         context: context)
+        else { return nil }
+        let before = context.problems.count
+        let service = reader.id("service", required: true)
+        let allowed = reader.parsed("allowed_downtime", what: "a duration") { try TimeSpan(parsing: $0) }
+        if let allowed, allowed.seconds == 0 {
+            context.report(reader.location(of: "allowed_downtime"),
+                           "\(path).allowed_downtime: must be more than zero; expected a duration such as 15m")
+        }
+        let objective = reader.number("objective", range: "between 0 and 100 (exclusive), e.g. 99.9") { $0 > 0 && $0 < 100 }
+        let allowance: DowntimeAllowance?
+        switch (allowed, objective) {
+        case (let allowed?, nil): allowance = .fixed(allowed)
+        case (nil, let objective?): allowance = .objective(percent: objective)
+        case (_?, _?):
+            context.report(reader.location(of: "objective"),
+                           "\(path): give exactly one of allowed_downtime and objective, not both")
+            allowance = nil
+        case (nil, nil):
+            if reader.value("allowed_downtime") == nil && reader.value("objective") == nil {
+                context.report(reader.location, "\(path): missing allowed_downtime or objective (exactly one is required)")
+            }
+            allowance = nil
+        }
+        let window = reader.keyword("window", WindowKind.self, required: true)
+        let timeZone = reader.parsed("timezone", what: "an IANA time zone name") { text in
+            try TimeZoneName.validate(text); return text
+        } ?? "UTC"
+        let from = reader.date("effective_from")
+        let until = reader.date("effective_until")
+        if let from, let until, until < from {
+            context.report(reader.location(of: "effective_until"),
+                           "\(path).effective_until: \(until) is before effective_from \(from)")
+        }
+        let partial = reader.keyword("partial", PartialImpactPolicy.self) ?? .weighted
+        var credits: [CreditTier] = []
+        for (index, tierNode) in reader.list("credits").enumerated() {
+            guard let tierReader = MappingReader(tierNode, path: "\(path).credits[\(index)]",
+                                                 allowedKeys: ["below", "credit_percent"], context: context)
+            else { continue }
+            let below = tierReader.number("below", required: true, range: "above 0 and at most 100") { $0 > 0 && $0 <= 100 }
+            let credit = tierReader.number("credit_percent", required: true, range: "above 0 and at most 100") { $0 > 0 && $0 <= 100 }
+            if let below, let credit { credits.append(CreditTier(belowPercent: below, creditPercent: credit)) }
+        }
+        guard context.problems.count == before, let service, let allowance, let window else { return nil }
+        let sla = ServiceLevelAgreement(serviceID: service, allowance: allowance, window: window, timeZone: timeZone,
+                                        effectiveFrom: from, effectiveUntil: until, partial: partial, credits: credits)
+        return Located(sla, at: reader.location, fieldLocations: ["service": reader.location(of: "service")])
+    }
+
+    private static func decodeMaintenance(_ node: Node, path: String, context: DecodingContext) -> Located<MaintenanceWindow>? {
+        guard let reader = MappingReader(node, path: path, allowedKeys: ["service", "start", "end", "note"], context: context)
+        else { return nil }
+        let before = context.problems.count
+        let service = reader.id("service", required: true)
+        let start = reader.instant("start", required: true)
+        let end = reader.instant("end", required: true)
+        let note = reader.text("note")
+        if let start, let end, end <= start {
+            context.report(reader.location(of: "end"), "\(path).end: \(end) is not after start \(start)")
+        }
+        guard context.problems.count == before, let service, let start, let end else { return nil }
+        return Located(MaintenanceWindow(serviceID: service, start: start, end: end, note: note),
+                       at: reader.location, fieldLocations: ["service": reader.location(of: "service")])
+    }
+
+    private static func syntaxLocation(_ error: YamlError, file: String) -> SourceLocation {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return SourceLocation(file: file, line: mark.line, column: mark.column)
+        case .duplicatedKeysInMapping(_, let context):
+            return SourceLocation(file: file, line: context.mark.line, column: context.mark.column)
+        default:
+            return SourceLocation(file: file, line: 1, column: 1)
+        }
+    }
+
+    private static func syntaxMessage(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
+             .composer(let context, let problem, _, _):
+            if let context { return "\(problem) (\(context.text))" }
+            return problem
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return "the key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) appears twice in one mapping"
+        default:
+            return "\(error)"
+        }
+    }
+}

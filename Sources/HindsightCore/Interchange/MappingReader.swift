@@ -1,0 +1,209 @@
+import Yams
+
+/// Reads the fields of one mapping of an interchange document: refuses unknown keys, and turns
+/// each field into its value type or reports, at the field's position, what was expected.
+struct MappingReader {
+    let context: DecodingContext
+    /// The path of this mapping, e.g. `incidents[0].impacts[1]`.
+    let path: String
+    let node: Node
+    private var fields: [String: (key: Node, value: Node)] = [:]
+
+    /// Nil (with a problem reported) when `node` is not a mapping.
+    init?(_ node: Node, path: String, allowedKeys: [String], context: DecodingContext) {
+        self.context = context
+        self.path = path
+        self.node = node
+        guard case .mapping(let mapping) = node else {
+            context.report(node, "\(path): expected a mapping, found \(node.kindDescription)")
+            return nil
+        }
+        for (key, value) in mapping {
+            guard case .scalar(let keyScalar) = key else {
+                context.report(key, "\(path): keys must be plain words, found \(key.kindDescription)")
+                continue
+            }
+            let name = keyScalar.string
+            guard allowedKeys.contains(name) else {
+                context.report(key, "\(path): unknown key '\(name)'; expected one of: \(allowedKeys.joined(separator: ", "))")
+                continue
+            }
+            fields[name] = (key, value)
+        }
+    }
+
+    var location: SourceLocation { context.location(of: node) }
+
+    func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// Where the value of `key` is written, or where the mapping starts when absent.
+    func location(of key: String) -> SourceLocation {
+        context.location(of: fields[key]?.value ?? node)
+    }
+
+    /// The value node of `key`; nil when absent or null. Reports a missing required key.
+    func value(_ key: String, required: Bool = false) -> Node? {
+        guard let value = fields[key]?.value, !value.isNull else {
+            if required { context.report(node, "\(path): missing required key '\(key)'") }
+            return nil
+        }
+        return value
+    }
+
+    /// The scalar text of `key`, from any scalar style.
+    func scalarText(_ key: String, required: Bool = false, what: String) -> String? {
+        guard let value = value(key, required: required) else { return nil }
+        guard case .scalar(let scalar) = value else {
+            context.report(value, "\(fieldPath(key)): expected \(what), found \(value.kindDescription)")
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// A plain (unquoted) scalar: numbers and booleans must not be quoted.
+    private func plainScalar(_ key: String, required: Bool, what: String) -> (String, Node)? {
+        guard let value = value(key, required: required) else { return nil }
+        guard case .scalar(let scalar) = value else {
+            context.report(value, "\(fieldPath(key)): expected \(what), found \(value.kindDescription)")
+            return nil
+        }
+        guard scalar.style == .plain || scalar.style == .any else {
+            context.report(value, "\(fieldPath(key)): expected \(what), found the quoted text '\(scalar.string)'")
+            return nil
+        }
+        return (scalar.string, value)
+    }
+
+    /// Text: any scalar, NUL refused; empty refused when `nonEmpty`.
+    func text(_ key: String, required: Bool = false, nonEmpty: Bool = false) -> String? {
+        guard let text = scalarText(key, required: required, what: "text") else { return nil }
+        if text.unicodeScalars.contains("\u{0}") {
+            context.report(location(of: key), "\(fieldPath(key)): text may not contain NUL (U+0000)")
+            return nil
+        }
+        if nonEmpty && text.isEmpty {
+            context.report(location(of: key), "\(fieldPath(key)): must not be empty")
+            return nil
+        }
+        return text
+    }
+
+    /// Parses a scalar with `parse`, reporting its error message at the field.
+    func parsed<T>(_ key: String, required: Bool = false, what: String, _ parse: (String) throws -> T) -> T? {
+        guard let text = scalarText(key, required: required, what: what) else { return nil }
+        do {
+            return try parse(text)
+        } catch let error as ValueParseError {
+            context.report(location(of: key), "\(fieldPath(key)): \(error.message)")
+        } catch {
+            context.report(location(of: key), "\(fieldPath(key)): \(error)")
+        }
+        return nil
+    }
+
+    func id(_ key: String, required: Bool = false) -> String? {
+        parsed(key, required: required, what: "an id") { text in try Identifier.validate(text); return text }
+    }
+
+    func instant(_ key: String, required: Bool = false) -> Instant? {
+        parsed(key, required: required, what: "an instant") { try Instant(parsing: $0) }
+    }
+
+    func date(_ key: String, required: Bool = false) -> CalendarDate? {
+        parsed(key, required: required, what: "a date") { try CalendarDate(parsing: $0) }
+    }
+
+    func keyword<K: Keyword>(_ key: String, _ type: K.Type, required: Bool = false) -> K? {
+        parsed(key, required: required, what: "one of \(K.spellings)") { text in
+            guard let value = K(rawValue: text) else { throw ValueParseError("'\(text)' is not one of \(K.spellings)") }
+            return value
+        }
+    }
+
+    /// A number in JSON's grammar (`99.9`, `1`, `0.25`), unquoted, checked by `isAllowed`.
+    func number(_ key: String, required: Bool = false, range: String, _ isAllowed: (Double) -> Bool) -> Double? {
+        guard let (text, node) = plainScalar(key, required: required, what: "a number \(range)") else { return nil }
+        guard NumberGrammar.isJSONNumber(text), let value = Double(text), value.isFinite else {
+            context.report(node, "\(fieldPath(key)): '\(text)' is not a number; expected a number \(range)")
+            return nil
+        }
+        guard isAllowed(value) else {
+            context.report(node, "\(fieldPath(key)): \(text) is out of range; expected a number \(range)")
+            return nil
+        }
+        return value
+    }
+
+    /// A whole number, unquoted, checked by `isAllowed`.
+    func integer(_ key: String, required: Bool = false, range: String, _ isAllowed: (Int) -> Bool) -> Int? {
+        guard let (text, node) = plainScalar(key, required: required, what: "a whole number \(range)") else { return nil }
+        guard NumberGrammar.isInteger(text), let value = Int(text) else {
+            context.report(node, "\(fieldPath(key)): '\(text)' is not a whole number; expected a whole number \(range)")
+            return nil
+        }
+        guard isAllowed(value) else {
+            context.report(node, "\(fieldPath(key)): \(text) is out of range; expected a whole number \(range)")
+            return nil
+        }
+        return value
+    }
+
+    /// `true` or `false`, unquoted.
+    func bool(_ key: String) -> Bool? {
+        guard let (text, node) = plainScalar(key, required: false, what: "true or false") else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default:
+            context.report(node, "\(fieldPath(key)): '\(text)' is not a boolean; expected true or false")
+            return nil
+        }
+    }
+
+    /// The items of a list; an absent or null list is empty.
+    func list(_ key: String) -> [Node] {
+        guard let value = value(key) else { return [] }
+        guard case .sequence(let sequence) = value else {
+            context.report(value, "\(fieldPath(key)): expected a list, found \(value.kindDescription)")
+            return []
+        }
+        return Array(sequence)
+    }
+}
+
+/// The number spellings the interchange format accepts, JSON's: no quotes, no `.5`, no `1.`, no hex.
+enum NumberGrammar {
+    static func isInteger(_ text: String) -> Bool {
+        var bytes = Substring(text).utf8[...]
+        if bytes.first == 0x2D { bytes = bytes.dropFirst() }
+        guard let first = bytes.first, isDigit(first) else { return false }
+        if first == 0x30 && bytes.count > 1 { return false }
+        return bytes.allSatisfy(isDigit)
+    }
+
+    static func isJSONNumber(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var index = 0
+        func digits() -> Int {
+            let start = index
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            return index - start
+        }
+        if index < bytes.count, bytes[index] == 0x2D { index += 1 }
+        let integerDigits = digits()
+        guard integerDigits > 0 else { return false }
+        if integerDigits > 1 && bytes[index - integerDigits] == 0x30 { return false }
+        if index < bytes.count, bytes[index] == 0x2E {
+            index += 1
+            guard digits() > 0 else { return false }
+        }
+        if index < bytes.count, bytes[index] == 0x65 || bytes[index] == 0x45 {
+            index += 1
+            if index < bytes.count, bytes[index] == 0x2B || bytes[index] == 0x2D { index += 1 }
+            guard digits() > 0 else { return false }
+        }
+        return index == bytes.count
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+}

@@ -1,0 +1,52 @@
+/// Checks raw input bytes before any parser sees them: they must be UTF-8 without NUL, because
+/// converting invalid bytes would silently replace them and SQLite would silently cut text at a NUL.
+public enum TextEncodingCheck {
+    /// The location of the first invalid UTF-8 sequence or NUL byte, with a message, or nil when
+    /// the bytes are clean.
+    public static func firstProblem(in bytes: [UInt8], file: String) -> InterchangeProblem? {
+        var line = 1
+        var column = 1
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0 {
+                    return InterchangeProblem(SourceLocation(file: file, line: line, column: column),
+                                              "NUL character (byte 0x00 at offset \(index)); text may not contain NUL")
+                }
+                if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+                index += 1
+                continue
+            }
+            let length: Int
+            var minimum: UInt32
+            var scalar: UInt32
+            switch byte {
+            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(byte & 0x1F)
+            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(byte & 0x0F)
+            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(byte & 0x07)
+            default: length = 0; minimum = 0; scalar = 0
+            }
+            var valid = length > 0 && index + length <= count
+            if valid {
+                for offset in 1..<length {
+                    let next = bytes[index + offset]
+                    guard next & 0xC0 == 0x80 else { valid = false; break }
+                    scalar = scalar << 6 | UInt32(next & 0x3F)
+                }
+            }
+            if valid && (scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar)) {
+                valid = false
+            }
+            guard valid else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                return InterchangeProblem(SourceLocation(file: file, line: line, column: column),
+                                          "invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex) at offset \(index)); the input must be UTF-8")
+            }
+            column += 1
+            index += length
+        }
+        return nil
+    }
+}
