@@ -1,0 +1,20 @@
+import HindsightCore
+
+/// Which incidents a listing shows. Empty fields do not filter.
+public struct IncidentFilter: Sendable {
+    /// Only incidents with an impact on one of these services.
+    public var services: [String] = []
+    /// Only incidents that started on or after this UTC day.
+    public var since: CalendarDate?
+    /// Only incidents that started on or before this UTC day.
+    public var until: CalendarDate?
+    /// Only incidents with a factor whose cause is this path or lies below it (segment-wise).
+    public var cause: String?
+    /// Only incidents with one of these tags.
+    public var tags: [String] = []
+    /// Only incidents of one of these severities.
+    public var severities: [Severity] = []
+
+    /// No filter: every incident.
+    public init() {}
+}

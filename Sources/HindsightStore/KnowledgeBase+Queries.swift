@@ -1,0 +1,121 @@
+import GRDB
+import HindsightCore
+
+extension KnowledgeBase {
+    /// The whole knowledge base in the interchange format's structure, ready to be written as
+    /// YAML or JSON: services by id, SLAs by service and start, maintenance by service and start,
+    /// incidents by start and id.
+    public func exportDocument() throws -> StructuredValue {
+        try queue.read { db in
+            let pks = try Int64.fetchAll(db, sql: "SELECT pk FROM incident ORDER BY started_at, id")
+            let incidents = try pks.compactMap { try IncidentReader.load(db, pk: $0) }
+            return InterchangeEncoder.document(services: try CatalogReader.services(db),
+                                               slas: try CatalogReader.slas(db).map(\.sla),
+                                               maintenance: try CatalogReader.maintenance(db),
+                                               incidents: incidents)
+        }
+    }
+
+    /// The incident with id `id`, with all its parts, or nil.
+    public func incident(id: String) throws -> Incident? {
+        try queue.read { db in
+            try IncidentReader.pk(db, id: id).flatMap { try IncidentReader.load(db, pk: $0) }
+        }
+    }
+
+    /// Whether a service with id `id` exists.
+    public func serviceExists(_ id: String) throws -> Bool {
+        try queue.read { db in try CatalogReader.service(db, id: id) != nil }
+    }
+
+    /// Every service with its SLAs and incident count, by id.
+    public func serviceOverviews() throws -> [ServiceOverview] {
+        try queue.read { db in
+            let slas = try CatalogReader.slas(db).map(\.sla)
+            let counts = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
+                SELECT service_id, count(DISTINCT incident_pk) AS n FROM impact GROUP BY service_id
+                """).map { ($0["service_id"] as String, $0["n"] as Int) })
+            return try CatalogReader.services(db).map { service in
+                ServiceOverview(service: service, slas: slas.filter { $0.serviceID == service.id },
+                                incidentCount: counts[service.id] ?? 0)
+            }
+        }
+    }
+
+    /// The incidents that pass `filter`, by start and id.
+    public func incidentSummaries(matching filter: IncidentFilter) throws -> [IncidentSummary] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if !filter.services.isEmpty {
+            conditions.append("EXISTS (SELECT 1 FROM impact WHERE impact.incident_pk = incident.pk AND impact.service_id IN (\(placeholders(filter.services.count))))")
+            _ = arguments.append(contentsOf: StatementArguments(filter.services))
+        }
+        if let since = filter.since {
+            conditions.append("incident.started_at >= ?")
+            _ = arguments.append(contentsOf: [since.startInstantUTC.databaseValue])
+        }
+        if let until = filter.until {
+            conditions.append("incident.started_at < ?")
+            _ = arguments.append(contentsOf: [until.adding(days: 1).startInstantUTC.databaseValue])
+        }
+        if let cause = filter.cause {
+            // The path itself, or anything that starts with "path/": '/' sorts just before '0',
+            // so the second test is a range the cause index answers.
+            conditions.append("EXISTS (SELECT 1 FROM factor WHERE factor.incident_pk = incident.pk AND (factor.cause = ? OR (factor.cause > ? AND factor.cause < ?)))")
+            _ = arguments.append(contentsOf: [cause, cause + "/", cause + "0"])
+        }
+        if !filter.tags.isEmpty {
+            conditions.append("EXISTS (SELECT 1 FROM incident_tag WHERE incident_tag.incident_pk = incident.pk AND incident_tag.tag IN (\(placeholders(filter.tags.count))))")
+            _ = arguments.append(contentsOf: StatementArguments(filter.tags))
+        }
+        if !filter.severities.isEmpty {
+            conditions.append("incident.severity IN (\(placeholders(filter.severities.count)))")
+            _ = arguments.append(contentsOf: StatementArguments(filter.severities.map(\.rawValue)))
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let sql = """
+            SELECT incident.pk, incident.id, incident.title, incident.severity, incident.near_miss, incident.started_at,
+                   incident.mitigated_at, incident.resolved_at,
+                   (SELECT group_concat(service_id, char(31)) FROM (SELECT DISTINCT service_id FROM impact
+                        WHERE impact.incident_pk = incident.pk ORDER BY service_id)) AS services,
+                   (SELECT group_concat(cause, char(31)) FROM (SELECT DISTINCT cause FROM factor
+                        WHERE factor.incident_pk = incident.pk ORDER BY cause)) AS causes,
+                   (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM incident_tag
+                        WHERE incident_tag.incident_pk = incident.pk ORDER BY position)) AS tags
+            FROM incident \(whereClause)
+            ORDER BY incident.started_at, incident.id
+            """
+        return try queue.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                IncidentSummary(
+                    id: row["id"], title: row["title"], severity: try RowDecoding.keyword(row, "severity", Severity.self),
+                    nearMiss: row["near_miss"] as Int64 != 0, startedAt: try RowDecoding.requiredInstant(row, "started_at"),
+                    mitigatedAt: RowDecoding.instant(row, "mitigated_at"), resolvedAt: RowDecoding.instant(row, "resolved_at"),
+                    services: split(row["services"]), causes: split(row["causes"]), tags: split(row["tags"]))
+            }
+        }
+    }
+
+    /// How many records of each kind are stored.
+    public func counts() throws -> KnowledgeBaseCounts {
+        try queue.read { db in
+            var counts = KnowledgeBaseCounts()
+            counts.services = try Int.fetchOne(db, sql: "SELECT count(*) FROM service") ?? 0
+            counts.slas = try Int.fetchOne(db, sql: "SELECT count(*) FROM sla") ?? 0
+            counts.maintenance = try Int.fetchOne(db, sql: "SELECT count(*) FROM maintenance") ?? 0
+            counts.incidents = try Int.fetchOne(db, sql: "SELECT count(*) FROM incident") ?? 0
+            counts.factors = try Int.fetchOne(db, sql: "SELECT count(*) FROM factor") ?? 0
+            counts.actions = try Int.fetchOne(db, sql: "SELECT count(*) FROM action") ?? 0
+            counts.openActions = try Int.fetchOne(db, sql: "SELECT count(*) FROM action WHERE status IN ('open', 'in-progress')") ?? 0
+            return counts
+        }
+    }
+
+    private func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+
+    private func split(_ joined: String?) -> [String] {
+        joined.map { $0.split(separator: "\u{1F}").map(String.init) } ?? []
+    }
+}

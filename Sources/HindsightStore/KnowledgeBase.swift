@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import HindsightCore
+
+/// A Hindsight knowledge base: one SQLite file, opened safely for many processes at once.
+///
+/// Opening promises: WAL journaling, foreign keys enforced, a busy timeout so that concurrent
+/// writers wait instead of failing, `synchronous=FULL` so that a reported write survives power
+/// loss, migrations applied one process at a time (an `flock` on `<path>.lock`), and a database
+/// written by a newer hindsight refused before a single byte of it changes.
+public final class KnowledgeBase {
+    /// How a command means to use the file.
+    public enum Access: Sendable {
+        /// Create the file (and its folder) when missing and bring its schema up to date.
+        case readWrite
+        /// Require an existing file; migrate it only if it is from an older hindsight.
+        case readOnly
+    }
+
+    /// The database file.
+    public let path: String
+    let queue: DatabaseQueue
+
+    /// How long a writer waits for another process's transaction before giving up.
+    public static let busyTimeout: TimeInterval = 30
+
+    /// The schema migrations this binary knows, in order.
+    public static var schemaMigrations: [String] { SchemaMigrations.identifiers }
+
+    private init(path: String, queue: DatabaseQueue) {
+        self.path = path
+        self.queue = queue
+    }
+
+    /// Opens the knowledge base at `path`.
+    /// - Throws: ``StoreError`` for a missing, foreign, damaged or newer database; GRDB's
+    ///   `DatabaseError` for I/O failures.
+    public static func open(at path: String, access: Access) throws -> KnowledgeBase {
+        let fileManager = FileManager.default
+        if access == .readOnly && !fileManager.fileExists(atPath: path) {
+            throw StoreError.missingDatabase(path: path)
+        }
+        if access == .readWrite {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty && !fileManager.fileExists(atPath: folder) {
+                try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+        }
+        let lock = MigrationLock(path: path + ".lock")
+        defer { withExtendedLifetime(lock) {} }
+
+        let state = try SchemaInspector.inspect(path: path, busyTimeout: busyTimeout)
+        switch state {
+        case .newer(let unknown):
+            throw StoreError.newerSchema(path: path, unknownMigrations: unknown)
+        case .foreign:
+            throw StoreError.foreignDatabase(path: path)
+        case .current where access == .readOnly:
+            var configuration = baseConfiguration()
+            configuration.readonly = true
+            return KnowledgeBase(path: path, queue: try DatabaseQueue(path: path, configuration: configuration))
+        case .current, .empty, .older:
+            var configuration = baseConfiguration()
+            configuration.journalMode = .wal
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            // GRDB's WAL set-up leaves the connection at synchronous=NORMAL; FULL makes every
+            // acknowledged import survive a power cut.
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            if state != .current {
+                try SchemaMigrations.migrator().migrate(queue)
+            }
+            return KnowledgeBase(path: path, queue: queue)
+        }
+    }
+
+    private static func baseConfiguration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "hindsight"
+        return configuration
+    }
+
+    /// The applied schema migrations, in order.
+    public func appliedMigrations() throws -> [String] {
+        try queue.read { db in try SchemaMigrations.migrator().appliedMigrations(db) }
+    }
+}
