@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import HindsightCore
+import HindsightStore
+
+/// Runs the `hindsight` command tree and turns every failure into a message on standard error and
+/// an exit code from the command-line contract (0, 1, 64, 65, 69). Nothing it runs crashes on
+/// bad input.
+public enum CommandRunner {
+    /// Parses `arguments` (without the program name), runs the command and returns the exit code.
+    public static func run(arguments: [String]) -> Int32 {
+        do {
+            var command = try HindsightCommand.parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch let error as CLIError {
+            return report(error)
+        } catch {
+            if let translated = translate(error) { return report(translated) }
+            let message = HindsightCommand.fullMessage(for: error)
+            let code = HindsightCommand.exitCode(for: error).rawValue
+            if code == 0 {
+                Output.write(message.hasSuffix("\n") ? message : message + "\n")
+            } else {
+                Output.writeError(message.hasSuffix("\n") ? message : message + "\n")
+            }
+            return code
+        }
+    }
+
+    private static func report(_ error: CLIError) -> Int32 {
+        Output.writeError(error.lines.map { $0 + "\n" }.joined())
+        return error.code.rawValue
+    }
+
+    /// Maps the library's errors to messages and exit codes.
+    static func translate(_ error: Error) -> CLIError? {
+        switch error {
+        case let problems as InterchangeProblems:
+            return CLIError(.dataError, problems.problems.map(\.description))
+        case let error as StoreError:
+            switch error {
+            case .newerSchema: return CLIError(.newerDatabase, "error: \(error)")
+            case .notFound: return CLIError(.dataError, "error: \(error)")
+            case .missingDatabase, .foreignDatabase, .unreadableDatabase: return CLIError(.failure, "error: \(error)")
+            }
+        case let error as DatabaseError:
+            return CLIError(.failure, "error: database: \(describe(error))")
+        case let error as CocoaError:
+            return CLIError(.failure, "error: \(error.localizedDescription)")
+        default:
+            return nil
+        }
+    }
+
+    private static func describe(_ error: DatabaseError) -> String {
+        switch error.resultCode {
+        case .SQLITE_FULL: return "the disk is full; nothing was written"
+        case .SQLITE_READONLY: return "the database file or its folder is read-only"
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return "the database stayed locked by another process; try again"
+        case .SQLITE_NOTADB: return "the file is not an SQLite database"
+        case .SQLITE_CORRUPT: return "the database file is damaged"
+        default: return error.message ?? "\(error.resultCode)"
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+
+/// The root of the command tree.
+public struct HindsightCommand: ParsableCommand {
+    /// The version `hindsight --version` prints.
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "hindsight",
+        abstract: "A reliability knowledge base: incidents, their causes, SLA budgets and the actions that followed.",
+        discussion: """
+            Try it on the seed postmortems:
+              hindsight demo
+            Start your own knowledge base:
+              hindsight import postmortems/
+              hindsight incidents --cause cache
+            """,
+        version: version,
+        subcommands: [
+            DemoCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self,
+            ServicesCommand.self, IncidentsCommand.self, IncidentCommand.self,
+        ]
+    )
+
+    /// Creates the command (ArgumentParser needs this).
+    public init() {}
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import HindsightCore
+import HindsightStore
+
+/// `hindsight import`: loads interchange files into the knowledge base in one transaction.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import postmortems, services, SLAs and maintenance from interchange YAML or JSON.",
+        discussion: """
+            All files of one run go in as one transaction: if any problem is found, every problem is
+            printed as file:line:column: message, the command exits 65 and nothing is written.
+            Records are keyed by id: importing the same file twice changes nothing, and a changed
+            record is refused unless --replace is given.
+
+            Examples:
+              hindsight import postmortems/
+              hindsight import --replace 2019-10-30-catalogue-overload.yaml
+              hindsight export --format json | hindsight import --db copy.sqlite -
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Flag(name: .long, help: "Overwrite stored records that differ (an incident's parts are replaced as a whole).")
+    var replace = false
+
+    @Option(name: .long, help: "Who is importing, for the action history (default: your login name).")
+    var by: String?
+
+    @Argument(help: ArgumentHelp("Files or directories to import; - reads standard input.", valueName: "path"))
+    var paths: [String]
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("name at least one file or directory to import (- for standard input)") }
+    }
+
+    func run() throws {
+        let document = try InterchangeInput.read(paths: paths)
+        let knowledgeBase = try database.open(.readWrite)
+        let summary = try knowledgeBase.importRecords(document, replace: replace, actor: by ?? LoginName.current,
+                                                      now: Clock.now)
+        Output.write(ImportReport.text(summary, path: knowledgeBase.path))
+    }
+}
+
+/// The one-paragraph account of an import.
+enum ImportReport {
+    static func text(_ summary: ImportSummary, path: String) -> String {
+        func line(_ name: String, _ counts: ImportSummary.Counts) -> String? {
+            guard counts.total > 0 else { return nil }
+            return "  \(name): \(counts.added) added, \(counts.replaced) replaced, \(counts.unchanged) unchanged"
+        }
+        let lines = [line("services", summary.services), line("SLAs", summary.slas),
+                     line("maintenance", summary.maintenance), line("incidents", summary.incidents)].compactMap { $0 }
+        let heading = summary.changedNothing ? "Nothing to change in \(path)." : "Imported into \(path):"
+        return ([heading] + lines).joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import HindsightCore
+import HindsightStore
+
+/// `hindsight incident`: commands about one incident.
+struct IncidentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "incident",
+        abstract: "Show one incident.",
+        subcommands: [IncidentShowCommand.self],
+        defaultSubcommand: IncidentShowCommand.self)
+}
+
+/// `hindsight incident show ID`: everything recorded about one incident.
+struct IncidentShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show everything recorded about one incident.",
+        discussion: """
+            Times, impact per service, contributing factors with their latent age, actions with
+            their due dates, the timeline and the summary. --format json gives the record in the
+            interchange structure plus derived fields; markdown pastes into a review document.
+
+            Example:
+              hindsight incident show 2019-10-30-catalogue-elasticsearch-overload
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(name: .long, help: "Output format: table (text), json or markdown.")
+    var format: OutputFormat = .table
+
+    @Argument(help: ArgumentHelp("The incident's id.", valueName: "id"))
+    var id: String
+
+    func validate() throws {
+        if format == .csv { throw ValidationError("incident show prints table (text), json or markdown; csv is for listings") }
+    }
+
+    func run() throws {
+        guard let incident = try database.open(.readOnly).incident(id: id) else {
+            throw CLIError(.dataError, "error: no incident with id '\(id)'; 'hindsight incidents' lists them")
+        }
+        let today = Clock.now.utcDate
+        switch format {
+        case .json: Output.write(JSONWriter.string(IncidentDetail.json(incident, today: today)))
+        case .markdown: Output.write(IncidentDetail.markdown(incident, today: today))
+        case .table, .csv: Output.write(IncidentDetail.text(incident, today: today))
+        }
+    }
+}

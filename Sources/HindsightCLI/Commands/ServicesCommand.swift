@@ -1,0 +1,57 @@
+import ArgumentParser
+import HindsightCore
+import HindsightStore
+
+/// `hindsight services`: the services, their SLAs and how often incidents hit them.
+struct ServicesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "services",
+        abstract: "List services with their SLAs and incident counts.",
+        discussion: """
+            Example:
+              hindsight services --format markdown
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let overviews = try database.open(.readOnly).serviceOverviews()
+        let listing = Listing(
+            columns: [.init("SERVICE"), .init("NAME", maxWidth: 30), .init("TEAM"), .init("TIER", alignRight: true),
+                      .init("INCIDENTS", alignRight: true), .init("SLA")],
+            rows: overviews.map { overview in
+                [overview.service.id, overview.service.name, overview.service.team ?? "", overview.service.tier.map(String.init) ?? "",
+                 String(overview.incidentCount), overview.slas.map(SLAText.describe).joined(separator: "; ")]
+            })
+        let json = StructuredValue.sequence(overviews.map { overview in
+            var builder = MappingBuilder()
+            builder.add("id", text: overview.service.id)
+            builder.add("name", text: overview.service.name)
+            builder.add("team", overview.service.team.map(StructuredValue.text) ?? .null)
+            builder.add("tier", overview.service.tier.map { .integer(Int64($0)) } ?? .null)
+            builder.add("description", overview.service.description.map(StructuredValue.text) ?? .null)
+            builder.add("incident_count", .integer(Int64(overview.incidentCount)))
+            builder.add("slas", .sequence(overview.slas.map(InterchangeEncoder.encode)))
+            return builder.value
+        })
+        ListingPrinter.print(listing, json: json, format: output.format)
+    }
+}
+
+/// One-line descriptions of SLAs.
+enum SLAText {
+    /// E.g. `99.9% per month (Europe/Prague)` or `15m per year (UTC) from 2020-01-01`.
+    static func describe(_ sla: ServiceLevelAgreement) -> String {
+        var text: String
+        switch sla.allowance {
+        case .objective(let percent): text = "\(JSONWriter.formatNumber(percent))% per \(sla.window.rawValue)"
+        case .fixed(let span): text = "\(DurationText.short(seconds: Double(span.seconds))) down per \(sla.window.rawValue)"
+        }
+        text += " (\(sla.timeZone))"
+        if sla.partial == .full { text += ", partial counts as full" }
+        if let from = sla.effectiveFrom { text += " from \(from)" }
+        if let until = sla.effectiveUntil { text += " until \(until)" }
+        return text
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import HindsightStore
+
+/// The `--db` option shared by every command that touches the knowledge base.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The knowledge base file.",
+        discussion: "Default: $HINDSIGHT_DB, else $XDG_DATA_HOME/hindsight/hindsight.sqlite (~/.local/share/hindsight/hindsight.sqlite when XDG_DATA_HOME is unset).",
+        valueName: "path"))
+    var db: String?
+
+    func validate() throws {
+        if let db, db.isEmpty { throw ValidationError("--db needs a file path") }
+    }
+
+    /// The file to use: `--db`, else `HINDSIGHT_DB`, else the XDG default.
+    var path: String {
+        let environment = ProcessInfo.processInfo.environment
+        if let db { return db }
+        if let fromEnvironment = environment["HINDSIGHT_DB"], !fromEnvironment.isEmpty { return fromEnvironment }
+        return Self.dataDirectory(environment) + "/hindsight.sqlite"
+    }
+
+    /// `$XDG_DATA_HOME/hindsight`, or `~/.local/share/hindsight`.
+    static func dataDirectory(_ environment: [String: String]) -> String {
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/hindsight" }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.local/share/hindsight"
+    }
+
+    /// Opens the knowledge base for reading (it must exist) or for writing (created when missing).
+    func open(_ access: KnowledgeBase.Access) throws -> KnowledgeBase {
+        try KnowledgeBase.open(at: path, access: access)
+    }
+}

@@ -1,0 +1,167 @@
+import HindsightCore
+
+/// The full account of one incident, as terminal text, Markdown or JSON.
+enum IncidentDetail {
+    /// Plain text for a terminal: a heading, labelled times, then one section per part.
+    static func text(_ incident: Incident, today: CalendarDate) -> String {
+        let safe = { (text: String) in TerminalText.neutralised(text, keepNewlines: true) }
+        var lines: [String] = []
+        lines.append(safe(incident.title))
+        lines.append(String(repeating: "═", count: min(max(incident.title.count, 20), 100)))
+        var facts = ["id \(incident.id)", incident.state.rawValue]
+        if let severity = incident.severity { facts.append(severity.rawValue) }
+        if incident.nearMiss { facts.append("near miss") }
+        if let detection = incident.detection { facts.append("detected by \(detection.rawValue)") }
+        lines.append(facts.joined(separator: " · "))
+        if !incident.tags.isEmpty { lines.append("tags: " + safe(incident.tags.joined(separator: ", "))) }
+        lines.append("")
+        for (label, instant) in timeRows(incident) { lines.append("  \(label.padding(11))\(instant)") }
+        if let summary = incident.summary {
+            lines.append("")
+            lines.append(contentsOf: safe(summary).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        }
+        if let source = incident.source { lines.append("source: \(safe(source))") }
+        if !incident.impacts.isEmpty {
+            lines.append("")
+            lines.append("Impact")
+            for impact in incident.impacts {
+                lines.append("  \(impact.serviceID)  \(impactSpan(impact))  \(percent(impact.fraction)) failing"
+                             + (impact.note.map { "  — \(safe($0))" } ?? ""))
+            }
+        }
+        if !incident.factors.isEmpty {
+            lines.append("")
+            lines.append("Contributing factors")
+            for factor in incident.factors {
+                var heading = "  [\(factor.role.rawValue)] \(factor.cause): \(safe(factor.title))"
+                if let introduced = factor.introducedAt {
+                    heading += " (introduced \(introduced), latent \(LatentAge(introduced: introduced, start: incident.startedAt)))"
+                }
+                lines.append(heading)
+                lines.append("    id \(factor.id)")
+                if let description = factor.description {
+                    lines.append(contentsOf: safe(description).split(separator: "\n").map { "    " + $0 })
+                }
+            }
+        }
+        if !incident.actions.isEmpty {
+            lines.append("")
+            lines.append("Actions")
+            for action in incident.actions {
+                lines.append("  [\(action.status.rawValue)] \(safe(action.title))")
+                var facts = ["\(incident.id)/\(action.id)", action.kind.rawValue, "\(action.priority.rawValue) priority"]
+                if let owner = action.owner { facts.append("owner \(safe(owner))") }
+                if let due = action.effectiveDue(incidentResolvedAt: incident.resolvedAt) {
+                    facts.append("due \(due)\(action.due == nil ? " (derived)" : "")")
+                    if action.isOverdue(on: today, incidentResolvedAt: incident.resolvedAt) { facts.append("OVERDUE") }
+                }
+                if let completed = action.completedAt { facts.append("closed \(completed)") }
+                if !action.addresses.isEmpty { facts.append("addresses \(action.addresses.joined(separator: ", "))") }
+                if let ticket = action.ticket { facts.append(safe(ticket)) }
+                lines.append("    " + facts.joined(separator: " · "))
+            }
+        }
+        if !incident.timeline.isEmpty {
+            lines.append("")
+            lines.append("Timeline (UTC)")
+            for event in incident.timeline { lines.append("  \(event.at)  \(safe(event.text))") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Markdown for a review document.
+    static func markdown(_ incident: Incident, today: CalendarDate) -> String {
+        var out = "## \(incident.title)\n\n"
+        var facts = ["**id** `\(incident.id)`", "**state** \(incident.state.rawValue)"]
+        if let severity = incident.severity { facts.append("**severity** \(severity.rawValue)") }
+        if incident.nearMiss { facts.append("**near miss**") }
+        out += facts.joined(separator: " · ") + "\n\n"
+        for (label, instant) in timeRows(incident) { out += "- \(label): \(instant)\n" }
+        if let summary = incident.summary { out += "\n\(summary)\n" }
+        if !incident.impacts.isEmpty {
+            let listing = Listing(columns: [.init("Service"), .init("Interval"), .init("Failing", alignRight: true), .init("Note")],
+                                  rows: incident.impacts.map { [$0.serviceID, impactSpan($0), percent($0.fraction), $0.note ?? ""] })
+            out += "\n### Impact\n\n" + listing.markdown()
+        }
+        if !incident.factors.isEmpty {
+            let listing = Listing(
+                columns: [.init("Factor"), .init("Cause"), .init("Role"), .init("Latent for")],
+                rows: incident.factors.map { factor in
+                    [factor.title, factor.cause, factor.role.rawValue,
+                     factor.introducedAt.map { LatentAge(introduced: $0, start: incident.startedAt).description } ?? ""]
+                })
+            out += "\n### Contributing factors\n\n" + listing.markdown()
+        }
+        if !incident.actions.isEmpty {
+            let listing = Listing(
+                columns: [.init("Action"), .init("Kind"), .init("Priority"), .init("Owner"), .init("Due"), .init("Status")],
+                rows: incident.actions.map { action in
+                    let due = action.effectiveDue(incidentResolvedAt: incident.resolvedAt)
+                    let overdue = action.isOverdue(on: today, incidentResolvedAt: incident.resolvedAt)
+                    return [action.title, action.kind.rawValue, action.priority.rawValue, action.owner ?? "",
+                            due?.description ?? "", action.status.rawValue + (overdue ? " (overdue)" : "")]
+                })
+            out += "\n### Actions\n\n" + listing.markdown()
+        }
+        if !incident.timeline.isEmpty {
+            out += "\n### Timeline (UTC)\n\n"
+            for event in incident.timeline { out += "- \(event.at): \(event.text.replacingOccurrences(of: "\n", with: " "))\n" }
+        }
+        return out
+    }
+
+    /// The interchange structure of the incident plus derived fields: state, durations in
+    /// seconds, each factor's latent age, each action's global id, effective due date and overdue flag.
+    static func json(_ incident: Incident, today: CalendarDate) -> StructuredValue {
+        guard case .mapping(var entries) = InterchangeEncoder.encode(incident) else { return .null }
+        var derived = MappingBuilder()
+        derived.add("state", text: incident.state.rawValue)
+        derived.add("seconds_to_detect", incident.detectedAt.map { .number($0.seconds(since: incident.startedAt)) } ?? .null)
+        derived.add("seconds_to_mitigate", (incident.mitigatedAt ?? incident.resolvedAt).map { .number($0.seconds(since: incident.startedAt)) } ?? .null)
+        derived.add("seconds_to_resolve", incident.resolvedAt.map { .number($0.seconds(since: incident.startedAt)) } ?? .null)
+        derived.add("latent_ages", .sequence(incident.factors.map { factor in
+            guard let introduced = factor.introducedAt else {
+                return .mapping([.init("factor", .text(factor.id)), .init("latent_age", .null)])
+            }
+            let age = LatentAge(introduced: introduced, start: incident.startedAt)
+            return .mapping([.init("factor", .text(factor.id)), .init("latent_age", .integer(age.value)),
+                             .init("unit", .text(age.unit.rawValue))])
+        }))
+        derived.add("actions", .sequence(incident.actions.map { action in
+            let due = action.effectiveDue(incidentResolvedAt: incident.resolvedAt)
+            return .mapping([.init("id", .text("\(incident.id)/\(action.id)")),
+                             .init("due", due.map { .text($0.description) } ?? .null),
+                             .init("overdue", .bool(action.isOverdue(on: today, incidentResolvedAt: incident.resolvedAt)))])
+        }))
+        entries.append(.init("derived", derived.value))
+        return .mapping(entries)
+    }
+
+    private static func timeRows(_ incident: Incident) -> [(String, String)] {
+        var rows = [("started", incident.startedAt.description)]
+        func add(_ label: String, _ instant: Instant?) {
+            guard let instant else { return }
+            rows.append((label, "\(instant)  (+\(DurationText.short(seconds: instant.seconds(since: incident.startedAt))))"))
+        }
+        add("detected", incident.detectedAt)
+        add("mitigated", incident.mitigatedAt)
+        add("resolved", incident.resolvedAt)
+        return rows
+    }
+
+    private static func impactSpan(_ impact: Impact) -> String {
+        guard let end = impact.end else { return "\(impact.start) – ongoing" }
+        return "\(impact.start) – \(end) (\(DurationText.short(seconds: end.seconds(since: impact.start))))"
+    }
+
+    private static func percent(_ fraction: Double) -> String {
+        JSONWriter.formatNumber(fraction * 100) + "%"
+    }
+}
+
+extension String {
+    /// The string padded with spaces to `width` characters.
+    func padding(_ width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}
