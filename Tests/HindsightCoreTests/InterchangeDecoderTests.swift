@@ -1,0 +1,149 @@
+import Testing
+@testable import HindsightCore
+
+struct InterchangeDecoderTests {
+    func decode(_ text: String) throws -> InterchangeDocument {
+        try InterchangeDecoder.decode(Array(text.utf8), file: "t.yaml")
+    }
+
+    /// The problems reported for `text`, as printed.
+    func problems(_ text: String) -> [String] {
+        do {
+            _ = try decode(text)
+            return []
+        } catch let error as InterchangeProblems {
+            return error.problems.map(\.description)
+        } catch {
+            return ["unexpected \(error)"]
+        }
+    }
+
+    let minimalIncident = """
+        version: 1
+        incidents:
+          - id: a
+            title: An outage
+            started_at: 2019-10-30T19:00:00+01:00
+            mitigated_at: 2019-10-30T20:15:00+01:00
+            resolved_at: 2019-10-30T20:35:00+01:00
+            impacts:
+              - service: api
+        """
+
+    @Test func impactDefaultsAreResolved() throws {
+        let incident = try #require(try decode(minimalIncident).incidents.first).value
+        let impact = try #require(incident.impacts.first)
+        #expect(impact.start == incident.startedAt)
+        #expect(impact.end == incident.mitigatedAt)
+        #expect(impact.fraction == 1)
+        #expect(incident.state == .resolved)
+    }
+
+    @Test func unknownKeyIsLocatedAndNamesTheAcceptedKeys() {
+        let text = minimalIncident.replacingOccurrences(of: "resolved_at:", with: "resloved_at:")
+        let found = problems(text)
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("t.yaml:7:5: incidents[0]: unknown key 'resloved_at'") == true)
+        #expect(found.first?.contains("resolved_at") == true)
+    }
+
+    @Test func everyProblemOfAFileIsReported() {
+        let text = """
+            version: 1
+            incidents:
+              - id: Bad Id
+                title: ""
+                started_at: 2019-10-30T19:00:00
+                impacts:
+                  - service: api
+                    fraction: 1.5
+            """
+        let found = problems(text)
+        #expect(found.contains { $0.hasPrefix("t.yaml:3:9: incidents[0].id:") })
+        #expect(found.contains { $0.hasPrefix("t.yaml:4:12: incidents[0].title: must not be empty") })
+        #expect(found.contains { $0.hasPrefix("t.yaml:5:17: incidents[0].started_at:") && $0.contains("no UTC offset") })
+        #expect(found.contains { $0.hasPrefix("t.yaml:8:19: incidents[0].impacts[0].fraction: 1.5 is out of range") })
+    }
+
+    @Test func timesMustBeInOrder() {
+        let text = minimalIncident
+            .replacingOccurrences(of: "resolved_at: 2019-10-30T20:35:00+01:00", with: "resolved_at: 2019-10-30T20:00:00+01:00")
+        #expect(problems(text).first?.contains("resolved_at: 2019-10-30T19:00:00Z is before mitigated_at 2019-10-30T19:15:00Z") == true)
+        let impactBackwards = minimalIncident + "\n        start: 2019-10-30T21:00:00+01:00\n        end: 2019-10-30T20:00:00+01:00"
+        #expect(problems(impactBackwards).first?.contains("is not after start") == true)
+    }
+
+    @Test func actionsAddressFactorsOfTheirIncidentAndCloseOnlyWhenDone() {
+        let text = """
+            version: 1
+            incidents:
+              - id: a
+                title: An outage
+                started_at: 2019-10-30T19:00:00Z
+                factors:
+                  - {id: f1, title: A bug, cause: code/bug}
+                  - {id: f1, title: Again, cause: code/bug}
+                actions:
+                  - {id: x, title: Fix, kind: prevent, addresses: [f2], status: open, completed_at: 2019-11-01T00:00:00Z}
+                  - {id: y, title: Fix, kind: fix}
+            """
+        let found = problems(text)
+        #expect(found.contains { $0.contains("duplicate factor id 'f1'") })
+        #expect(found.contains { $0.contains("no factor 'f2' in this incident; known factors: f1") })
+        #expect(found.contains { $0.contains("only a done or wont-do action has a completion time") })
+        #expect(found.contains { $0.contains("'fix' is not one of prevent | mitigate | detect | process | investigate") })
+    }
+
+    @Test func numbersAndBooleansMustNotBeQuoted() {
+        let text = minimalIncident + "\n        fraction: \"0.5\"\n" + "        note: fine"
+        #expect(problems(text).first?.contains("found the quoted text '0.5'") == true)
+        let yes = minimalIncident.replacingOccurrences(of: "title: An outage", with: "title: An outage\n    near_miss: yes")
+        #expect(problems(yes).first?.contains("'yes' is not a boolean; expected true or false") == true)
+    }
+
+    @Test func versionMustBeOne() {
+        #expect(problems("version: 2\n").first?.contains("reads interchange version 1, not 2") == true)
+        #expect(problems("services: []\n").first?.contains("missing required key 'version'") == true)
+    }
+
+    @Test func nulAndInvalidUTF8AreRefusedWithTheirPosition() {
+        var bytes = Array("version: 1\nservices:\n  - id: a\n    name: x".utf8)
+        bytes.insert(0, at: bytes.count - 1)
+        #expect(throws: InterchangeProblems.self) { try InterchangeDecoder.decode(bytes, file: "n.yaml") }
+        #expect(TextEncodingCheck.firstProblem(in: bytes, file: "n.yaml")?.description.hasPrefix("n.yaml:4:11: NUL character") == true)
+        let invalid: [UInt8] = Array("version: 1\n# caf".utf8) + [0xC3, 0x28]
+        #expect(TextEncodingCheck.firstProblem(in: invalid, file: "u.yaml")?.description
+                    .hasPrefix("u.yaml:2:6: invalid UTF-8 (byte 0xC3 at offset 16)") == true)
+        // An escaped NUL inside a quoted string is refused too.
+        #expect(problems("version: 1\nservices:\n  - id: a\n    name: \"x\\0y\"\n").first?.contains("NUL") == true)
+        // Overlong encodings and surrogates are not UTF-8.
+        #expect(TextEncodingCheck.firstProblem(in: [0xC0, 0xAF], file: "o") != nil)
+        #expect(TextEncodingCheck.firstProblem(in: [0xED, 0xA0, 0x80], file: "s") != nil)
+        #expect(TextEncodingCheck.firstProblem(in: Array("jednorožec 😀".utf8), file: "ok") == nil)
+    }
+
+    @Test func syntaxErrorsAndDuplicateKeysAreLocated() {
+        #expect(problems("version: 1\nservices: [\n").first?.hasPrefix("t.yaml:") == true)
+        #expect(problems("version: 1\nversion: 1\n").first?.contains("appears twice") == true)
+        #expect(problems("").first?.contains("holds no document") == true)
+    }
+
+    @Test func jsonIsReadByTheSameRules() throws {
+        let json = #"{"version":1,"services":[{"id":"api","name":"API","tier":1}],"slas":[{"service":"api","objective":99.9,"window":"quarter"}]}"#
+        let document = try decode(json)
+        #expect(document.services.first?.value.tier == 1)
+        #expect(document.slas.first?.value.allowance == .objective(percent: 99.9))
+        #expect(document.slas.first?.value.timeZone == "UTC")
+    }
+
+    @Test func slaNeedsExactlyOneAllowanceAndAKnownZone() {
+        let both = "version: 1\nslas:\n  - {service: a, objective: 99.9, allowed_downtime: 15m, window: year}\n"
+        #expect(problems(both).first?.contains("exactly one of allowed_downtime and objective") == true)
+        let neither = "version: 1\nslas:\n  - {service: a, window: year}\n"
+        #expect(problems(neither).first?.contains("missing allowed_downtime or objective") == true)
+        let zone = "version: 1\nslas:\n  - {service: a, objective: 99.9, window: year, timezone: PST}\n"
+        #expect(problems(zone).first?.contains("'PST' is not an IANA time zone name") == true)
+        let objective = "version: 1\nslas:\n  - {service: a, objective: 100, window: year}\n"
+        #expect(problems(objective).first?.contains("100 is out of range") == true)
+    }
+}

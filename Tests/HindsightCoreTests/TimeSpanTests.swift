@@ -1,0 +1,60 @@
+import Testing
+@testable import HindsightCore
+
+struct TimeSpanTests {
+    @Test(arguments: [
+        ("90s", Int64(90)), ("15m", Int64(900)), ("1h30m", Int64(5400)), ("2d", Int64(172_800)),
+        ("1d2h3m4s", Int64(93_784)), ("0s", Int64(0)),
+        ("PT15M", Int64(900)), ("P1DT2H", Int64(93_600)), ("P2W", Int64(1_209_600)), ("PT1H30M", Int64(5400)),
+        ("PT90S", Int64(90)),
+    ])
+    func parses(text: String, seconds: Int64) throws {
+        #expect(try TimeSpan(parsing: text).seconds == seconds)
+    }
+
+    @Test(arguments: ["", "15", "1.5h", "m15", "15x", "1m1h", "1h1h", "-5m", "15 m", "15M",
+                      "P", "PT", "P1M", "P1Y", "PT1.5S", "P1H", "PT1D", "P1DT", "99999999999999999999s",
+                      "106751991167301d"])
+    func refuses(text: String) {
+        #expect(throws: ValueParseError.self) { try TimeSpan(parsing: text) }
+    }
+
+    @Test func monthsAreRefusedWithAReason() {
+        #expect {
+            try TimeSpan(parsing: "P1M")
+        } throws: { error in
+            (error as? ValueParseError)?.message.contains("no fixed length") ?? false
+        }
+    }
+
+    @Test func writesWholeSeconds() throws {
+        #expect(try TimeSpan(parsing: "1h30m").description == "5400s")
+    }
+}
+
+struct IdentifierTests {
+    @Test func idsFollowTheRule() {
+        #expect(Identifier.isValid("image-api"))
+        #expect(Identifier.isValid("2019-10-30-catalogue-overload"))
+        #expect(Identifier.isValid("a.b_c-d"))
+        #expect(!Identifier.isValid("Image-API"))
+        #expect(!Identifier.isValid("-leading-dash"))
+        #expect(!Identifier.isValid(""))
+        #expect(!Identifier.isValid(String(repeating: "a", count: 129)))
+        #expect(Identifier.isValid(String(repeating: "a", count: 128)))
+        #expect(!Identifier.isValid("jednorožec"))
+    }
+
+    @Test func causePathsAreMatchedSegmentBySegment() {
+        #expect(Identifier.causePath("config", isWithin: "config"))
+        #expect(Identifier.causePath("config/x", isWithin: "config"))
+        #expect(Identifier.causePath("config/x/y", isWithin: "config/x"))
+        #expect(!Identifier.causePath("configuration/y", isWithin: "config"))
+        #expect(!Identifier.causePath("config", isWithin: "config/x"))
+        #expect(Identifier.isValidCausePath("cache/key"))
+        #expect(!Identifier.isValidCausePath("cache//key"))
+        #expect(!Identifier.isValidCausePath("/cache"))
+        #expect(!Identifier.isValidCausePath("cache/"))
+        #expect(!Identifier.isValidCausePath("Cache/Key"))
+    }
+}

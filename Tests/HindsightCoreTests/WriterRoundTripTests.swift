@@ -1,0 +1,45 @@
+import Testing
+@testable import HindsightCore
+
+/// Text that YAML readers would mistake for another type, or that needs escaping, survives being
+/// written as YAML or JSON and read back, byte for byte.
+struct WriterRoundTripTests {
+    static let awkwardTexts = [
+        "null", "~", "2016", "yes", "true", "0.5", "2019-10-30", "- dash", ": colon", "# hash", "'quote'", "\"double\"",
+        "multi\nline", "trailing newlines\n\n", "windows\r\nline", "  leading spaces", "tab\there",
+        "\u{1b}[31mred\u{1b}[0m", "bidi \u{202E}txet", "jednorožec 😀 piękna", "e\u{301} combining", "@at", "=SUM(A1)",
+    ]
+
+    @Test(arguments: awkwardTexts)
+    func yamlRoundTrip(text: String) throws {
+        let service = Service(id: "s", name: text, description: text)
+        let document = InterchangeEncoder.document(services: [service], slas: [], maintenance: [], incidents: [])
+        let yaml = try YAMLWriter.string(document)
+        let decoded = try InterchangeDecoder.decode(Array(yaml.utf8), file: "out.yaml")
+        #expect(decoded.services.first?.value == service)
+    }
+
+    @Test(arguments: awkwardTexts)
+    func jsonRoundTrip(text: String) throws {
+        let service = Service(id: "s", name: text, description: text)
+        let document = InterchangeEncoder.document(services: [service], slas: [], maintenance: [], incidents: [])
+        let decoded = try InterchangeDecoder.decode(Array(JSONWriter.string(document).utf8), file: "out.json")
+        #expect(decoded.services.first?.value == service)
+    }
+
+    @Test func jsonNumbersAreWrittenWithoutNeedlessFractions() {
+        #expect(JSONWriter.formatNumber(3600) == "3600")
+        #expect(JSONWriter.formatNumber(7948.8) == "7948.8")
+        #expect(JSONWriter.formatNumber(99.997) == "99.997")
+        #expect(JSONWriter.string(.mapping([.init("a", .text("x\"y\n"))])) == "{\n  \"a\": \"x\\\"y\\n\"\n}\n")
+    }
+
+    @Test func firstDifferenceNamesThePath() {
+        let a = InterchangeEncoder.encode(Incident(id: "i", title: "t", startedAt: Instant(millisecondsSinceEpoch: 0),
+                                                   impacts: [Impact(serviceID: "s", start: Instant(millisecondsSinceEpoch: 0), end: nil, fraction: 0.5)]))
+        let b = InterchangeEncoder.encode(Incident(id: "i", title: "t", startedAt: Instant(millisecondsSinceEpoch: 0),
+                                                   impacts: [Impact(serviceID: "s", start: Instant(millisecondsSinceEpoch: 0), end: nil, fraction: 0.8)]))
+        #expect(a.firstDifference(from: b) == "impacts[0].fraction")
+        #expect(a.firstDifference(from: a) == nil)
+    }
+}
