@@ -1,0 +1,163 @@
+import Foundation
+import GRDB
+import HindsightCore
+import Testing
+@testable import HindsightStore
+
+/// Import, export and re-import on real files.
+struct ImportTests {
+    func exportYAML(_ knowledgeBase: KnowledgeBase) throws -> String {
+        try YAMLWriter.string(try knowledgeBase.exportDocument())
+    }
+
+    @Test func seedsRoundTripToAnIdenticalExport() throws {
+        let folder = try TemporaryDirectory()
+        let first = try KnowledgeBase.open(at: folder.file("a.sqlite"), access: .readWrite)
+        let summary = try first.importRecords(try SeedDocuments.all(), replace: false, actor: "test", now: SeedDocuments.now)
+        #expect(summary.incidents.added == 5)
+        let exported = try exportYAML(first)
+        let second = try KnowledgeBase.open(at: folder.file("b.sqlite"), access: .readWrite)
+        _ = try second.importRecords(try InterchangeDecoder.decode(Array(exported.utf8), file: "export.yaml"),
+                                     replace: false, actor: "test", now: SeedDocuments.now)
+        #expect(try exportYAML(second) == exported)
+    }
+
+    @Test func reimportingTheSameRecordsChangesNothing() throws {
+        let folder = try TemporaryDirectory()
+        let knowledgeBase = try KnowledgeBase.open(at: folder.file("kb.sqlite"), access: .readWrite)
+        _ = try knowledgeBase.importRecords(try SeedDocuments.all(), replace: false, actor: "test", now: SeedDocuments.now)
+        let before = try exportYAML(knowledgeBase)
+        let history = try DatabaseQueue(path: folder.file("kb.sqlite")).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM action_history")
+        }
+        let again = try knowledgeBase.importRecords(try SeedDocuments.all(), replace: false, actor: "test", now: SeedDocuments.now)
+        #expect(again.changedNothing)
+        #expect(again.incidents.unchanged == 5)
+        #expect(try exportYAML(knowledgeBase) == before)
+        #expect(try DatabaseQueue(path: folder.file("kb.sqlite")).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM action_history")
+        } == history)
+    }
+
+    static let base = """
+        version: 1
+        services:
+          - {id: api, name: API}
+        incidents:
+          - id: outage
+            title: The API fell over
+            started_at: 2024-03-01T10:00:00Z
+            resolved_at: 2024-03-01T10:30:00Z
+            impacts:
+              - {service: api, fraction: 0.5}
+            factors:
+              - {id: f, title: A bug, cause: code/bug}
+            actions:
+              - {id: fix, title: Fix it, kind: prevent, addresses: [f], status: open}
+        """
+
+    func decode(_ text: String, file: String = "in.yaml") throws -> InterchangeDocument {
+        try InterchangeDecoder.decode(Array(text.utf8), file: file)
+    }
+
+    @Test func aChangedRecordIsRefusedWithoutReplaceAndNothingIsWritten() throws {
+        let folder = try TemporaryDirectory()
+        let knowledgeBase = try KnowledgeBase.open(at: folder.file("kb.sqlite"), access: .readWrite)
+        _ = try knowledgeBase.importRecords(try decode(Self.base), replace: false, actor: "test", now: SeedDocuments.now)
+        let before = try exportYAML(knowledgeBase)
+        let changed = Self.base.replacingOccurrences(of: "fraction: 0.5", with: "fraction: 0.6")
+            + "\n  - {id: other, title: Another, started_at: 2024-04-01T10:00:00Z}"
+        #expect {
+            try knowledgeBase.importRecords(try decode(changed), replace: false, actor: "test", now: SeedDocuments.now)
+        } throws: { error in
+            let problems = (error as? InterchangeProblems)?.problems.map(\.description) ?? []
+            return problems == ["in.yaml:5:5: incident 'outage' differs from the stored one (at impacts[0].fraction); pass --replace to overwrite it"]
+        }
+        #expect(try exportYAML(knowledgeBase) == before)
+    }
+
+    @Test func replaceRewritesTheIncidentAndRecordsStatusChanges() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.file("kb.sqlite")
+        let knowledgeBase = try KnowledgeBase.open(at: path, access: .readWrite)
+        _ = try knowledgeBase.importRecords(try decode(Self.base), replace: false, actor: "alice", now: SeedDocuments.now)
+        let done = Self.base.replacingOccurrences(of: "status: open}", with: "status: done, completed_at: 2024-03-05T00:00:00Z}")
+        let summary = try knowledgeBase.importRecords(try decode(done), replace: true, actor: "bob", now: SeedDocuments.now)
+        #expect(summary.incidents.replaced == 1)
+        #expect(try knowledgeBase.incident(id: "outage")?.actions.first?.status == .done)
+        let history = try DatabaseQueue(path: path).read { db in
+            try Row.fetchAll(db, sql: "SELECT actor, field, old_value, new_value FROM action_history ORDER BY seq")
+                .map { "\($0["actor"] as String) \($0["field"] as String) \(($0["old_value"] as String?) ?? "-") \(($0["new_value"] as String?) ?? "-")" }
+        }
+        #expect(history == ["alice created - open", "bob status open done"])
+        // The full-text index follows the rewritten rows.
+        try DatabaseQueue(path: path).write { db in
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM search_index WHERE search_index MATCH 'fell'") == 1)
+            try db.execute(sql: "INSERT INTO search_index(search_index, rank) VALUES ('integrity-check', 1)")
+        }
+    }
+
+    @Test func referencesMustResolveAndDuplicatesMustAgree() throws {
+        let folder = try TemporaryDirectory()
+        let knowledgeBase = try KnowledgeBase.open(at: folder.file("kb.sqlite"), access: .readWrite)
+        let unknownService = Self.base.replacingOccurrences(of: "{service: api, fraction", with: "{service: apx, fraction")
+        #expect {
+            try knowledgeBase.importRecords(try decode(unknownService), replace: false, actor: "t", now: SeedDocuments.now)
+        } throws: { error in
+            (error as? InterchangeProblems)?.problems.first?.description
+                == "in.yaml:10:19: unknown service 'apx'; define it under 'services:' in this import or import it first"
+        }
+        var twice = try decode(Self.base)
+        twice.append(contentsOf: try decode(Self.base.replacingOccurrences(of: "name: API", with: "name: Other"), file: "second.yaml"))
+        #expect {
+            try knowledgeBase.importRecords(twice, replace: false, actor: "t", now: SeedDocuments.now)
+        } throws: { error in
+            (error as? InterchangeProblems)?.problems.first?.description
+                == "second.yaml:3:5: duplicate service 'api' with different content (first defined at in.yaml:3:5)"
+        }
+        #expect(try knowledgeBase.counts() == KnowledgeBaseCounts())
+    }
+
+    @Test func overlappingSLAsOfOneServiceAreRefused() throws {
+        let folder = try TemporaryDirectory()
+        let knowledgeBase = try KnowledgeBase.open(at: folder.file("kb.sqlite"), access: .readWrite)
+        let text = """
+            version: 1
+            services: [{id: api, name: API}]
+            slas:
+              - {service: api, objective: 99.9, window: month, effective_until: 2024-06-30}
+              - {service: api, objective: 99.95, window: month, effective_from: 2024-06-30}
+            """
+        #expect {
+            try knowledgeBase.importRecords(try decode(text), replace: false, actor: "t", now: SeedDocuments.now)
+        } throws: { error in
+            (error as? InterchangeProblems)?.problems.first?.message.contains("overlaps") ?? false
+        }
+        let fixed = text.replacingOccurrences(of: "effective_from: 2024-06-30", with: "effective_from: 2024-07-01")
+        let summary = try knowledgeBase.importRecords(try decode(fixed), replace: false, actor: "t", now: SeedDocuments.now)
+        #expect(summary.slas.added == 2)
+    }
+
+    @Test func causeFilterMatchesWholeSegments() throws {
+        let folder = try TemporaryDirectory()
+        let knowledgeBase = try KnowledgeBase.open(at: folder.file("kb.sqlite"), access: .readWrite)
+        let text = """
+            version: 1
+            incidents:
+              - {id: a, title: A, started_at: 2024-01-01T00:00:00Z, factors: [{id: f, title: F, cause: config}]}
+              - {id: b, title: B, started_at: 2024-01-02T00:00:00Z, factors: [{id: f, title: F, cause: config/x}]}
+              - {id: c, title: C, started_at: 2024-01-03T00:00:00Z, factors: [{id: f, title: F, cause: configuration/y}]}
+              - {id: d, title: D, started_at: 2024-01-04T00:00:00Z, factors: [{id: f, title: F, cause: config-x}]}
+            """
+        _ = try knowledgeBase.importRecords(try decode(text), replace: false, actor: "t", now: SeedDocuments.now)
+        var filter = IncidentFilter()
+        filter.cause = "config"
+        #expect(try knowledgeBase.incidentSummaries(matching: filter).map(\.id) == ["a", "b"])
+        filter.cause = "config/x"
+        #expect(try knowledgeBase.incidentSummaries(matching: filter).map(\.id) == ["b"])
+        filter = IncidentFilter()
+        filter.since = try CalendarDate(parsing: "2024-01-02")
+        filter.until = try CalendarDate(parsing: "2024-01-03")
+        #expect(try knowledgeBase.incidentSummaries(matching: filter).map(\.id) == ["b", "c"])
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import Testing
+@testable import HindsightStore
+
+/// Opening real SQLite files: migration from nothing, and every kind of file that must be refused.
+struct OpeningTests {
+    @Test func migratesAFreshFileInWALModeWithForeignKeys() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.file("nested/kb.sqlite")
+        let knowledgeBase = try KnowledgeBase.open(at: path, access: .readWrite)
+        #expect(try knowledgeBase.appliedMigrations() == KnowledgeBase.schemaMigrations)
+        #expect(KnowledgeBase.schemaMigrations.first == "0001_initial")
+        let queue = try DatabaseQueue(path: path)
+        try queue.read { db in
+            #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
+            let strict = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'incident'") ?? ""
+            #expect(strict.hasSuffix("STRICT"))
+            #expect(try db.tableExists("search_index"))
+        }
+    }
+
+    @Test func readingAMissingFileSaysHowToCreateOne() throws {
+        let folder = try TemporaryDirectory()
+        #expect(throws: StoreError.missingDatabase(path: folder.file("none.sqlite"))) {
+            try KnowledgeBase.open(at: folder.file("none.sqlite"), access: .readOnly)
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.file("none.sqlite")))
+    }
+
+    @Test func aDatabaseFromANewerHindsightIsRefusedWithItsBytesUnchanged() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.file("newer.sqlite")
+        _ = try KnowledgeBase.open(at: path, access: .readWrite)
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('9999_from_the_future')") }
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        for access in [KnowledgeBase.Access.readWrite, .readOnly] {
+            #expect(throws: StoreError.newerSchema(path: path, unknownMigrations: ["9999_from_the_future"])) {
+                try KnowledgeBase.open(at: path, access: access)
+            }
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func anotherApplicationsDatabaseIsRefused() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.file("other.sqlite")
+        try DatabaseQueue(path: path).write { db in try db.execute(sql: "CREATE TABLE player (name TEXT)") }
+        #expect(throws: StoreError.foreignDatabase(path: path)) { try KnowledgeBase.open(at: path, access: .readWrite) }
+    }
+
+    @Test func aGarbageFileIsRefusedUnchanged() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.file("garbage.sqlite")
+        let garbage = Data(String(repeating: "not a database at all ", count: 200).utf8)
+        try garbage.write(to: URL(fileURLWithPath: path))
+        #expect {
+            try KnowledgeBase.open(at: path, access: .readWrite)
+        } throws: { error in
+            guard case StoreError.unreadableDatabase(_, let reason) = error else { return false }
+            return reason.contains("not an SQLite database")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == garbage)
+    }
+}
