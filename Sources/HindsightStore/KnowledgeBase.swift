@@ -60,12 +60,16 @@ public final class KnowledgeBase {
             configuration.readonly = true
             return KnowledgeBase(path: path, queue: try DatabaseQueue(path: path, configuration: configuration))
         case .current, .empty, .older:
-            var configuration = baseConfiguration()
-            configuration.journalMode = .wal
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            // GRDB's WAL set-up leaves the connection at synchronous=NORMAL; FULL makes every
-            // acknowledged import survive a power cut.
-            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            // GRDB's own WAL set-up (`journalMode = .wal`) writes to the file at every opening (it
+            // creates and drops a table to make the -wal file non-empty), so a refused import would
+            // still change the database's bytes. WAL mode is persistent in the file: set it once,
+            // when the schema is created or migrated, and open with the mode the file records.
+            let queue = try DatabaseQueue(path: path, configuration: baseConfiguration())
+            try queue.writeWithoutTransaction { db in
+                // Every acknowledged import must survive a power cut.
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                if state != .current { try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            }
             if state != .current {
                 try SchemaMigrations.migrator().migrate(queue)
             }

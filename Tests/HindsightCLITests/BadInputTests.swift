@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+/// Every kind of bad input that interchange.md names: the import exits 65, prints a located
+/// message on standard error, and leaves the database exactly as it was.
+struct BadInputTests {
+    static let good = """
+        version: 1
+        services:
+          - {id: api, name: API}
+        incidents:
+          - id: outage
+            title: The API fell over
+            started_at: 2024-03-01T10:00:00Z
+            resolved_at: 2024-03-01T10:30:00Z
+            impacts:
+              - {service: api, fraction: 0.5}
+        """
+
+    /// (what is wrong, the file's text, the start of the expected message).
+    static let cases: [(String, String, String)] = [
+        ("unknown key", good.replacingOccurrences(of: "resolved_at:", with: "resloved_at:"),
+         "bad.yaml:8:5: incidents[0]: unknown key 'resloved_at'"),
+        ("impossible date", good.replacingOccurrences(of: "2024-03-01T10:00:00Z", with: "2023-02-29T10:00:00Z"),
+         "bad.yaml:7:17: incidents[0].started_at: '2023-02-29T10:00:00Z' is not an instant: day 29 does not exist in February 2023"),
+        ("missing offset", good.replacingOccurrences(of: "2024-03-01T10:00:00Z", with: "2024-03-01T10:00:00"),
+         "bad.yaml:7:17: incidents[0].started_at: '2024-03-01T10:00:00' is not an instant: it has no UTC offset"),
+        ("end before start", good.replacingOccurrences(of: "resolved_at: 2024-03-01T10:30:00Z", with: "resolved_at: 2024-03-01T09:30:00Z"),
+         "bad.yaml:8:18: incidents[0].resolved_at: 2024-03-01T09:30:00Z is before started_at 2024-03-01T10:00:00Z"),
+        ("fraction out of range", good.replacingOccurrences(of: "fraction: 0.5", with: "fraction: 1.5"),
+         "bad.yaml:10:34: incidents[0].impacts[0].fraction: 1.5 is out of range"),
+        ("unknown reference", good.replacingOccurrences(of: "{service: api, fraction", with: "{service: apx, fraction"),
+         "bad.yaml:10:19: unknown service 'apx'"),
+        ("duplicate id", good + "\n  - {id: outage, title: Other, started_at: 2024-03-02T10:00:00Z}",
+         "bad.yaml:11:5: duplicate incident 'outage' with different content (first defined at "),
+        ("escaped NUL", good.replacingOccurrences(of: "title: The API fell over", with: "title: \"The API\\0 fell over\""),
+         "bad.yaml:6:12: incidents[0].title: text may not contain NUL"),
+    ]
+
+    func seeded() throws -> (Sandbox, String) {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("kb.sqlite")
+        let demo = try sandbox.run("demo", "--db", db)
+        #expect(demo.status == 0)
+        return (sandbox, db)
+    }
+
+    /// Runs an import that must fail and checks that nothing changed.
+    func expectRefused(_ sandbox: Sandbox, _ db: String, files: [String], message: String,
+                       replace: Bool = false) throws {
+        let exportBefore = try sandbox.run("export", "--db", db).stdout
+        let bytesBefore = sandbox.bytes("kb.sqlite")
+        let result = try Hindsight.run(["import", "--db", db] + (replace ? ["--replace"] : []) + files, home: sandbox.path)
+        #expect(result.status == 65)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix(sandbox.path + "/" + message) || result.stderr.hasPrefix(message),
+                "stderr was: \(result.stderr)")
+        #expect(sandbox.bytes("kb.sqlite") == bytesBefore)
+        #expect(try sandbox.run("export", "--db", db).stdout == exportBefore)
+    }
+
+    @Test(arguments: cases.map { $0.0 })
+    func refusedWithALocatedMessage(kind: String) throws {
+        let (sandbox, db) = try seeded()
+        guard let testCase = Self.cases.first(where: { $0.0 == kind }) else { return }
+        try sandbox.write("bad.yaml", testCase.1)
+        try expectRefused(sandbox, db, files: [sandbox.file("bad.yaml")], message: testCase.2)
+    }
+
+    @Test func rawNulByteIsRefusedWithItsPosition() throws {
+        let (sandbox, db) = try seeded()
+        var bytes = Data(Self.good.utf8)
+        bytes.insert(0, at: 31)  // inside the service id on line 3
+        try bytes.write(to: URL(fileURLWithPath: sandbox.file("bad.yaml")))
+        try expectRefused(sandbox, db, files: [sandbox.file("bad.yaml")], message: "bad.yaml:3:")
+        let stderr = try Hindsight.run(["import", "--db", db, sandbox.file("bad.yaml")], home: sandbox.path).stderr
+        #expect(stderr.contains("NUL character"))
+    }
+
+    @Test func invalidUTF8IsRefusedWithItsPosition() throws {
+        let (sandbox, db) = try seeded()
+        var bytes = Data(Self.good.utf8)
+        bytes.replaceSubrange(62..<63, with: [0xFF])  // the 'd' of "- id: outage" on line 5
+        try bytes.write(to: URL(fileURLWithPath: sandbox.file("bad.yaml")))
+        try expectRefused(sandbox, db, files: [sandbox.file("bad.yaml")], message: "bad.yaml:5:6: invalid UTF-8")
+        let stderr = try Hindsight.run(["import", "--db", db, sandbox.file("bad.yaml")], home: sandbox.path).stderr
+        #expect(stderr.contains("invalid UTF-8 (byte 0xFF"))
+    }
+
+    @Test func aChangedRecordNeedsReplace() throws {
+        let (sandbox, db) = try seeded()
+        try sandbox.write("first.yaml", Self.good)
+        #expect(try sandbox.run("import", "--db", db, sandbox.file("first.yaml")).status == 0)
+        try sandbox.write("bad.yaml", Self.good.replacingOccurrences(of: "fell over", with: "fell down"))
+        try expectRefused(sandbox, db, files: [sandbox.file("bad.yaml")],
+                          message: "bad.yaml:5:5: incident 'outage' differs from the stored one (at title); pass --replace to overwrite it")
+        let replaced = try sandbox.run("import", "--db", db, "--replace", sandbox.file("bad.yaml"))
+        #expect(replaced.status == 0)
+        #expect(replaced.stdout.contains("incidents: 0 added, 1 replaced"))
+    }
+
+    @Test func aBadSecondFileKeepsTheGoodFirstOneOut() throws {
+        let (sandbox, db) = try seeded()
+        try sandbox.write("a-good.yaml", Self.good)
+        try sandbox.write("b-bad.yaml", "version: 1\nincidents:\n  - {id: x, title: X, started_at: yesterday}\n")
+        try expectRefused(sandbox, db, files: [sandbox.file("a-good.yaml"), sandbox.file("b-bad.yaml")],
+                          message: "b-bad.yaml:3:35: incidents[0].started_at: 'yesterday' is not an instant")
+    }
+
+    @Test func problemsOfSeveralFilesAreAllReported() throws {
+        let (sandbox, db) = try seeded()
+        try sandbox.write("a.yaml", "version: 1\nservices: [{id: A, name: x}]\n")
+        try sandbox.write("b.yaml", "version: 1\nbogus: 1\n")
+        let result = try sandbox.run("import", "--db", db, sandbox.file("a.yaml"), sandbox.file("b.yaml"))
+        #expect(result.status == 65)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasSuffix("a.yaml:2:17: services[0].id: 'A' is not a valid id; expected [a-z0-9][a-z0-9._-]{0,127}: lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, at most 128 characters") == true)
+        #expect(lines.last?.contains("b.yaml:2:1: document: unknown key 'bogus'") == true)
+    }
+
+    @Test func aFailedImportDoesNotCreateTheDatabase() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("bad.yaml", "version: 1\nservices: [{id: api}]\n")
+        let result = try sandbox.run("import", "--db", sandbox.file("new.sqlite"), sandbox.file("bad.yaml"))
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("missing required key 'name'"))
+        #expect(sandbox.bytes("new.sqlite") == nil)
+    }
+
+    @Test func aMissingFileIsNamed() throws {
+        let sandbox = try Sandbox()
+        let result = try sandbox.run("import", "--db", sandbox.file("kb.sqlite"), sandbox.file("nope.yaml"))
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("nope.yaml: no such file or directory"))
+    }
+
+    @Test func aDatabaseFromANewerHindsightExits69() throws {
+        let (sandbox, db) = try seeded()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", db, "INSERT INTO grdb_migrations VALUES ('9999_future'); PRAGMA wal_checkpoint(TRUNCATE);"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return }  // no sqlite3 shell: covered by the store tests
+        let before = sandbox.bytes("kb.sqlite")
+        try sandbox.write("good.yaml", Self.good)
+        let result = try sandbox.run("import", "--db", db, sandbox.file("good.yaml"))
+        #expect(result.status == 69)
+        #expect(result.stderr.contains("newer hindsight"))
+        #expect(try sandbox.run("incidents", "--db", db).status == 69)
+        #expect(sandbox.bytes("kb.sqlite") == before)
+    }
+}

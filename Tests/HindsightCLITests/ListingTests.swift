@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+/// Listings over the seed knowledge base, checked against facts of the seed postmortems.
+struct ListingTests {
+    let sandbox: Sandbox
+    let db: String
+
+    init() throws {
+        sandbox = try Sandbox()
+        db = sandbox.file("demo.sqlite")
+        _ = try sandbox.run("demo", "--db", db)
+    }
+
+    func incidentIDs(_ arguments: String...) throws -> [String] {
+        let result = try Hindsight.run(["incidents", "--db", db, "--format", "json"] + arguments, home: sandbox.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
+        return json.compactMap { $0["id"] as? String }
+    }
+
+    @Test func jsonCarriesTheContractedFields() throws {
+        let result = try sandbox.run("incidents", "--db", db, "--format", "json")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(json.count == 5)
+        let shortener = try #require(json.first { ($0["id"] as? String) == "2023-05-16-url-shortener-json-load" })
+        #expect(shortener["state"] as? String == "resolved")
+        #expect(shortener["started_at"] as? String == "2023-05-16T14:00:00Z")
+        #expect(shortener["title"] is String)
+    }
+
+    @Test func filtersByCauseServiceDateTagAndSeverity() throws {
+        // Two Showmax outages involved caching: the Varnish keys of 2019 and the stale overlay links of 2018.
+        let cache = try incidentIDs("--cause", "cache")
+        #expect(cache.contains("2019-10-30-catalogue-elasticsearch-overload"))
+        #expect(try incidentIDs("--service", "url-shortener") == ["2023-05-16-url-shortener-json-load"])
+        #expect(try incidentIDs("--since", "2021-01-01") == ["2021-02-01-flask-website-typo-outage", "2023-05-16-url-shortener-json-load"])
+        #expect(try incidentIDs("--until", "2016-12-31") == ["2016-10-12-falcon-logging-near-miss"])
+        #expect(try incidentIDs("--severity", "SEV1") == ["2019-10-30-catalogue-elasticsearch-overload"])
+        #expect(try incidentIDs("--tag", "no-such-tag") == [])
+    }
+
+    @Test func tableCsvAndMarkdownFormats() throws {
+        let table = try sandbox.run("incidents", "--db", db)
+        #expect(table.status == 0)
+        #expect(table.stdout.hasPrefix("STARTED (UTC)"))
+        #expect(table.stdout.contains("2023-05-16 14:00"))
+        let csv = try sandbox.run("incidents", "--db", db, "--format", "csv")
+        #expect(csv.stdout.hasPrefix("STARTED (UTC),ID,SEV,STATE,DURATION,SERVICES,TITLE\r\n"))
+        #expect(csv.stdout.split(separator: "\r\n").count == 6)
+        let markdown = try sandbox.run("services", "--db", db, "--format", "markdown")
+        #expect(markdown.stdout.hasPrefix("| SERVICE | NAME |"))
+        #expect(markdown.stdout.contains("| url-shortener |"))
+    }
+
+    @Test func incidentShowTellsTheWholeStory() throws {
+        let result = try sandbox.run("incident", "show", "--db", db, "2019-10-30-catalogue-elasticsearch-overload")
+        #expect(result.status == 0)
+        for section in ["Impact", "Contributing factors", "Actions", "Timeline (UTC)"] {
+            #expect(result.stdout.contains("\n\(section)\n"))
+        }
+        // The health-check defect had been in place since October 2016: 36 months before the outage.
+        #expect(result.stdout.contains("latent 36 months (3 years)"))
+        // 80 % of requests failed while the platform was broken.
+        #expect(result.stdout.contains("80% failing"))
+        let json = try sandbox.run("incident", "show", "--db", db, "--format", "json", "2023-05-16-url-shortener-json-load")
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let derived = object?["derived"] as? [String: Any]
+        #expect(derived?["seconds_to_mitigate"] as? Int == 23 * 60)
+    }
+
+    @Test func unknownIdsAreInputErrors() throws {
+        let missing = try sandbox.run("incident", "show", "--db", db, "no-such-incident")
+        #expect(missing.status == 65)
+        #expect(missing.stderr.contains("no incident with id 'no-such-incident'"))
+        let service = try sandbox.run("incidents", "--db", db, "--service", "nope")
+        #expect(service.status == 65)
+        #expect(service.stderr.contains("no service with id 'nope'"))
+    }
+
+    @Test(arguments: [
+        (["incidents", "--since", "2024-13-01"], "--since: '2024-13-01' is not a date"),
+        (["incidents", "--since", "2024-02-01", "--until", "2024-01-01"], "--until 2024-01-01 is before --since 2024-02-01"),
+        (["incidents", "--cause", "Cache"], "--cause: 'Cache' is not a cause path"),
+        (["incidents", "--severity", "SEV9"], "is not one of SEV1"),
+        (["incidents", "--format", "xml"], "format"),
+        (["incidents", "--no-such-option"], "no-such-option"),
+        (["incident", "show", "--format", "csv", "x"], "csv is for listings"),
+    ])
+    func badCommandLinesExit64(arguments: [String], message: String) throws {
+        let result = try Hindsight.run(arguments + ["--db", db], home: sandbox.path)
+        #expect(result.status == 64)
+        #expect(result.stdout == "")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func tableOutputNeutralisesTerminalEscapes() throws {
+        let text = """
+            version: 1
+            incidents:
+              - {id: evil, title: "red \\e[31m alert \\u202e", started_at: 2024-01-01T00:00:00Z}
+            """
+        _ = try sandbox.run("import", "--db", db, "-", stdin: text)
+        let table = try sandbox.run("incidents", "--db", db, "--since", "2024-01-01")
+        #expect(!table.stdout.contains("\u{1b}"))
+        #expect(table.stdout.contains("\\u{1b}[31m"))
+        #expect(table.stdout.contains("\\u{202e}"))
+        // JSON keeps the stored text byte for byte.
+        let json = try sandbox.run("incidents", "--db", db, "--since", "2024-01-01", "--format", "json")
+        #expect(json.stdout.contains("\\u001b[31m alert \u{202E}"))
+    }
+}
