@@ -10,8 +10,8 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Build a demo knowledge base from the seed postmortems and show what it holds.",
         discussion: """
-            The seeds are five real outages, retold in Hindsight's interchange format. They are
-            compiled into hindsight, so this works from a copied binary. Running it again brings
+            The seeds are five real outages, retold in Hindsight's interchange format. They are \
+            compiled into hindsight, so this works from a copied binary. Running it again brings \
             the demo file back to the seeds.
 
             Examples:

@@ -8,8 +8,9 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write the whole knowledge base as one interchange document to standard output.",
         discussion: """
-            Instants are written in UTC, durations in seconds, defaults spelled out. Importing the
-            output into an empty knowledge base gives one whose export is identical.
+            Instants are written in UTC and durations in seconds; each impact's start \
+            and end are written out. Importing the output into an empty knowledge base \
+            gives one whose export is identical.
 
             Examples:
               hindsight export > backup.yaml

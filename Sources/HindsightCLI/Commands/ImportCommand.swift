@@ -9,9 +9,9 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import postmortems, services, SLAs and maintenance from interchange YAML or JSON.",
         discussion: """
-            All files of one run go in as one transaction: if any problem is found, every problem is
-            printed as file:line:column: message, the command exits 65 and nothing is written.
-            Records are keyed by id: importing the same file twice changes nothing, and a changed
+            All files of one run go in as one transaction: if any problem is found, every problem is \
+            printed as file:line:column: message, the command exits 65 and nothing is written. \
+            Records are keyed by id: importing the same file twice changes nothing, and a changed \
             record is refused unless --replace is given.
 
             Examples:
@@ -25,7 +25,8 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Overwrite stored records that differ (an incident's parts are replaced as a whole).")
     var replace = false
 
-    @Option(name: .long, help: "Who is importing, for the action history (default: your login name).")
+    @Option(name: .long, help: ArgumentHelp("Who is importing, for the action history (default: your login name).",
+                                            valueName: "name"))
     var by: String?
 
     @Argument(help: ArgumentHelp("Files or directories to import; - reads standard input.", valueName: "path"))

@@ -17,8 +17,8 @@ struct IncidentShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Show everything recorded about one incident.",
         discussion: """
-            Times, impact per service, contributing factors with their latent age, actions with
-            their due dates, the timeline and the summary. --format json gives the record in the
+            Times, impact per service, contributing factors with their latent age, actions with \
+            their due dates, the timeline and the summary. --format json gives the record in the \
             interchange structure plus derived fields; markdown pastes into a review document.
 
             Example:
@@ -27,15 +27,16 @@ struct IncidentShowCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(name: .long, help: "Output format: table (text), json or markdown.")
-    var format: OutputFormat = .table
+    /// How one incident is printed.
+    enum DetailFormat: String, CaseIterable, ExpressibleByArgument {
+        case table, json, markdown
+    }
+
+    @Option(name: .long, help: "Output format: table (text for a terminal), json or markdown.")
+    var format: DetailFormat = .table
 
     @Argument(help: ArgumentHelp("The incident's id.", valueName: "id"))
     var id: String
-
-    func validate() throws {
-        if format == .csv { throw ValidationError("incident show prints table (text), json or markdown; csv is for listings") }
-    }
 
     func run() throws {
         guard let incident = try database.open(.readOnly).incident(id: id) else {
@@ -45,7 +46,7 @@ struct IncidentShowCommand: ParsableCommand {
         switch format {
         case .json: Output.write(JSONWriter.string(IncidentDetail.json(incident, today: today)))
         case .markdown: Output.write(IncidentDetail.markdown(incident, today: today))
-        case .table, .csv: Output.write(IncidentDetail.text(incident, today: today))
+        case .table: Output.write(IncidentDetail.text(incident, today: today))
         }
     }
 }

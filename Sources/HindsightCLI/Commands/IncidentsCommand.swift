@@ -8,8 +8,8 @@ struct IncidentsCommand: ParsableCommand {
         commandName: "incidents",
         abstract: "List incidents, filtered by service, date, cause, tag or severity.",
         discussion: """
-            --cause matches the path and everything below it, segment by segment: 'cache' matches
-            cache/key but not caching/x. --since and --until are UTC days (inclusive) on which the
+            --cause matches the path and everything below it, segment by segment: 'cache' matches \
+            cache/key but not caching/x. --since and --until are UTC days (inclusive) on which the \
             incident started. Repeated --service, --tag or --severity options match any of them.
 
             Examples:
@@ -75,7 +75,7 @@ struct IncidentsCommand: ParsableCommand {
                       .init("DURATION", alignRight: true), .init("SERVICES", maxWidth: 30), .init("TITLE", maxWidth: 60)],
             rows: incidents.map { incident in
                 [String(incident.startedAt.description.prefix(16)).replacingOccurrences(of: "T", with: " "),
-                 incident.id, incident.severity?.rawValue ?? (incident.nearMiss ? "near miss" : ""),
+                 incident.id, [incident.severity?.rawValue, incident.nearMiss ? "near miss" : nil].compactMap { $0 }.joined(separator: ", "),
                  incident.state.rawValue, duration(incident), incident.services.joined(separator: ", "), incident.title]
             })
         let json = StructuredValue.sequence(incidents.map { incident in

@@ -71,6 +71,10 @@ enum IncidentDetail {
 
     /// Markdown for a review document.
     static func markdown(_ incident: Incident, today: CalendarDate) -> String {
+        TerminalText.neutralised(markdownText(incident, today: today), keepNewlines: true)
+    }
+
+    private static func markdownText(_ incident: Incident, today: CalendarDate) -> String {
         var out = "## \(incident.title)\n\n"
         var facts = ["**id** `\(incident.id)`", "**state** \(incident.state.rawValue)"]
         if let severity = incident.severity { facts.append("**severity** \(severity.rawValue)") }
