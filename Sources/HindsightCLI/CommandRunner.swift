@@ -42,7 +42,6 @@ public enum CommandRunner {
         case let error as StoreError:
             switch error {
             case .newerSchema: return CLIError(.newerDatabase, "error: \(error)")
-            case .notFound: return CLIError(.dataError, "error: \(error)")
             case .missingDatabase, .foreignDatabase, .unreadableDatabase: return CLIError(.failure, "error: \(error)")
             }
         case let error as DatabaseError:

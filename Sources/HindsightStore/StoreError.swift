@@ -8,8 +8,6 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case foreignDatabase(path: String)
     /// The file is not an SQLite database at all, or is damaged.
     case unreadableDatabase(path: String, reason: String)
-    /// A record asked for by id does not exist.
-    case notFound(what: String, id: String)
 
     /// The message printed for the user.
     public var description: String {
@@ -22,8 +20,6 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "\(path) is an SQLite database of another application, not a Hindsight knowledge base; nothing was changed"
         case .unreadableDatabase(let path, let reason):
             return "\(path) cannot be read as a Hindsight knowledge base: \(reason)"
-        case .notFound(let what, let id):
-            return "no \(what) with id '\(id)'"
         }
     }
 }

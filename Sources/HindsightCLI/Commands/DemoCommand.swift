@@ -50,14 +50,15 @@ struct DemoCommand: ParsableCommand {
             out += "  \(overview.service.id.padding(16))\(sla.isEmpty ? "no SLA" : sla)\n"
         }
         out += "\nIncidents\n"
-        for incident in try knowledgeBase.incidentSummaries(matching: IncidentFilter()) {
+        let incidents = try knowledgeBase.incidentSummaries(matching: IncidentFilter())
+        for incident in incidents {
             let end = incident.mitigatedAt ?? incident.resolvedAt
             let length = end.map { DurationText.short(seconds: $0.seconds(since: incident.startedAt)) } ?? "ongoing"
             let kind = incident.nearMiss ? "near miss" : (incident.severity?.rawValue ?? "")
             out += "  \(incident.startedAt.utcDate)  \(kind.padding(10))\(length.padding(9))\(TerminalText.neutralised(incident.title))\n"
         }
         let quoted = path.contains(" ") ? "'\(path)'" : path
-        let example = try knowledgeBase.incidentSummaries(matching: IncidentFilter()).last?.id ?? "ID"
+        let example = incidents.last?.id ?? "ID"
         out += """
 
             Try next:
