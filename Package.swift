@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         // The domain: model types, strict parsers, interchange decoding. No SQLite, no I/O.
@@ -59,7 +60,10 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedFiles"]
         ),
-        .testTarget(name: "HindsightCoreTests", dependencies: ["HindsightCore"]),
+        .testTarget(
+            name: "HindsightCoreTests",
+            dependencies: ["HindsightCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "HindsightStoreTests",
             dependencies: ["HindsightStore", "HindsightSeeds", .product(name: "GRDB", package: "GRDB.swift")]

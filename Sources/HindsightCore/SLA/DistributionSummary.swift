@@ -1,0 +1,36 @@
+/// The middle and the tail of a set of durations: incident durations are skewed, so a mean alone
+/// would mislead.
+///
+/// Percentiles interpolate linearly between the closest ranks (the method of Excel's
+/// PERCENTILE.INC and NumPy's default): the p-th percentile of sorted values x₀…xₙ₋₁ is read
+/// at rank p/100 × (n − 1). The median of an even count is thus the mean of the middle two.
+public struct DistributionSummary: Hashable, Sendable {
+    /// How many values there were.
+    public let count: Int
+    /// The 50th percentile; nil when there were no values.
+    public let median: Double?
+    /// The 90th percentile; nil when there were no values.
+    public let p90: Double?
+    /// The largest value; nil when there were no values.
+    public let maximum: Double?
+
+    /// Summarises `values` (in any order).
+    public init(_ values: [Double]) {
+        let sorted = values.sorted()
+        count = sorted.count
+        median = Self.percentile(50, ofSorted: sorted)
+        p90 = Self.percentile(90, ofSorted: sorted)
+        maximum = sorted.last
+    }
+
+    /// The `p`-th percentile (0…100) of ascending `sorted`, or nil when it is empty.
+    public static func percentile(_ p: Double, ofSorted sorted: [Double]) -> Double? {
+        guard let first = sorted.first else { return nil }
+        guard sorted.count > 1 else { return first }
+        let rank = p / 100 * Double(sorted.count - 1)
+        let lower = Int(rank.rounded(.down))
+        let upper = min(lower + 1, sorted.count - 1)
+        let weight = rank - Double(lower)
+        return sorted[lower] + (sorted[upper] - sorted[lower]) * weight
+    }
+}

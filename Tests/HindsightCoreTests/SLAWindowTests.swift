@@ -1,0 +1,107 @@
+import Testing
+@testable import HindsightCore
+
+/// Window boundaries and real lengths, each worked out by hand from the calendar and the zone's
+/// daylight-saving dates (checked with `TZ=… date -d`).
+struct SLAWindowTests {
+    private func instant(_ text: String) throws -> Instant { try Instant(parsing: text) }
+
+    private func window(_ kind: WindowKind, _ zone: String, containing text: String) throws -> SLAWindow {
+        SLAWindow.containing(try instant(text), kind: kind, calendar: try LocalCalendar(timeZoneName: zone))
+    }
+
+    @Test func quarterInLosAngelesContainsTheDaylightSavingHour() throws {
+        // 1 Oct 2019 00:00 PDT (UTC−7) to 1 Jan 2020 00:00 PST (UTC−8): 92 days + 1 hour.
+        let q4 = try window(.quarter, "America/Los_Angeles", containing: "2019-11-15T12:00:00Z")
+        #expect(q4.span.start == (try instant("2019-10-01T07:00:00Z")))
+        #expect(q4.span.end == (try instant("2020-01-01T08:00:00Z")))
+        #expect(q4.span.seconds == 7_952_400)
+        #expect(q4.label == "2019Q4")
+    }
+
+    @Test(arguments: [
+        ("2019-01-15T00:00:00Z", 7_776_000.0, "2019Q1"),   // 90 days
+        ("2020-02-29T12:00:00Z", 7_862_400.0, "2020Q1"),   // 91 days, leap year
+        ("2019-05-01T00:00:00Z", 7_862_400.0, "2019Q2"),   // 91 days
+        ("2019-12-31T23:59:59Z", 7_948_800.0, "2019Q4"),   // 92 days
+    ])
+    func utcQuartersHaveTheirCalendarLengths(inside: String, seconds: Double, label: String) throws {
+        let quarter = try window(.quarter, "UTC", containing: inside)
+        #expect(quarter.span.seconds == seconds)
+        #expect(quarter.label == label)
+    }
+
+    @Test func pragueMonthsLoseAndGainAnHour() throws {
+        // DST began 31 March 2019 and ended 27 October 2019 in Europe/Prague.
+        let march = try window(.month, "Europe/Prague", containing: "2019-03-10T00:00:00Z")
+        #expect(march.span.start == (try instant("2019-02-28T23:00:00Z")))
+        #expect(march.span.seconds == 31 * 86_400 - 3_600)
+        let october = try window(.month, "Europe/Prague", containing: "2019-10-30T18:00:00Z")
+        #expect(october.span.start == (try instant("2019-09-30T22:00:00Z")))
+        #expect(october.span.end == (try instant("2019-10-31T23:00:00Z")))
+        #expect(october.span.seconds == 31 * 86_400 + 3_600)
+        #expect(october.label == "2019-10")
+    }
+
+    @Test func weeksRunMondayToMonday() throws {
+        // Wednesday 30 October 2019 lies in ISO week 44, Monday 28 October to Monday 4 November.
+        let week = try window(.week, "UTC", containing: "2019-10-30T18:00:00Z")
+        #expect(week.firstDay == (try CalendarDate(parsing: "2019-10-28")))
+        #expect(week.span.seconds == 604_800)
+        #expect(week.label == "2019-W44")
+        // The Prague week with the autumn change is an hour longer.
+        let autumn = try window(.week, "Europe/Prague", containing: "2019-10-27T12:00:00Z")
+        #expect(autumn.firstDay == (try CalendarDate(parsing: "2019-10-21")))
+        #expect(autumn.span.seconds == 608_400)
+        #expect(autumn.label == "2019-W43")
+        // A Monday at local midnight starts its own week.
+        let monday = try window(.week, "UTC", containing: "2019-10-28T00:00:00Z")
+        #expect(monday.firstDay == (try CalendarDate(parsing: "2019-10-28")))
+    }
+
+    @Test func leapYearHas366Days() throws {
+        let year = try window(.year, "UTC", containing: "2020-07-01T00:00:00Z")
+        #expect(year.span.seconds == 366 * 86_400)
+        #expect(year.label == "2020")
+    }
+
+    @Test func aSkippedMidnightStartsTheDayWhenTheClocksJump() throws {
+        // Chile moved from −04 to −03 at local midnight on 8 September 2019: that day began at
+        // 01:00 −03, which is 04:00 UTC, and lasted 23 hours.
+        let santiago = try LocalCalendar(timeZoneName: "America/Santiago")
+        let day = try CalendarDate(parsing: "2019-09-08")
+        #expect(santiago.startOfDay(day) == (try instant("2019-09-08T04:00:00Z")))
+        #expect(santiago.span(from: day, through: day).seconds == 23 * 3_600)
+    }
+
+    @Test func windowsOverlappingASpanAreListedInOrder() throws {
+        let utc = try LocalCalendar(timeZoneName: "UTC")
+        let span = InstantSpan(start: try instant("2019-10-15T00:00:00Z"), end: try instant("2019-12-01T00:00:00Z"))
+        let months = SLAWindow.overlapping(span, kind: .month, calendar: utc).map(\.label)
+        #expect(months == ["2019-10", "2019-11"])
+    }
+
+    @Test(arguments: [
+        ("2019Q5", "Q1 to Q4"), ("2019Q0", "Q1 to Q4"), ("19Q4", "Q1 to Q4"), ("2019-13", "01 to 12"),
+        ("2019-1", "01 to 12"), ("201", "four digits"),
+    ])
+    func badPeriodsSayWhatWouldBeAccepted(text: String, hint: String) {
+        let error = #expect(throws: ValueParseError.self) {
+            if text.contains("Q") { _ = try ReportPeriod(quarter: text) }
+            else if text.contains("-") { _ = try ReportPeriod(month: text) }
+            else { _ = try ReportPeriod(year: text) }
+        }
+        #expect(error?.message.contains(hint) == true)
+    }
+
+    @Test func periodsCoverTheirDays() throws {
+        let q4 = try ReportPeriod(quarter: "2019Q4")
+        #expect(q4.firstDay == (try CalendarDate(parsing: "2019-10-01")))
+        #expect(q4.lastDay == (try CalendarDate(parsing: "2019-12-31")))
+        let utc = try LocalCalendar(timeZoneName: "UTC")
+        #expect(q4.span(in: utc).seconds == 7_948_800)
+        #expect(throws: ValueParseError.self) {
+            _ = try ReportPeriod(from: try CalendarDate(parsing: "2019-12-31"), through: try CalendarDate(parsing: "2019-10-01"))
+        }
+    }
+}

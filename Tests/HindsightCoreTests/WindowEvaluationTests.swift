@@ -1,0 +1,119 @@
+import Testing
+@testable import HindsightCore
+
+/// Budget, availability, breach, credit and burn rate of SLA windows, against figures worked out
+/// by hand in seconds.
+struct WindowEvaluationTests {
+    private func instant(_ text: String) throws -> Instant { try Instant(parsing: text) }
+
+    private func evaluate(_ sla: ServiceLevelAgreement, containing text: String, downtime: [(String, String)],
+                          asOf: String) throws -> (WindowEvaluation, DowntimeProfile) {
+        let window = SLAWindow.containing(try instant(text), kind: sla.window, calendar: try LocalCalendar(timeZoneName: sla.timeZone))
+        let impacts = try downtime.map {
+            DowntimeInterval(start: try instant($0.0), end: try instant($0.1), fraction: 1, incidentID: "i")
+        }
+        let profile = DowntimeCalculator.profile(over: window.span, impacts: impacts, maintenance: [], policy: sla.partial,
+                                                 asOf: try instant(asOf))
+        return (WindowEvaluation(sla: sla, window: window, profile: profile, asOf: try instant(asOf)), profile)
+    }
+
+    private let tiers = [CreditTier(belowPercent: 99.9, creditPercent: 10), CreditTier(belowPercent: 99.0, creditPercent: 25),
+                         CreditTier(belowPercent: 95.0, creditPercent: 50)]
+
+    @Test func theContractsQuarterExample() throws {
+        // 99.9 % over Q4 2019 in UTC (92 days = 7948800 s) allows 7948.8 s; an hour down leaves 4348.8.
+        let sla = ServiceLevelAgreement(serviceID: "s", allowance: .objective(percent: 99.9), window: .quarter)
+        let (figures, _) = try evaluate(sla, containing: "2019-10-30T00:00:00Z",
+                                        downtime: [("2019-10-30T18:00:00Z", "2019-10-30T19:00:00Z")], asOf: "2020-01-01T00:00:00Z")
+        #expect(figures.windowSeconds == 7_948_800)
+        #expect(figures.allowedDowntimeSeconds == 7_948.8)
+        #expect(figures.downtimeSeconds == 3_600)
+        #expect(abs(figures.budgetRemainingSeconds - 4_348.8) < 1e-9)
+        #expect(abs(figures.budgetConsumedPercent - 45.289855072463766) < 1e-9)   // 3600 / 7948.8 × 100
+        #expect(abs(try #require(figures.availabilityPercent) - 99.95471014492753) < 1e-9)  // 100 − 100 × 3600 / 7948800
+        #expect(!figures.isBreached)
+        #expect(figures.isClosed)
+        #expect(figures.creditPercent == 0)
+        #expect(figures.burnRate == nil)
+    }
+
+    @Test func aFixedAllowanceIsTheSameForEveryWindow() throws {
+        // The URL shortener: 15 minutes a year, 23 minutes down → 480 s over, breached.
+        let sla = ServiceLevelAgreement(serviceID: "url-shortener", allowance: .fixed(TimeSpan(seconds: 900)), window: .year)
+        let (figures, profile) = try evaluate(sla, containing: "2023-05-16T14:00:00Z",
+                                              downtime: [("2023-05-16T14:00:00Z", "2023-05-16T14:23:00Z")],
+                                              asOf: "2024-01-01T00:00:00Z")
+        #expect(figures.windowSeconds == 31_536_000)
+        #expect(figures.allowedDowntimeSeconds == 900)
+        #expect(figures.downtimeSeconds == 1_380)
+        #expect(figures.budgetRemainingSeconds == -480)
+        #expect(figures.isBreached)
+        #expect(abs(figures.budgetConsumedPercent - 153.33333333333334) < 1e-9)
+        #expect(abs(try #require(figures.availabilityPercent) - (100 - 100 * 1_380.0 / 31_536_000)) < 1e-12)
+        #expect(abs(figures.objectivePercent - 99.99714611872146) < 1e-9)   // 100 × (1 − 900 / 31536000)
+        #expect(BudgetOutlook(figures, profile: profile) == .exhausted(at: try instant("2023-05-16T14:15:00Z")))
+    }
+
+    @Test func anOpenWindowIsJudgedOverItsElapsedPart() throws {
+        // As of 1 November, October's 2678400 s have passed; an hour down gives availability
+        // 100 − 100 × 3600 / 2678400 and burn (3600 / 7948.8) / (2678400 / 7948800) = 3600000 / 2678400.
+        let sla = ServiceLevelAgreement(serviceID: "s", allowance: .objective(percent: 99.9), window: .quarter, credits: tiers)
+        let (figures, profile) = try evaluate(sla, containing: "2019-10-30T00:00:00Z",
+                                              downtime: [("2019-10-30T18:00:00Z", "2019-10-30T19:00:00Z")],
+                                              asOf: "2019-11-01T00:00:00Z")
+        #expect(!figures.isClosed)
+        #expect(figures.elapsedSeconds == 2_678_400)
+        #expect(abs(try #require(figures.availabilityPercent) - 99.86559139784946) < 1e-9)
+        #expect(abs(try #require(figures.burnRate) - 1.3440860215053763) < 1e-12)
+        #expect(figures.creditPercent == 0)   // credits are owed for closed windows only
+        // Remaining 4348.8 s at 3600 s per 2678400 s lasts 4348.8 × 744 = 3235507.2 s more.
+        #expect(BudgetOutlook(figures, profile: profile) == .runsOut(at: try instant("2019-12-08T10:45:07.200Z")))
+    }
+
+    @Test(arguments: [
+        (0.0, 0.0),          // 100 % available
+        (2_592.0, 0.0),      // exactly 99.9: no tier's `below` is greater
+        (2_593.0, 10.0),     // just under 99.9
+        (25_920.0, 10.0),    // exactly 99.0: only the 99.9 tier applies
+        (25_921.0, 25.0),    // just under 99.0
+        (129_600.0, 25.0),   // exactly 95.0
+        (129_601.0, 50.0),   // just under 95.0
+    ])
+    func creditsFollowTheTiersOfAClosedMonth(downtime: Double, credit: Double) throws {
+        // April 2019 in UTC: 30 days = 2592000 s; 99.9 % allows 2592 s.
+        let sla = ServiceLevelAgreement(serviceID: "s", allowance: .objective(percent: 99.9), window: .month, credits: tiers)
+        let start = try instant("2019-04-10T00:00:00Z")
+        let end = start.adding(milliseconds: Int64(downtime * 1000))
+        let (figures, _) = try evaluate(sla, containing: "2019-04-10T00:00:00Z",
+                                        downtime: downtime > 0 ? [(start.description, end.description)] : [],
+                                        asOf: "2019-06-01T00:00:00Z")
+        #expect(figures.allowedDowntimeSeconds == 2_592)
+        #expect(figures.creditPercent == credit)
+        #expect(figures.isBreached == (downtime > 2_592))
+    }
+
+    @Test(arguments: [
+        (99.9, 7_948_800_000 as Int64, 7_948.8),
+        (99.5, 7_948_800_000 as Int64, 39_744.0),
+        (99.99, 2_592_000_000 as Int64, 259.2),
+        (99.0, 2_592_000_000 as Int64, 25_920.0),
+        (99.9, 31_622_400_000 as Int64, 31_622.4),
+        (99.95, 2_678_400_000 as Int64, 1_339.2),
+    ])
+    func allowedDowntimeIsExactForDecimalObjectives(objective: Double, windowMilliseconds: Int64, allowed: Double) {
+        #expect(AllowedDowntime.seconds(objectivePercent: objective, windowMilliseconds: windowMilliseconds) == allowed)
+    }
+
+    @Test func eachWindowIsJudgedByTheSLAInForceAtItsStart() throws {
+        // Monthly 99.9 until 15 March 2020, then quarterly 99.5: March (started 1 March) stays
+        // with the monthly SLA; Q1 started before the quarterly one and belongs to nobody else.
+        let monthly = ServiceLevelAgreement(serviceID: "s", allowance: .objective(percent: 99.9), window: .month,
+                                            effectiveUntil: try CalendarDate(parsing: "2020-03-15"))
+        let quarterly = ServiceLevelAgreement(serviceID: "s", allowance: .objective(percent: 99.5), window: .quarter,
+                                              effectiveFrom: try CalendarDate(parsing: "2020-03-16"))
+        let half = InstantSpan(start: try instant("2020-01-01T00:00:00Z"), end: try instant("2020-07-01T00:00:00Z"))
+        let scheduled = try SLASchedule.windows(of: [quarterly, monthly], overlapping: half)
+        #expect(scheduled.map(\.window.label) == ["2020-01", "2020-02", "2020-03", "2020Q2"])
+        #expect(scheduled.map(\.sla.window) == [.month, .month, .month, .quarter])
+    }
+}
