@@ -1,0 +1,71 @@
+/// Computes an ``SLAReport`` from loaded histories: no storage, only the SLA arithmetic.
+public enum SLAReportBuilder {
+    /// The stretch of a service's history a report needs: the period and every SLA window that
+    /// overlaps it (a yearly window reaches before a quarter), cut off at the as-of instant.
+    /// - Throws: ``ValueParseError`` for an SLA time zone this machine does not know.
+    public static func neededSpan(of slas: [ServiceLevelAgreement], period: InstantSpan, asOf: Instant) throws -> InstantSpan {
+        let windows = try SLASchedule.windows(of: slas, overlapping: period).map(\.window.span)
+        let start = ([period.start] + windows.map(\.start)).min() ?? period.start
+        let end = ([period.end] + windows.map(\.end)).max() ?? period.end
+        return InstantSpan(start: start, end: min(end, asOf))
+    }
+
+    /// Builds the report.
+    /// - Parameters:
+    ///   - histories: one per candidate service; a service with no SLA window overlapping the
+    ///     period and no impact in it is left out.
+    ///   - incidents: the facts of every incident named by an impact in the histories.
+    ///   - nearMisses: the near misses that started in the period.
+    /// - Throws: ``ValueParseError`` for an SLA time zone this machine does not know.
+    public static func build(period: ReportPeriod, calendar: LocalCalendar, asOf: Instant, histories: [ServiceHistory],
+                             incidents: [IncidentFacts], nearMisses: [IncidentFacts]) throws -> SLAReport {
+        let span = period.span(in: calendar)
+        let factsByID = Dictionary(incidents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var sections: [ServiceSection] = []
+        var downtimeByIncident: [String: Double] = [:]
+        var servicesByIncident: [String: Set<String>] = [:]
+        var breachingIncidents: Set<String> = []
+
+        for history in histories.sorted(by: { $0.serviceID < $1.serviceID }) {
+            let weighted = DowntimeCalculator.profile(over: span, impacts: history.impacts, maintenance: history.maintenance,
+                                                      policy: .weighted, asOf: asOf)
+            let evaluated = span.cut(at: asOf)
+            let hitBy = Set(history.impacts.filter { impact in
+                InstantSpan(start: impact.start, end: impact.end ?? asOf).overlaps(evaluated)
+            }.map(\.incidentID))
+
+            var windows: [WindowEvaluation] = []
+            for (sla, window) in try SLASchedule.windows(of: history.slas, overlapping: span) {
+                let profile = DowntimeCalculator.profile(over: window.span, impacts: history.impacts,
+                                                         maintenance: history.maintenance, policy: sla.partial, asOf: asOf)
+                let evaluation = WindowEvaluation(sla: sla, window: window, profile: profile, asOf: asOf)
+                if evaluation.isBreached {
+                    breachingIncidents.formUnion(profile.secondsByIncident.filter { $0.value > 0 }.keys)
+                }
+                windows.append(evaluation)
+            }
+            guard !windows.isEmpty || !hitBy.isEmpty else { continue }
+
+            for (id, seconds) in weighted.secondsByIncident { downtimeByIncident[id, default: 0] += seconds }
+            for id in hitBy { servicesByIncident[id, default: []].insert(history.serviceID) }
+            sections.append(ServiceSection(serviceID: history.serviceID, periodDowntimeSeconds: weighted.seconds,
+                                           incidentIDs: hitBy.sorted(), windows: windows))
+        }
+
+        let lines = servicesByIncident.keys.compactMap { id -> IncidentLine? in
+            guard let facts = factsByID[id] else { return nil }
+            return IncidentLine(facts: facts, serviceIDs: servicesByIncident[id, default: []].sorted(),
+                                downtimeSeconds: downtimeByIncident[id] ?? 0,
+                                contributedToBreach: breachingIncidents.contains(id),
+                                durationSeconds: (facts.resolvedAt ?? asOf).seconds(since: facts.startedAt))
+        }.sorted { lhs, rhs in
+            if lhs.contributedToBreach != rhs.contributedToBreach { return lhs.contributedToBreach }
+            return (lhs.facts.startedAt, lhs.facts.id) < (rhs.facts.startedAt, rhs.facts.id)
+        }
+        let reported = lines.map(\.facts)
+        return SLAReport(period: period, timeZoneName: calendar.timeZoneName, span: span, asOf: asOf, services: sections,
+                         incidents: lines, timing: IncidentTimingFigures(reported),
+                         causes: CauseShare.attribute(downtimeByIncident, incidents: reported),
+                         nearMisses: nearMisses.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) })
+    }
+}

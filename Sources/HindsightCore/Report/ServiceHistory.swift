@@ -1,0 +1,21 @@
+/// What the SLA arithmetic needs to know of one service over a stretch of time: its SLAs, its
+/// impacts and its maintenance. Loaded by the store; computed on by ``SLAReportBuilder``.
+public struct ServiceHistory: Sendable {
+    /// The service.
+    public var serviceID: String
+    /// Every SLA of the service, in any order.
+    public var slas: [ServiceLevelAgreement]
+    /// Every impact on the service that overlaps the stretch loaded (more is harmless).
+    public var impacts: [DowntimeInterval]
+    /// Every maintenance window of the service that overlaps the stretch loaded.
+    public var maintenance: [InstantSpan]
+
+    /// Creates a history.
+    public init(serviceID: String, slas: [ServiceLevelAgreement], impacts: [DowntimeInterval] = [],
+                maintenance: [InstantSpan] = []) {
+        self.serviceID = serviceID
+        self.slas = slas
+        self.impacts = impacts
+        self.maintenance = maintenance
+    }
+}
