@@ -111,10 +111,6 @@ extension KnowledgeBase {
         }
     }
 
-    private func placeholders(_ count: Int) -> String {
-        Array(repeating: "?", count: count).joined(separator: ", ")
-    }
-
     private func split(_ joined: String?) -> [String] {
         joined.map { $0.split(separator: "\u{1F}").map(String.init) } ?? []
     }

@@ -1,0 +1,84 @@
+import GRDB
+import HindsightCore
+
+/// Loads what the SLA arithmetic needs, reading only rows near the stretch of time asked for:
+/// the impact and incident indexes bound every query by time.
+enum HistoryReader {
+    /// The SLAs, impacts and maintenance of `serviceID` that overlap `span`.
+    static func history(_ db: Database, serviceID: String, slas: [ServiceLevelAgreement], span: InstantSpan) throws -> ServiceHistory {
+        ServiceHistory(serviceID: serviceID, slas: slas, impacts: try impacts(db, serviceID: serviceID, span: span),
+                       maintenance: try maintenance(db, serviceID: serviceID, span: span))
+    }
+
+    /// Impacts of `serviceID` that overlap `span`, ongoing ones included.
+    static func impacts(_ db: Database, serviceID: String, span: InstantSpan) throws -> [DowntimeInterval] {
+        guard !span.isEmpty else { return [] }
+        // An impact that overlaps the span started at most `longest` before it; the index on
+        // (service_id, end_at - start_at) gives that length in one step.
+        let longest = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT max(end_at - start_at) FROM impact WHERE service_id = ?"),
+            arguments: [serviceID]) ?? 0
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT incident.id AS incident_id, impact.start_at, impact.end_at, impact.fraction
+            FROM impact JOIN incident ON incident.pk = impact.incident_pk
+            WHERE impact.service_id = ? AND impact.start_at >= ? AND impact.start_at < ? AND impact.end_at > ?
+            UNION ALL
+            SELECT incident.id, impact.start_at, impact.end_at, impact.fraction
+            FROM impact JOIN incident ON incident.pk = impact.incident_pk
+            WHERE impact.service_id = ? AND impact.end_at IS NULL AND impact.start_at < ?
+            """), arguments: [serviceID, span.start.databaseValue - longest, span.end.databaseValue, span.start.databaseValue,
+                              serviceID, span.end.databaseValue])
+        return try rows.map { row in
+            DowntimeInterval(start: try RowDecoding.requiredInstant(row, "start_at"), end: RowDecoding.instant(row, "end_at"),
+                             fraction: row["fraction"], incidentID: row["incident_id"])
+        }
+    }
+
+    /// Maintenance windows of `serviceID` that overlap `span`.
+    static func maintenance(_ db: Database, serviceID: String, span: InstantSpan) throws -> [InstantSpan] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT start_at, end_at FROM maintenance WHERE service_id = ? AND start_at < ? AND end_at > ?
+            """), arguments: [serviceID, span.end.databaseValue, span.start.databaseValue]).map { row in
+            InstantSpan(start: try RowDecoding.requiredInstant(row, "start_at"), end: try RowDecoding.requiredInstant(row, "end_at"))
+        }
+    }
+
+    /// The report facts of the incidents with these ids (unknown ids are skipped).
+    static func facts(_ db: Database, ids: [String]) throws -> [IncidentFacts] {
+        var result: [IncidentFacts] = []
+        // SQLite limits the number of bound parameters; stay well under it.
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM incident WHERE id IN (\(placeholders(chunk.count)))",
+                                        arguments: StatementArguments(chunk))
+            result += try rows.map { try facts(db, row: $0) }
+        }
+        return result
+    }
+
+    /// The near misses that started inside `span`.
+    static func nearMisses(_ db: Database, span: InstantSpan) throws -> [IncidentFacts] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT * FROM incident WHERE started_at >= ? AND started_at < ? AND near_miss = 1
+            """), arguments: [span.start.databaseValue, span.end.databaseValue]).map { try facts(db, row: $0) }
+    }
+
+    private static func facts(_ db: Database, row: Row) throws -> IncidentFacts {
+        let pk: Int64 = row["pk"]
+        let services = try String.fetchAll(db.cachedStatement(sql: """
+            SELECT DISTINCT service_id FROM impact WHERE incident_pk = ? ORDER BY service_id
+            """), arguments: [pk])
+        let factors = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT id, title, cause, role, introduced_at FROM factor WHERE incident_pk = ? ORDER BY position
+            """), arguments: [pk]).map { factorRow in
+            Factor(id: factorRow["id"], title: factorRow["title"], cause: factorRow["cause"],
+                   role: try RowDecoding.keyword(factorRow, "role", FactorRole.self) ?? .contributing,
+                   introducedAt: try RowDecoding.fuzzyDate(factorRow, "introduced_at"))
+        }
+        return IncidentFacts(
+            id: row["id"], title: row["title"], severity: try RowDecoding.keyword(row, "severity", Severity.self),
+            nearMiss: row["near_miss"] as Int64 != 0, startedAt: try RowDecoding.requiredInstant(row, "started_at"),
+            detectedAt: RowDecoding.instant(row, "detected_at"), mitigatedAt: RowDecoding.instant(row, "mitigated_at"),
+            resolvedAt: RowDecoding.instant(row, "resolved_at"), serviceIDs: services, factors: factors)
+    }
+}

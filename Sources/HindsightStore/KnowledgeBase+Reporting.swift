@@ -1,0 +1,50 @@
+import GRDB
+import HindsightCore
+
+extension KnowledgeBase {
+    /// The SLA report for `period` read in `calendar`'s zone, as of `asOf`.
+    /// - Parameter serviceIDs: the services to report on; empty means every service with an SLA
+    ///   window overlapping the period or an impact in it.
+    /// - Throws: ``ReportError/unknownService(_:)`` for an id not in the knowledge base;
+    ///   ``ValueParseError`` for a stored SLA zone this machine does not know.
+    public func slaReport(period: ReportPeriod, calendar: LocalCalendar, asOf: Instant, serviceIDs: [String]) throws -> SLAReport {
+        try queue.read { db in
+            let span = period.span(in: calendar)
+            let histories = try histories(db, serviceIDs: serviceIDs) { slas in
+                try SLAReportBuilder.neededSpan(of: slas, period: span, asOf: asOf)
+            }
+            let incidentIDs = Set(histories.flatMap { $0.impacts.map(\.incidentID) }).sorted()
+            let selected = Set(histories.map(\.serviceID))
+            let nearMisses = try HistoryReader.nearMisses(db, span: span.cut(at: asOf)).filter { nearMiss in
+                serviceIDs.isEmpty || nearMiss.serviceIDs.contains(where: selected.contains)
+            }
+            return try SLAReportBuilder.build(period: period, calendar: calendar, asOf: asOf, histories: histories,
+                                              incidents: try HistoryReader.facts(db, ids: incidentIDs), nearMisses: nearMisses)
+        }
+    }
+
+    /// The current window of every SLA in force at `asOf`, by service.
+    /// - Parameter serviceIDs: the services to include; empty means all.
+    /// - Throws: ``ReportError/unknownService(_:)`` for an id not in the knowledge base.
+    public func budgets(asOf: Instant, serviceIDs: [String]) throws -> [BudgetStatus] {
+        try queue.read { db in
+            let histories = try histories(db, serviceIDs: serviceIDs) { slas in
+                try BudgetStatus.neededSpan(of: slas, asOf: asOf) ?? InstantSpan(start: asOf, end: asOf)
+            }
+            return try histories.flatMap { try BudgetStatus.current($0, asOf: asOf) }
+        }
+    }
+
+    /// Each selected service's SLAs, and its impacts and maintenance over the span `needed`
+    /// computes from those SLAs.
+    private func histories(_ db: Database, serviceIDs: [String],
+                           needed: ([ServiceLevelAgreement]) throws -> InstantSpan) throws -> [ServiceHistory] {
+        let known = try String.fetchAll(db, sql: "SELECT id FROM service ORDER BY id")
+        if let unknown = serviceIDs.first(where: { !known.contains($0) }) { throw ReportError.unknownService(unknown) }
+        let slasByService = Dictionary(grouping: try CatalogReader.slas(db).map(\.sla), by: \.serviceID)
+        return try (serviceIDs.isEmpty ? known : known.filter(serviceIDs.contains)).map { id in
+            let slas = slasByService[id] ?? []
+            return try HistoryReader.history(db, serviceID: id, slas: slas, span: try needed(slas))
+        }
+    }
+}
