@@ -44,6 +44,10 @@ public enum CommandRunner {
             case .newerSchema: return CLIError(.newerDatabase, "error: \(error)")
             case .missingDatabase, .foreignDatabase, .unreadableDatabase: return CLIError(.failure, "error: \(error)")
             }
+        case let error as ReportError:
+            return CLIError(.dataError, "error: \(error)")
+        case let error as ValueParseError:
+            return CLIError(.failure, "error: the knowledge base holds a value this hindsight cannot use: \(error.message)")
         case let error as DatabaseError:
             return CLIError(.failure, "error: database: \(describe(error))")
         case let error as CocoaError:

@@ -62,15 +62,30 @@ struct Listing {
 
     /// A GitHub-flavoured Markdown table; pipes and line breaks in cells are escaped.
     func markdown() -> String {
-        func cell(_ value: String) -> String {
-            TerminalText.neutralised(value.replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "|", with: "\\|")
-                .replacingOccurrences(of: "\r\n", with: "<br>")
-                .replacingOccurrences(of: "\n", with: "<br>"))
-        }
+        let cell = Listing.markdownInline
         var output = "| " + columns.map { cell($0.title) }.joined(separator: " | ") + " |\n"
         output += "|" + columns.map { $0.alignRight ? " ---: |" : " --- |" }.joined() + "\n"
         for row in rows { output += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
         return output
+    }
+
+    /// Text made safe inside a Markdown table cell or line: backslashes, pipes and line breaks
+    /// escaped, control characters neutralised.
+    static func markdownInline(_ value: String) -> String {
+        TerminalText.neutralised(value.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "|", with: "\\|")
+            .replacingOccurrences(of: "\r\n", with: "<br>")
+            .replacingOccurrences(of: "\n", with: "<br>"))
+    }
+
+    /// An HTML table; every cell escaped, right-aligned columns marked `number`.
+    func html() -> String {
+        var output = "<table>\n<thead><tr>" + columns.map { "<th>\(HTMLText.escaped($0.title))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for row in rows {
+            output += "<tr>" + row.enumerated().map { index, value in
+                columns[index].alignRight ? "<td class=\"number\">\(HTMLText.escaped(value))</td>" : "<td>\(HTMLText.escaped(value))</td>"
+            }.joined() + "</tr>\n"
+        }
+        return output + "</tbody>\n</table>\n"
     }
 }

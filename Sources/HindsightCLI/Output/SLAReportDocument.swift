@@ -1,0 +1,113 @@
+import HindsightCore
+
+/// The SLA report as headings, alerts and tables (for the terminal, Markdown and HTML forms):
+/// breaches first and loud, then each service's windows, incidents, timing, causes and near
+/// misses. Only formatting happens here; every figure comes from the report.
+enum SLAReportDocument {
+    static func build(_ report: SLAReport) -> ReportDocument {
+        var document = ReportDocument()
+        document.heading(1, "SLA report \(report.period.label)")
+        document.paragraph("\(report.period.firstDay) to \(report.period.lastDay) (\(report.timeZoneName)), "
+                           + "as of \(report.asOf).")
+        let breaches = report.services.flatMap { section in section.windows.filter(\.isBreached).map { (section.serviceID, $0) } }
+        if breaches.isEmpty {
+            document.paragraph("No SLA window is breached.")
+        } else {
+            document.paragraph("\(breaches.count) SLA window\(breaches.count == 1 ? "" : "s") breached:", alert: true)
+            for (service, window) in breaches {
+                var line = "\(service) \(window.window.label): \(duration(window.downtimeSeconds)) down, "
+                    + "\(duration(window.allowedDowntimeSeconds)) allowed, over by \(duration(-window.budgetRemainingSeconds))"
+                if window.creditPercent > 0 { line += ", credit owed \(NumberText.fixed(window.creditPercent, places: 0))%" }
+                document.paragraph(line, alert: true)
+            }
+        }
+        guard !report.services.isEmpty else {
+            document.paragraph("No service has an SLA window or an impact in this period.")
+            return document
+        }
+
+        document.heading(2, "Services")
+        document.listing(Listing(
+            columns: [.init("SERVICE", maxWidth: 24), .init("DOWNTIME", alignRight: true), .init("INCIDENTS", alignRight: true),
+                      .init("SLA", maxWidth: 50)],
+            rows: report.services.map { section in
+                [section.serviceID, duration(section.periodDowntimeSeconds), String(section.incidentIDs.count),
+                 Set(section.windows.map(\.sla)).map(SLAText.describe).sorted().joined(separator: "; ")]
+            }))
+
+        document.heading(2, "SLA windows")
+        let windows = report.services.flatMap { section in section.windows.map { (section.serviceID, $0) } }
+        if windows.isEmpty {
+            document.paragraph("No SLA window overlaps the period.")
+        } else {
+            document.listing(Listing(
+                columns: [.init("SERVICE", maxWidth: 18), .init("WINDOW", maxWidth: 12), .init("ALLOWED", alignRight: true),
+                          .init("DOWN", alignRight: true), .init("LEFT", alignRight: true), .init("USED", alignRight: true),
+                          .init("AVAIL", alignRight: true), .init("CREDIT", alignRight: true), .init("STATUS")],
+                rows: windows.map { service, window in
+                    [service, window.window.label, duration(window.allowedDowntimeSeconds), duration(window.downtimeSeconds),
+                     duration(window.budgetRemainingSeconds), NumberText.percent(window.budgetConsumedPercent),
+                     window.availabilityPercent.map { NumberText.fixedDown($0, places: 4) + "%" } ?? "–",
+                     window.isClosed ? NumberText.fixed(window.creditPercent, places: 0) + "%" : "–", status(window)]
+                }))
+        }
+
+        document.heading(2, "Incidents")
+        if report.incidents.isEmpty {
+            document.paragraph("No incident hit these services in the period.")
+        } else {
+            document.listing(Listing(
+                columns: [.init("!!"), .init("STARTED"), .init("SEV"), .init("DURATION", alignRight: true),
+                          .init("DOWNTIME", alignRight: true), .init("SERVICES", maxWidth: 18), .init("INCIDENT", maxWidth: 38)],
+                rows: report.incidents.map { line in
+                    [line.contributedToBreach ? "!!" : "", line.facts.startedAt.utcDate.description,
+                     line.facts.severity?.rawValue ?? "", duration(line.durationSeconds) + (line.facts.resolvedAt == nil ? "+" : ""),
+                     duration(line.downtimeSeconds), line.serviceIDs.joined(separator: ", "), line.facts.id]
+                }))
+            document.paragraph("!! marks incidents with downtime in a breached window; + marks incidents not yet resolved.")
+        }
+
+        document.heading(2, "Timing")
+        document.listing(Listing(
+            columns: [.init(""), .init("INCIDENTS", alignRight: true), .init("MEDIAN", alignRight: true), .init("P90", alignRight: true)],
+            rows: [("time to detect", report.timing.toDetect), ("time to mitigate", report.timing.toMitigate),
+                   ("time to resolve", report.timing.toResolve)].map { label, summary in
+                [label, String(summary.count), summary.median.map(duration) ?? "–", summary.p90.map(duration) ?? "–"]
+            }))
+
+        document.heading(2, "Causes of downtime")
+        if report.causes.isEmpty {
+            document.paragraph("No downtime to attribute.")
+        } else {
+            let total = report.causes.map(\.downtimeSeconds).reduce(0, +)
+            document.listing(Listing(
+                columns: [.init("CAUSE", maxWidth: 50), .init("DOWNTIME", alignRight: true), .init("SHARE", alignRight: true),
+                          .init("INCIDENTS", alignRight: true)],
+                rows: report.causes.map { share in
+                    [share.cause, duration(share.downtimeSeconds),
+                     total > 0 ? NumberText.percent(100 * share.downtimeSeconds / total) : "–", String(share.incidentIDs.count)]
+                }))
+            document.paragraph("Each incident's downtime is split equally among the cause paths of its factors.")
+        }
+
+        document.heading(2, "Near misses")
+        if report.nearMisses.isEmpty {
+            document.paragraph("None recorded in the period.")
+        } else {
+            document.listing(Listing(
+                columns: [.init("STARTED"), .init("SEV"), .init("INCIDENT", maxWidth: 44), .init("TITLE", maxWidth: 36)],
+                rows: report.nearMisses.map { [$0.startedAt.utcDate.description, $0.severity?.rawValue ?? "", $0.id, $0.title] }))
+        }
+        return document
+    }
+
+    private static func status(_ window: WindowEvaluation) -> String {
+        if window.isBreached { return "BREACHED" }
+        if !window.isClosed { return window.elapsedSeconds > 0 ? "open" : "not begun" }
+        return "met"
+    }
+
+    private static func duration(_ seconds: Double) -> String {
+        seconds == 0 ? "0s" : DurationText.short(seconds: seconds)
+    }
+}
