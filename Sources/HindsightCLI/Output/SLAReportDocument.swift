@@ -15,8 +15,8 @@ enum SLAReportDocument {
         } else {
             document.paragraph("\(breaches.count) SLA window\(breaches.count == 1 ? "" : "s") breached:", alert: true)
             for (service, window) in breaches {
-                var line = "\(service) \(window.window.label): \(duration(window.downtimeSeconds)) down, "
-                    + "\(duration(window.allowedDowntimeSeconds)) allowed, over by \(duration(-window.budgetRemainingSeconds))"
+                var line = "\(service) \(window.window.label): \(DurationText.short(seconds: window.downtimeSeconds)) down, "
+                    + "\(DurationText.short(seconds: window.allowedDowntimeSeconds)) allowed, over by \(DurationText.short(seconds: -window.budgetRemainingSeconds))"
                 if window.creditPercent > 0 { line += ", credit owed \(NumberText.fixed(window.creditPercent, places: 0))%" }
                 document.paragraph(line, alert: true)
             }
@@ -31,7 +31,7 @@ enum SLAReportDocument {
             columns: [.init("SERVICE", maxWidth: 24), .init("DOWNTIME", alignRight: true), .init("INCIDENTS", alignRight: true),
                       .init("SLA", maxWidth: 50)],
             rows: report.services.map { section in
-                [section.serviceID, duration(section.periodDowntimeSeconds), String(section.incidentIDs.count),
+                [section.serviceID, DurationText.short(seconds: section.periodDowntimeSeconds), String(section.incidentIDs.count),
                  Set(section.windows.map(\.sla)).map(SLAText.describe).sorted().joined(separator: "; ")]
             }))
 
@@ -45,8 +45,8 @@ enum SLAReportDocument {
                           .init("DOWN", alignRight: true), .init("LEFT", alignRight: true), .init("USED", alignRight: true),
                           .init("AVAIL", alignRight: true), .init("CREDIT", alignRight: true), .init("STATUS")],
                 rows: windows.map { service, window in
-                    [service, window.window.label, duration(window.allowedDowntimeSeconds), duration(window.downtimeSeconds),
-                     duration(window.budgetRemainingSeconds), NumberText.percent(window.budgetConsumedPercent),
+                    [service, window.window.label, DurationText.short(seconds: window.allowedDowntimeSeconds), DurationText.short(seconds: window.downtimeSeconds),
+                     DurationText.short(seconds: window.budgetRemainingSeconds), NumberText.percent(window.budgetConsumedPercent),
                      window.availabilityPercent.map { NumberText.fixedDown($0, places: 4) + "%" } ?? "–",
                      window.isClosed ? NumberText.fixed(window.creditPercent, places: 0) + "%" : "–", status(window)]
                 }))
@@ -61,8 +61,8 @@ enum SLAReportDocument {
                           .init("DOWNTIME", alignRight: true), .init("SERVICES", maxWidth: 18), .init("INCIDENT", maxWidth: 38)],
                 rows: report.incidents.map { line in
                     [line.contributedToBreach ? "!!" : "", line.facts.startedAt.utcDate.description,
-                     line.facts.severity?.rawValue ?? "", duration(line.durationSeconds) + (line.facts.resolvedAt == nil ? "+" : ""),
-                     duration(line.downtimeSeconds), line.serviceIDs.joined(separator: ", "), line.facts.id]
+                     line.facts.severity?.rawValue ?? "", DurationText.short(seconds: line.durationSeconds) + (line.facts.resolvedAt == nil ? "+" : ""),
+                     DurationText.short(seconds: line.downtimeSeconds), line.serviceIDs.joined(separator: ", "), line.facts.id]
                 }))
             document.paragraph("!! marks incidents with downtime in a breached window; + marks incidents not yet resolved.")
         }
@@ -72,7 +72,7 @@ enum SLAReportDocument {
             columns: [.init(""), .init("INCIDENTS", alignRight: true), .init("MEDIAN", alignRight: true), .init("P90", alignRight: true)],
             rows: [("time to detect", report.timing.toDetect), ("time to mitigate", report.timing.toMitigate),
                    ("time to resolve", report.timing.toResolve)].map { label, summary in
-                [label, String(summary.count), summary.median.map(duration) ?? "–", summary.p90.map(duration) ?? "–"]
+                [label, String(summary.count), summary.median.map { DurationText.short(seconds: $0) } ?? "–", summary.p90.map { DurationText.short(seconds: $0) } ?? "–"]
             }))
 
         document.heading(2, "Causes of downtime")
@@ -84,7 +84,7 @@ enum SLAReportDocument {
                 columns: [.init("CAUSE", maxWidth: 50), .init("DOWNTIME", alignRight: true), .init("SHARE", alignRight: true),
                           .init("INCIDENTS", alignRight: true)],
                 rows: report.causes.map { share in
-                    [share.cause, duration(share.downtimeSeconds),
+                    [share.cause, DurationText.short(seconds: share.downtimeSeconds),
                      total > 0 ? NumberText.percent(100 * share.downtimeSeconds / total) : "–", String(share.incidentIDs.count)]
                 }))
             document.paragraph("Each incident's downtime is split equally among the cause paths of its factors.")
@@ -105,9 +105,5 @@ enum SLAReportDocument {
         if window.isBreached { return "BREACHED" }
         if !window.isClosed { return window.elapsedSeconds > 0 ? "open" : "not begun" }
         return "met"
-    }
-
-    private static func duration(_ seconds: Double) -> String {
-        seconds == 0 ? "0s" : DurationText.short(seconds: seconds)
     }
 }

@@ -1,0 +1,93 @@
+import ArgumentParser
+import HindsightCore
+import HindsightStore
+
+/// `hindsight budget`: every SLA's current window and how long its error budget will last.
+struct BudgetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "budget",
+        abstract: "Each SLA's current window: allowed, used and remaining downtime, burn rate, and when the budget runs out.",
+        discussion: """
+            The current window is the one containing --as-of (default: now), judged by the SLA in \
+            force at its start. Burn rate is the share of the budget used over the share of the \
+            window passed: 1 means the budget lasts exactly to the window's end. RUNS OUT projects \
+            the downtime seen so far in the window forward at the same rate.
+
+            Examples:
+              hindsight budget
+              hindsight budget --service url-shortener --as-of 2023-06-01T00:00:00Z --format json
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .long, help: ArgumentHelp("Only this service (repeatable).", valueName: "id"))
+    var service: [String] = []
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "Evaluate at this instant instead of now (RFC 3339, e.g. 2019-12-01T00:00:00Z).", valueName: "instant"))
+    var asOf: String?
+
+    func validate() throws {
+        _ = try instant()
+        for id in service {
+            _ = try OptionParsing.value("--service", id) { try Identifier.validate($0); return $0 }
+        }
+    }
+
+    private func instant() throws -> Instant {
+        try asOf.map { try OptionParsing.value("--as-of", $0, Instant.init(parsing:)) } ?? Clock.now
+    }
+
+    func run() throws {
+        let asOf = try instant()
+        let statuses = try database.open(.readOnly).budgets(asOf: asOf, serviceIDs: service)
+        let listing = Listing(
+            columns: [.init("SERVICE", maxWidth: 20), .init("WINDOW", maxWidth: 10), .init("ALLOWED", alignRight: true),
+                      .init("USED", alignRight: true), .init("LEFT", alignRight: true), .init("USED %", alignRight: true),
+                      .init("BURN", alignRight: true), .init("RUNS OUT")],
+            rows: statuses.map { status in
+                let figures = status.evaluation
+                return [status.serviceID, figures.window.label, DurationText.short(seconds: figures.allowedDowntimeSeconds),
+                        DurationText.short(seconds: figures.downtimeSeconds), DurationText.short(seconds: figures.budgetRemainingSeconds),
+                        NumberText.percent(figures.budgetConsumedPercent),
+                        figures.burnRate.map { NumberText.fixed($0, places: 2) + "×" } ?? "–", outlookText(status.outlook)]
+            })
+        let json = StructuredValue.sequence(statuses.map { status in
+            var entry = MappingBuilder()
+            entry.add("service", text: status.serviceID)
+            if case .mapping(let fields) = SLAReportJSON.window(status.evaluation) {
+                for field in fields { entry.add(field.key, field.value) }
+            }
+            switch status.outlook {
+            case .exhausted(let at):
+                entry.add("outlook", text: "exhausted")
+                entry.add("budget_runs_out_at", text: at.description)
+            case .runsOut(let at):
+                entry.add("outlook", text: "runs-out")
+                entry.add("budget_runs_out_at", text: at.description)
+            case .lasts:
+                entry.add("outlook", text: "lasts")
+                entry.add("budget_runs_out_at", .null)
+            }
+            return entry.value
+        })
+        if statuses.isEmpty && output.format == .table {
+            Output.write("No SLA is in force at \(asOf).\n")
+            return
+        }
+        ListingPrinter.print(listing, json: json, format: output.format)
+    }
+
+    private func outlookText(_ outlook: BudgetOutlook) -> String {
+        switch outlook {
+        case .exhausted(let at): return "EXHAUSTED " + minute(at)
+        case .runsOut(let at): return minute(at)
+        case .lasts: return "lasts the window"
+        }
+    }
+
+    private func minute(_ instant: Instant) -> String {
+        String(instant.description.prefix(16)).replacingOccurrences(of: "T", with: " ")
+    }
+}

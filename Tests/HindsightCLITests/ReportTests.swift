@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+/// `hindsight report` and `hindsight budget` run as a user would, on the seed knowledge base;
+/// every figure is worked out by hand from the seed postmortems.
+struct ReportTests {
+    let sandbox: Sandbox
+    let db: String
+
+    init() throws {
+        sandbox = try Sandbox()
+        db = sandbox.file("demo.sqlite")
+        _ = try sandbox.run("demo", "--db", db)
+    }
+
+    private func json(_ arguments: [String]) throws -> [String: Any] {
+        let result = try Hindsight.run(["report", "--db", db, "--format", "json"] + arguments, home: sandbox.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
+    }
+
+    @Test func theURLShortenersYearShows23MinutesAgainst15Allowed() throws {
+        let report = try json(["--year", "2023", "--service", "url-shortener"])
+        let period = try #require(report["period"] as? [String: Any])
+        #expect(period["start"] as? String == "2023-01-01T00:00:00Z")
+        #expect(period["end"] as? String == "2024-01-01T00:00:00Z")
+        #expect(report["as_of"] as? String == "2024-01-01T00:00:00Z")
+        let services = try #require(report["services"] as? [[String: Any]])
+        #expect(services.count == 1)
+        let shortener = services[0]
+        #expect(shortener["service"] as? String == "url-shortener")
+        #expect(shortener["period_downtime_seconds"] as? Double == 1_380)
+        #expect(shortener["incidents"] as? [String] == ["2023-05-16-url-shortener-json-load"])
+        let window = try #require((shortener["windows"] as? [[String: Any]])?.first)
+        #expect(window["window"] as? String == "year")
+        #expect(window["window_seconds"] as? Double == 31_536_000)
+        #expect(window["allowed_downtime_seconds"] as? Double == 900)
+        #expect(window["downtime_seconds"] as? Double == 1_380)
+        #expect(window["budget_remaining_seconds"] as? Double == -480)   // breached by 8 minutes
+        #expect(window["breached"] as? Bool == true)
+        #expect(window["credit_percent"] as? Double == 0)
+        #expect(window["burn_rate"] is NSNull)   // the year is closed
+    }
+
+    @Test func theTableMakesTheBreachImpossibleToMiss() throws {
+        let result = try sandbox.run("report", "--db", db, "--year", "2023")
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.prefix(6).contains { $0.hasPrefix("!! ") && $0.contains("url-shortener 2023: 23m down, 15m allowed, over by 8m") })
+        #expect(lines.contains { $0.hasPrefix("url-shortener") && $0.hasSuffix("BREACHED") })
+        #expect(lines.allSatisfy { $0.count <= 100 }, "a line is wider than 100 columns")
+    }
+
+    @Test func aQuarterInPragueBreachesOctoberAndOwesACredit() throws {
+        let report = try json(["--quarter", "2019Q4", "--tz", "Europe/Prague", "--service", "catalogue-api"])
+        let section = try #require((report["services"] as? [[String: Any]])?.first)
+        #expect(section["period_downtime_seconds"] as? Double == 3_600)   // 75 minutes at 0.8
+        let windows = try #require(section["windows"] as? [[String: Any]])
+        #expect(windows.map { $0["label"] as? String } == ["2019-10", "2019-11", "2019-12"])
+        #expect(windows[0]["window_seconds"] as? Double == 2_682_000)   // 31 days + the autumn hour
+        #expect(windows[0]["allowed_downtime_seconds"] as? Double == 2_682)
+        #expect(windows[0]["breached"] as? Bool == true)
+        #expect(windows[0]["credit_percent"] as? Double == 10)
+        let incidents = try #require(report["incidents"] as? [[String: Any]])
+        #expect(incidents.first?["id"] as? String == "2019-10-30-catalogue-elasticsearch-overload")
+        #expect(incidents.first?["contributed_to_breach"] as? Bool == true)
+        let timing = try #require(report["timing"] as? [String: Any])
+        #expect((timing["time_to_detect"] as? [String: Any])?["median_seconds"] as? Double == 60)
+        let causes = try #require(report["causes"] as? [[String: Any]])
+        let attributed = causes.compactMap { $0["downtime_seconds"] as? Double }.reduce(0, +)
+        #expect(abs(attributed - 3_600) < 1e-6)
+    }
+
+    @Test func nearMissesOfThePeriodAreListed() throws {
+        let report = try json(["--year", "2016"])
+        let nearMisses = try #require(report["near_misses"] as? [[String: Any]])
+        #expect(nearMisses.map { $0["id"] as? String } == ["2016-10-12-falcon-logging-near-miss"])
+    }
+
+    @Test func csvHasOneRowPerServiceWindow() throws {
+        let result = try sandbox.run("report", "--db", db, "--year", "2023", "--service", "url-shortener", "--format", "csv")
+        #expect(result.status == 0)
+        let rows = result.stdout.split(separator: "\r\n").map(String.init)
+        #expect(rows.count == 2)
+        #expect(rows[0].hasPrefix("period,service,period_downtime_seconds,window,label"))
+        #expect(rows[1].hasPrefix("2023,url-shortener,1380,year,2023,UTC,2023-01-01T00:00:00Z"))
+        #expect(rows[1].contains(",900,1380,-480,"))
+    }
+
+    @Test func markdownAndHTMLCarryTheSameSections() throws {
+        let markdown = try sandbox.run("report", "--db", db, "--year", "2023", "--service", "url-shortener", "--format", "markdown")
+        #expect(markdown.stdout.hasPrefix("## SLA report 2023\n"))
+        #expect(markdown.stdout.contains("| url-shortener | 2023 | 15m | 23m | -8m |"))
+        #expect(markdown.stdout.contains("**1 SLA window breached:**"))
+        let html = try sandbox.run("report", "--db", db, "--year", "2023", "--format", "html")
+        #expect(html.stdout.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.stdout.contains("<td>BREACHED</td>"))
+        #expect(html.stdout.contains("<h2>Causes of downtime</h2>"))
+    }
+
+    @Test func storedTextIsEscapedInHTML() throws {
+        let hostile = try sandbox.write("hostile.yaml", """
+            version: 1
+            services: [{id: web, name: Web}]
+            incidents:
+              - id: xss
+                title: "<script>alert(1)</script> & friends"
+                started_at: 2022-03-01T10:00:00Z
+                resolved_at: 2022-03-01T10:10:00Z
+                impacts: [{service: web, start: 2022-03-01T10:00:00Z, end: 2022-03-01T10:10:00Z}]
+                factors: [{id: f, title: "<b>bold</b>", cause: "web/escaping"}]
+            """)
+        #expect(try sandbox.run("import", "--db", db, hostile).status == 0)
+        let html = try sandbox.run("report", "--db", db, "--month", "2022-03", "--format", "html")
+        #expect(html.status == 0)
+        #expect(!html.stdout.contains("<script>"))
+        let nearMissFree = try sandbox.run("report", "--db", db, "--month", "2022-03", "--format", "json")
+        #expect(nearMissFree.stdout.contains("<script>alert(1)</script> & friends"))
+    }
+
+    @Test(arguments: [
+        (["--quarter", "2019Q5"], "Q1 to Q4", Int32(64)),
+        (["--month", "2019-13"], "01 to 12", Int32(64)),
+        (["--from", "2019-10-05", "--to", "2019-10-01"], "after --to", Int32(64)),
+        (["--from", "2019-10-05"], "--from and --to go together", Int32(64)),
+        ([String](), "name the period", Int32(64)),
+        (["--quarter", "2019Q4", "--year", "2019"], "only one of", Int32(64)),
+        (["--quarter", "2019Q4", "--tz", "Mars/Olympus"], "IANA time zone", Int32(64)),
+        (["--quarter", "2019Q4", "--as-of", "2019-12-01"], "RFC 3339", Int32(64)),
+        (["--quarter", "2019Q4", "--as-of", "2019-09-01T00:00:00Z"], "not after the start", Int32(64)),
+        (["--quarter", "2019Q4", "--service", "no-such-service"], "no service with id 'no-such-service'", Int32(65)),
+    ])
+    func badInputSaysWhatWouldBeAccepted(arguments: [String], message: String, status: Int32) throws {
+        let result = try Hindsight.run(["report", "--db", db] + arguments, home: sandbox.path)
+        #expect(result.status == status)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func budgetProjectsWhenTheBudgetRunsOut() throws {
+        let result = try sandbox.run("budget", "--db", db, "--service", "url-shortener", "--as-of", "2023-06-01T00:00:00Z",
+                                     "--format", "json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let statuses = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
+        let status = try #require(statuses.first)
+        #expect(status["label"] as? String == "2023")
+        #expect(status["downtime_seconds"] as? Double == 1_380)
+        #expect(status["outlook"] as? String == "exhausted")
+        #expect(status["budget_runs_out_at"] as? String == "2023-05-16T14:15:00Z")   // 900 s into the outage
+        // Burn: (1380 / 900) / (151 days / 365 days) = 1380 × 365 / (900 × 151).
+        #expect(abs((status["burn_rate"] as? Double ?? 0) - 1_380.0 * 365 / (900 * 151)) < 1e-9)
+
+        let table = try sandbox.run("budget", "--db", db, "--as-of", "2023-06-01T00:00:00Z")
+        #expect(table.stdout.contains("EXHAUSTED 2023-05-16 14:15"))
+        let unknown = try sandbox.run("budget", "--db", db, "--service", "nope")
+        #expect(unknown.status == 65)
+        let badInstant = try sandbox.run("budget", "--db", db, "--as-of", "yesterday")
+        #expect(badInstant.status == 64)
+        #expect(badInstant.stderr.contains("--as-of"))
+    }
+}
