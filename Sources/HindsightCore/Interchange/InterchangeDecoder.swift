@@ -84,7 +84,7 @@ public enum InterchangeDecoder {
                        at: reader.location, fieldLocations: ["id": reader.location(of: "id")])
     }
 
-    private static func decodeSLA(_ node: Node, path: String, context: DecodingContext) -> Located<ServiceLevelAgreement>? {
+    static func decodeSLA(_ node: Node, path: String, context: DecodingContext) -> Located<ServiceLevelAgreement>? {
         guard let reader = MappingReader(node, path: path,
                                          allowedKeys: ["service", "allowed_downtime", "objective", "window", "timezone",
                                                        "effective_from", "effective_until", "partial", "credits"],
@@ -138,7 +138,7 @@ public enum InterchangeDecoder {
         return Located(sla, at: reader.location, fieldLocations: ["service": reader.location(of: "service")])
     }
 
-    private static func decodeMaintenance(_ node: Node, path: String, context: DecodingContext) -> Located<MaintenanceWindow>? {
+    static func decodeMaintenance(_ node: Node, path: String, context: DecodingContext) -> Located<MaintenanceWindow>? {
         guard let reader = MappingReader(node, path: path, allowedKeys: ["service", "start", "end", "note"], context: context)
         else { return nil }
         let before = context.problems.count

@@ -1,0 +1,40 @@
+import ArgumentParser
+import HindsightCore
+import HindsightStore
+
+/// `hindsight maintenance add`.
+struct MaintenanceAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Add a maintenance window to a service.",
+        discussion: """
+            Example:
+              hindsight maintenance add checkout --start 2024-03-02T22:00:00Z --end 2024-03-03T02:00:00Z --note "DB upgrade"
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var identity: MaintenanceWindowOptions
+
+    @Option(name: .long, help: ArgumentHelp("What is done.", valueName: "text"))
+    var note: String?
+
+    func validate() throws { _ = try identity.window(note: note) }
+
+    func run() throws {
+        let window = try identity.window(note: note)
+        let knowledgeBase = try database.open(.readWrite)
+        guard try knowledgeBase.serviceExists(window.serviceID) else {
+            throw CLIError(.dataError, "error: no service with id '\(window.serviceID)'; 'hindsight services' lists them")
+        }
+        var document = InterchangeDocument()
+        document.maintenance = [Located(window, at: SourceLocation(file: "command line", line: 1, column: 1))]
+        do {
+            let summary = try knowledgeBase.importRecords(document, replace: false, actor: LoginName.current, now: Clock.now)
+            Output.write(summary.maintenance.added == 1
+                ? "Added maintenance of \(MaintenanceWindowOptions.describe(window)).\n"
+                : "Maintenance of \(MaintenanceWindowOptions.describe(window)) was already recorded.\n")
+        } catch let problems as InterchangeProblems {
+            throw CLIError(.dataError, problems.problems.map { "error: " + $0.message }
+                + ["hint: to change its note, use 'hindsight maintenance change'"])
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import HindsightCore
+import HindsightStore
+
+/// `hindsight maintenance change`.
+struct MaintenanceChangeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "change", abstract: "Move a maintenance window or change its note.",
+        discussion: """
+            Name the window by its service, --start and --end; give its new times with --new-start \
+            and --new-end, its new note with --note.
+
+            Example:
+              hindsight maintenance change checkout --start 2024-03-02T22:00:00Z --end 2024-03-03T02:00:00Z \\
+                --new-end 2024-03-03T03:00:00Z --note "DB upgrade, overran"
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var identity: MaintenanceWindowOptions
+
+    @Option(name: .customLong("new-start"), help: ArgumentHelp("The new start (RFC 3339).", valueName: "instant"))
+    var newStart: String?
+
+    @Option(name: .customLong("new-end"), help: ArgumentHelp("The new end (RFC 3339).", valueName: "instant"))
+    var newEnd: String?
+
+    @Option(name: .long, help: ArgumentHelp("The new note.", valueName: "text"))
+    var note: String?
+
+    func validate() throws {
+        guard newStart != nil || newEnd != nil || note != nil else {
+            throw ValidationError("nothing to change: give --new-start, --new-end or --note")
+        }
+        _ = try identity.window(note: nil)
+        _ = try identity.window(start: newStart, end: newEnd, note: note)
+    }
+
+    func run() throws {
+        let old = try identity.window(note: nil)
+        let knowledgeBase = try database.open(.readWrite)
+        let stored = try knowledgeBase.maintenanceWindows(serviceIDs: [old.serviceID], overlapping: nil)
+            .first { $0.start == old.start && $0.end == old.end }
+        guard let stored else {
+            throw CLIError(.dataError, "error: no maintenance of \(MaintenanceWindowOptions.describe(old)); "
+                           + "'hindsight maintenance list --service \(old.serviceID)' lists them")
+        }
+        let new = try identity.window(start: newStart, end: newEnd, note: note ?? stored.note)
+        do {
+            _ = try knowledgeBase.replaceMaintenance(serviceID: old.serviceID, start: old.start, end: old.end, with: new,
+                                                     actor: LoginName.current, now: Clock.now)
+        } catch let problems as InterchangeProblems {
+            throw CLIError(.dataError, problems.problems.map { "error: " + $0.message })
+        }
+        Output.write("Changed maintenance to \(MaintenanceWindowOptions.describe(new)).\n")
+    }
+}

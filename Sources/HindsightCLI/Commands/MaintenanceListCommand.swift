@@ -1,0 +1,50 @@
+import ArgumentParser
+import HindsightCore
+import HindsightStore
+
+/// `hindsight maintenance list`.
+struct MaintenanceListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List maintenance windows by service and start.",
+        discussion: """
+            Examples:
+              hindsight maintenance list
+              hindsight maintenance list --service checkout --since 2024-01-01 --format json
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .long, help: ArgumentHelp("Only this service (repeatable).", valueName: "id"))
+    var service: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only windows that end after the start of this UTC day.", valueName: "date"))
+    var since: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only windows that start before the end of this UTC day.", valueName: "date"))
+    var until: String?
+
+    func validate() throws { _ = try span() }
+
+    private func span() throws -> InstantSpan? {
+        let first = try since.map { try OptionParsing.value("--since", $0, CalendarDate.init(parsing:)) }
+        let last = try until.map { try OptionParsing.value("--until", $0, CalendarDate.init(parsing:)) }
+        if let first, let last, last < first { throw ValidationError("--until \(last) is before --since \(first)") }
+        guard first != nil || last != nil else { return nil }
+        return InstantSpan(start: first?.startInstantUTC ?? Instant(millisecondsSinceEpoch: Int64.min / 2),
+                           end: last?.adding(days: 1).startInstantUTC ?? Instant(millisecondsSinceEpoch: Int64.max / 2))
+    }
+
+    func run() throws {
+        let knowledgeBase = try database.open(.readOnly)
+        for id in service where try !knowledgeBase.serviceExists(id) {
+            throw CLIError(.dataError, "error: no service with id '\(id)'; 'hindsight services' lists them")
+        }
+        let windows = try knowledgeBase.maintenanceWindows(serviceIDs: service, overlapping: try span())
+        let listing = Listing(
+            columns: [.init("SERVICE"), .init("START"), .init("END"), .init("LENGTH", alignRight: true), .init("NOTE", maxWidth: 40)],
+            rows: windows.map { [$0.serviceID, $0.start.description, $0.end.description,
+                                 DurationText.short(seconds: $0.end.seconds(since: $0.start)), $0.note ?? ""] })
+        ListingPrinter.print(listing, json: .sequence(windows.map(InterchangeEncoder.encode)), format: output.format)
+    }
+}

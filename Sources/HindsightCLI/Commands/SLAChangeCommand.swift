@@ -1,0 +1,118 @@
+import ArgumentParser
+import HindsightCore
+import HindsightStore
+
+/// `hindsight sla change`: changes fields of a stored SLA.
+struct SLAChangeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "change",
+        abstract: "Change fields of a service's SLA; fields not given stay as they are.",
+        discussion: """
+            The SLA is picked by --effective-from (its first day, or 'always'); it may be left out \
+            when the service has only one SLA. The first day itself cannot change: add a new SLA \
+            instead. --objective replaces an allowed downtime and the other way round; --credit \
+            replaces all tiers; --no-credits removes them; --until open removes the end.
+
+            Examples:
+              hindsight sla change checkout --objective 99.99
+              hindsight sla change checkout --effective-from 2025-01-01 --until open --no-credits
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: ArgumentHelp("The service's id.", valueName: "service"))
+    var service: String
+
+    @Option(name: .customLong("effective-from"), help: ArgumentHelp(
+        "Which SLA: the first day it applies, or 'always' for the one without a start.", valueName: "date"))
+    var effectiveFrom: String?
+
+    @OptionGroup var fields: SLAFieldOptions
+
+    @Flag(name: .customLong("no-credits"), help: "Remove every credit tier.")
+    var noCredits = false
+
+    func validate() throws {
+        if noCredits && !fields.credit.isEmpty { throw ValidationError("give --credit or --no-credits, not both") }
+        if fields.objective != nil && fields.allowedDowntime != nil {
+            throw ValidationError("give exactly one of --allowed-downtime and --objective, not both")
+        }
+        if let effectiveFrom, effectiveFrom != "always" {
+            _ = try OptionParsing.value("--effective-from", effectiveFrom, CalendarDate.init(parsing:))
+        }
+        _ = try fields.creditFields()
+    }
+
+    func run() throws {
+        let knowledgeBase = try database.open(.readWrite)
+        guard try knowledgeBase.serviceExists(service) else {
+            throw CLIError(.dataError, "error: no service with id '\(service)'; 'hindsight services' lists them")
+        }
+        let stored = try knowledgeBase.slas(serviceID: service)
+        let current = try pick(from: stored)
+        let changed = try merged(current)
+        guard changed != current else {
+            Output.write("Nothing to change: the SLA of \(service) is already \(SLAText.describe(current)).\n")
+            return
+        }
+        try SLAWriting.store(changed, in: knowledgeBase, isChange: true)
+        Output.write("Changed the SLA of \(service): \(SLAText.describe(changed)).\n")
+    }
+
+    private func pick(from stored: [ServiceLevelAgreement]) throws -> ServiceLevelAgreement {
+        let listing = stored.map { "--effective-from \($0.effectiveFrom?.description ?? "always")" }.joined(separator: ", ")
+        guard let effectiveFrom else {
+            guard stored.count == 1, let only = stored.first else {
+                throw CLIError(stored.isEmpty ? .dataError : .usage, stored.isEmpty
+                    ? "error: \(service) has no SLA; add one with 'hindsight sla add \(service)'"
+                    : "error: \(service) has \(stored.count) SLAs; pick one with \(listing)")
+            }
+            return only
+        }
+        let wanted = effectiveFrom == "always" ? nil : try CalendarDate(parsing: effectiveFrom)
+        guard let match = stored.first(where: { $0.effectiveFrom == wanted }) else {
+            throw CLIError(.dataError, "error: \(service) has no SLA effective from \(effectiveFrom)"
+                + (stored.isEmpty ? "" : "; its SLAs: \(listing)"))
+        }
+        return match
+    }
+
+    /// The stored SLA's fields with the given options laid over them, decoded as an import would.
+    private func merged(_ sla: ServiceLevelAgreement) throws -> ServiceLevelAgreement {
+        var record: [String: CommandLineValue] = ["service": .word(sla.serviceID), "window": .word(sla.window.rawValue),
+                                                  "timezone": .word(sla.timeZone), "partial": .word(sla.partial.rawValue)]
+        switch sla.allowance {
+        case .objective(let percent): record["objective"] = .word(JSONWriter.formatNumber(percent))
+        case .fixed(let span): record["allowed_downtime"] = .word("\(span.seconds)s")
+        }
+        if let from = sla.effectiveFrom { record["effective_from"] = .word(from.description) }
+        if let until = sla.effectiveUntil { record["effective_until"] = .word(until.description) }
+        if !sla.credits.isEmpty {
+            record["credits"] = .list(sla.credits.map {
+                [CommandLineField("below", .word(JSONWriter.formatNumber($0.belowPercent))),
+                 CommandLineField("credit_percent", .word(JSONWriter.formatNumber($0.creditPercent)))]
+            })
+        }
+        if let objective = fields.objective {
+            record["objective"] = .word(objective)
+            record["allowed_downtime"] = nil
+        }
+        if let allowed = fields.allowedDowntime {
+            record["allowed_downtime"] = .word(allowed)
+            record["objective"] = nil
+        }
+        if let window = fields.window { record["window"] = .word(window) }
+        if let tz = fields.tz { record["timezone"] = .word(tz) }
+        if let until = fields.until { record["effective_until"] = until == "open" ? nil : .word(until) }
+        if let partial = fields.partial { record["partial"] = .word(partial) }
+        if noCredits { record["credits"] = nil }
+        if !fields.credit.isEmpty { record["credits"] = .list(try fields.creditFields()) }
+        let order = ["service", "objective", "allowed_downtime", "window", "timezone", "effective_from", "effective_until",
+                     "partial", "credits"]
+        do {
+            return try CommandLineRecord.sla(order.compactMap { key in record[key].map { CommandLineField(key, $0) } })
+        } catch let problems as InterchangeProblems {
+            throw CommandLineProblems.error(problems, options: SLAFieldOptions.optionNames)
+        }
+    }
+}

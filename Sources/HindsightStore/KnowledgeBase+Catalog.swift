@@ -1,0 +1,49 @@
+import GRDB
+import HindsightCore
+
+extension KnowledgeBase {
+    /// The SLAs of `serviceID`, by effective start ("always" first).
+    public func slas(serviceID: String) throws -> [ServiceLevelAgreement] {
+        try queue.read { db in try CatalogReader.slas(db, serviceID: serviceID).map(\.sla) }
+    }
+
+    /// Maintenance windows by service and start: those of `serviceIDs` (all when empty) that
+    /// overlap `span` (all when nil).
+    public func maintenanceWindows(serviceIDs: [String], overlapping span: InstantSpan?) throws -> [MaintenanceWindow] {
+        try queue.read { db in
+            try CatalogReader.maintenance(db).filter { window in
+                (serviceIDs.isEmpty || serviceIDs.contains(window.serviceID))
+                    && (span.map { InstantSpan(start: window.start, end: window.end).overlaps($0) } ?? true)
+            }
+        }
+    }
+
+    /// Deletes the maintenance window of `serviceID` from `start` to `end`.
+    /// - Returns: whether there was one.
+    public func removeMaintenance(serviceID: String, start: Instant, end: Instant) throws -> Bool {
+        try queue.write { db in
+            try db.execute(sql: "DELETE FROM maintenance WHERE service_id = ? AND start_at = ? AND end_at = ?",
+                           arguments: [serviceID, start.databaseValue, end.databaseValue])
+            return db.changesCount > 0
+        }
+    }
+
+    /// Replaces the maintenance window of `serviceID` from `start` to `end` with `window`, in one
+    /// transaction, checked as an import is.
+    /// - Returns: false (and nothing changed) when there was no such window.
+    /// - Throws: ``InterchangeProblems`` when `window` breaks a rule; nothing is written then.
+    public func replaceMaintenance(serviceID: String, start: Instant, end: Instant, with window: MaintenanceWindow,
+                                   actor: String, now: Instant) throws -> Bool {
+        try queue.write { db in
+            try db.execute(sql: "DELETE FROM maintenance WHERE service_id = ? AND start_at = ? AND end_at = ?",
+                           arguments: [serviceID, start.databaseValue, end.databaseValue])
+            guard db.changesCount > 0 else { return false }
+            var document = InterchangeDocument()
+            document.maintenance = [Located(window, at: SourceLocation(file: "command line", line: 1, column: 1))]
+            let importer = Importer(db: db, replace: true, actor: actor, now: now)
+            _ = try importer.run(document)
+            if !importer.problems.isEmpty { throw InterchangeProblems(importer.problems) }
+            return true
+        }
+    }
+}
