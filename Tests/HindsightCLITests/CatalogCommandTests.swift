@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+/// `hindsight sla` and `hindsight maintenance` run as a user would: values are checked exactly as
+/// an import checks them, and a refused change leaves the database's bytes as they were.
+struct CatalogCommandTests {
+    let sandbox: Sandbox
+    let db: String
+
+    init() throws {
+        sandbox = try Sandbox()
+        db = sandbox.file("demo.sqlite")
+        _ = try sandbox.run("demo", "--db", db)
+    }
+
+    private func run(_ arguments: [String]) throws -> BinaryResult {
+        try Hindsight.run(arguments + ["--db", db], home: sandbox.path)
+    }
+
+    private func yearWindow(_ service: String, _ year: String) throws -> [String: Any] {
+        let result = try run(["report", "--year", year, "--service", service, "--format", "json"])
+        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
+        let section = (report["services"] as? [[String: Any]])?.first
+        return (section?["windows"] as? [[String: Any]])?.first ?? [:]
+    }
+
+    /// The main database file's bytes after a checkpoint-free refusal must not change.
+    private func refusalChangesNothing(_ arguments: [String], status: Int32, message: String) throws {
+        let before = sandbox.bytes("demo.sqlite")
+        let result = try run(arguments)
+        #expect(result.status == status, "\(arguments): \(result.stderr)")
+        #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(sandbox.bytes("demo.sqlite") == before)
+    }
+
+    @Test func anSLAIsEndedThenFollowedByANewOne() throws {
+        #expect(try run(["sla", "change", "url-shortener", "--until", "2023-12-31"]).status == 0)
+        let added = try run(["sla", "add", "url-shortener", "--from", "2024-01-01", "--objective", "99.9", "--window", "quarter",
+                             "--credit", "99.9:10"])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout.contains("99.9% per quarter (UTC) from 2024-01-01"))
+        // Q1 2024 has 91 days: 99.9 % allows 7862.4 s.
+        let result = try run(["report", "--quarter", "2024Q1", "--service", "url-shortener", "--format", "json"])
+        #expect(result.stdout.contains("\"allowed_downtime_seconds\": 7862.4"), "\(result.stdout)")
+        // The 2023 year still follows the SLA in force on 1 January 2023.
+        #expect(try yearWindow("url-shortener", "2023")["allowed_downtime_seconds"] as? Double == 900)
+    }
+
+    @Test func changingTheObjectiveChangesTheBudget() throws {
+        #expect(try run(["sla", "change", "url-shortener", "--allowed-downtime", "30m"]).status == 0)
+        let window = try yearWindow("url-shortener", "2023")
+        #expect(window["allowed_downtime_seconds"] as? Double == 1_800)
+        #expect(window["breached"] as? Bool == false)
+        let unchanged = try run(["sla", "change", "url-shortener", "--allowed-downtime", "30m"])
+        #expect(unchanged.status == 0)
+        #expect(unchanged.stdout.hasPrefix("Nothing to change"))
+    }
+
+    @Test(arguments: [
+        (["sla", "add", "url-shortener", "--from", "2030-01-01", "--objective", "100", "--window", "daily"],
+         Int32(64), "--objective: 100 is out of range"),
+        (["sla", "add", "url-shortener", "--from", "2030-01-01", "--objective", "99", "--window", "daily"],
+         Int32(64), "--window: 'daily' is not one of"),
+        (["sla", "add", "url-shortener", "--from", "2030-01-01", "--objective", "99", "--allowed-downtime", "5m", "--window", "month"],
+         Int32(64), "exactly one of --allowed-downtime and --objective"),
+        (["sla", "add", "url-shortener", "--from", "2030-02-30", "--objective", "99", "--window", "month"],
+         Int32(64), "--from: '2030-02-30' is not a date"),
+        (["sla", "add", "url-shortener", "--from", "2030-01-01", "--objective", "99", "--window", "month", "--tz", "CET+1"],
+         Int32(64), "--tz: 'CET+1' is not an IANA time zone name"),
+        (["sla", "add", "url-shortener", "--from", "2030-01-01", "--objective", "99", "--window", "month", "--credit", "99"],
+         Int32(64), "--credit #1 '99' is not BELOW:PERCENT"),
+        (["sla", "add", "url-shortener", "--from", "2030-01-01", "--objective", "99", "--window", "month"],
+         Int32(65), "overlaps its SLA effective always to open end"),
+        (["sla", "add", "no-such-service", "--objective", "99", "--window", "month"], Int32(65), "no service with id 'no-such-service'"),
+        (["sla", "add", "url-shortener", "--objective", "99", "--window", "month"], Int32(65), "already has an SLA effective from always"),
+        (["sla", "change", "url-shortener", "--effective-from", "2020-01-01", "--objective", "99"], Int32(65), "no SLA effective from 2020-01-01"),
+        (["sla", "change", "url-shortener", "--until", "2023-13-01"], Int32(64), "--until: '2023-13-01' is not a date"),
+        (["maintenance", "add", "url-shortener", "--start", "2023-05-16T14:10:00Z", "--end", "2023-05-16T14:00:00Z"],
+         Int32(64), "--end: 2023-05-16T14:00:00Z is not after start"),
+        (["maintenance", "add", "url-shortener", "--start", "2023-05-16", "--end", "2023-05-16T14:00:00Z"],
+         Int32(64), "--start: '2023-05-16' is not an instant"),
+        (["maintenance", "add", "nobody", "--start", "2023-05-16T14:00:00Z", "--end", "2023-05-16T15:00:00Z"],
+         Int32(65), "no service with id 'nobody'"),
+        (["maintenance", "remove", "url-shortener", "--start", "2023-05-16T14:00:00Z", "--end", "2023-05-16T15:00:00Z"],
+         Int32(65), "no maintenance of url-shortener"),
+    ])
+    func badInputIsRefusedAndChangesNothing(arguments: [String], status: Int32, message: String) throws {
+        try refusalChangesNothing(arguments, status: status, message: message)
+    }
+
+    @Test func maintenanceIsCutOutOfTheDowntime() throws {
+        let added = try run(["maintenance", "add", "url-shortener", "--start", "2023-05-16T14:10:00Z",
+                             "--end", "2023-05-16T14:20:00Z", "--note", "null"])
+        #expect(added.status == 0, "\(added.stderr)")
+        // 23 minutes of outage, 10 of them announced: 780 s, within the 900 s allowed.
+        var window = try yearWindow("url-shortener", "2023")
+        #expect(window["downtime_seconds"] as? Double == 780)
+        #expect(window["breached"] as? Bool == false)
+        let listed = try run(["maintenance", "list", "--service", "url-shortener", "--format", "json"])
+        let windows = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(windows.first?["note"] as? String == "null")   // free text is taken literally
+
+        let moved = try run(["maintenance", "change", "url-shortener", "--start", "2023-05-16T14:10:00Z", "--end", "2023-05-16T14:20:00Z",
+                             "--new-end", "2023-05-16T14:15:00Z"])
+        #expect(moved.status == 0, "\(moved.stderr)")
+        window = try yearWindow("url-shortener", "2023")
+        #expect(window["downtime_seconds"] as? Double == 1_080)   // 1380 − 300
+        #expect(try run(["maintenance", "remove", "url-shortener", "--start", "2023-05-16T14:10:00Z",
+                         "--end", "2023-05-16T14:15:00Z"]).status == 0)
+        #expect(try yearWindow("url-shortener", "2023")["downtime_seconds"] as? Double == 1_380)
+    }
+}
