@@ -92,3 +92,18 @@ final class Sandbox {
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
+
+extension Sandbox {
+    /// A fresh sandbox holding the demo knowledge base built from the seed postmortems, and the
+    /// path of that database.
+    static func withDemo() throws -> (sandbox: Sandbox, db: String) {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("demo.sqlite")
+        let result = try sandbox.run("demo", "--db", db)
+        guard result.status == 0 else { throw DemoFailed(stderr: result.stderr) }
+        return (sandbox, db)
+    }
+
+    /// The demo could not be built, so the tests that use it cannot run.
+    struct DemoFailed: Error { let stderr: String }
+}

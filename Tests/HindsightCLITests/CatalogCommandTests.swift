@@ -8,9 +8,7 @@ struct CatalogCommandTests {
     let db: String
 
     init() throws {
-        sandbox = try Sandbox()
-        db = sandbox.file("demo.sqlite")
-        _ = try sandbox.run("demo", "--db", db)
+        (sandbox, db) = try Sandbox.withDemo()
     }
 
     private func run(_ arguments: [String]) throws -> BinaryResult {

@@ -7,9 +7,7 @@ struct ListingTests {
     let db: String
 
     init() throws {
-        sandbox = try Sandbox()
-        db = sandbox.file("demo.sqlite")
-        _ = try sandbox.run("demo", "--db", db)
+        (sandbox, db) = try Sandbox.withDemo()
     }
 
     func incidentIDs(_ arguments: String...) throws -> [String] {

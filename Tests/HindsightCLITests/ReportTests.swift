@@ -8,9 +8,7 @@ struct ReportTests {
     let db: String
 
     init() throws {
-        sandbox = try Sandbox()
-        db = sandbox.file("demo.sqlite")
-        _ = try sandbox.run("demo", "--db", db)
+        (sandbox, db) = try Sandbox.withDemo()
     }
 
     private func json(_ arguments: [String]) throws -> [String: Any] {

@@ -73,7 +73,7 @@ struct BudgetCommand: ParsableCommand {
             return entry.value
         })
         if statuses.isEmpty && output.format == .table {
-            Output.write("No SLA is in force at \(asOf).\n")
+            Output.writeError("No SLA is in force at \(asOf).\n")
             return
         }
         ListingPrinter.print(listing, json: json, format: output.format)
