@@ -13,7 +13,12 @@ extension KnowledgeBase {
             let histories = try histories(db, serviceIDs: serviceIDs) { slas in
                 try SLAReportBuilder.neededSpan(of: slas, period: span, asOf: asOf)
             }
-            let incidentIDs = Set(histories.flatMap { $0.impacts.map(\.incidentID) }).sorted()
+            // Facts are needed only for the incidents the report lists: those with an impact inside
+            // the period. A yearly window's other impacts count towards its figures, not its list.
+            let evaluated = span.cut(at: asOf)
+            let incidentIDs = Set(histories.flatMap { history in
+                history.impacts.filter { InstantSpan(start: $0.start, end: $0.end ?? asOf).overlaps(evaluated) }.map(\.incidentID)
+            }).sorted()
             let selected = Set(histories.map(\.serviceID))
             let nearMisses = try HistoryReader.nearMisses(db, span: span.cut(at: asOf)).filter { nearMiss in
                 serviceIDs.isEmpty || nearMiss.serviceIDs.contains(where: selected.contains)
