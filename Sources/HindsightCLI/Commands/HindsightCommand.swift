@@ -18,7 +18,7 @@ public struct HindsightCommand: ParsableCommand {
         version: version,
         subcommands: [
             DemoCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self,
-            ServicesCommand.self, IncidentsCommand.self, IncidentCommand.self,
+            ServicesCommand.self, IncidentsCommand.self, IncidentCommand.self, GenerateCommand.self,
         ]
     )
 
