@@ -43,3 +43,24 @@ struct WriterRoundTripTests {
         #expect(a.firstDifference(from: a) == nil)
     }
 }
+
+/// A document written record by record is the same text as one written whole.
+struct StreamWriterTests {
+    @Test func streamingWritesTheBytesOfTheWholeDocument() {
+        let start = Instant(millisecondsSinceEpoch: 1_700_000_000_000)
+        let services = [Service(id: "a", name: "A", tier: 1), Service(id: "b", name: "B \"quoted\"\nline")]
+        let incidents = [
+            Incident(id: "i1", title: "One", startedAt: start, resolvedAt: start.adding(seconds: 60),
+                     impacts: [Impact(serviceID: "a", start: start, end: start.adding(seconds: 60), fraction: 0.25)]),
+            Incident(id: "i2", title: "Two", startedAt: start, tags: ["x", "y"]),
+        ]
+        for (someServices, someIncidents) in [(services, incidents), ([], incidents), (services, []), ([], [])] {
+            var streamed = ""
+            InterchangeStreamWriter.write(services: someServices, slas: [], maintenance: [], incidents: someIncidents,
+                                          to: &streamed)
+            let whole = JSONWriter.string(InterchangeEncoder.document(services: someServices, slas: [], maintenance: [],
+                                                                      incidents: someIncidents))
+            #expect(streamed == whole)
+        }
+    }
+}

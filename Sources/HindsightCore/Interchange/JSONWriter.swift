@@ -9,6 +9,14 @@ public enum JSONWriter {
         return output
     }
 
+    /// `value` as JSON with no final newline, laid out as it would be at nesting depth `depth`
+    /// of a larger document, so that a long document can be written one record at a time.
+    public static func fragment(_ value: StructuredValue, depth: Int) -> String {
+        var output = ""
+        write(value, indent: depth, into: &output)
+        return output
+    }
+
     private static func write(_ value: StructuredValue, indent: Int, into output: inout String) {
         let padding = String(repeating: "  ", count: indent + 1)
         let closing = String(repeating: "  ", count: indent)

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// `hindsight generate` end to end: its output imports into a fresh knowledge base, the seed fixes
+/// the bytes, and bad arguments are refused with exit 64.
+struct GenerateTests {
+    @Test func aGeneratedHistoryImportsCleanlyIntoAFreshDatabase() throws {
+        let sandbox = try Sandbox()
+        let generated = try sandbox.run("generate", "--incidents", "300", "--services", "9", "--years", "2", "--seed", "4")
+        #expect(generated.status == 0, "\(generated.stderr)")
+        #expect(generated.stderr == "")
+        let file = try sandbox.write("history.json", generated.stdout)
+        let db = sandbox.file("kb.sqlite")
+        let imported = try sandbox.run("import", "--db", db, file)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("services: 9 added, 0 replaced, 0 unchanged"), "\(imported.stdout)")
+        #expect(imported.stdout.contains("incidents: 300 added, 0 replaced, 0 unchanged"), "\(imported.stdout)")
+
+        let listed = try sandbox.run("incidents", "--db", db, "--format", "json")
+        #expect(listed.status == 0)
+        let incidents = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(incidents.count == 300)
+        #expect(incidents.allSatisfy { $0["state"] as? String == "resolved" })
+        let services = try JSONSerialization.jsonObject(
+            with: Data(try sandbox.run("services", "--db", db, "--format", "json").stdout.utf8)) as? [Any] ?? []
+        #expect(services.count == 9)
+
+        // Export writes the same records back: nothing was lost or defaulted on the way in.
+        let exported = try sandbox.run("export", "--db", db, "--format", "json")
+        let again = try sandbox.run("import", "--db", db, "-", stdin: exported.stdout)
+        #expect(again.stdout.hasPrefix("Nothing to change"), "\(again.stdout)")
+        let reimported = try sandbox.run("import", "--db", db, file)
+        #expect(reimported.stdout.hasPrefix("Nothing to change"), "\(reimported.stdout)")
+    }
+
+    @Test func theSameSeedGivesTheSameBytesAndAnotherSeedOthers() throws {
+        let sandbox = try Sandbox()
+        let first = try sandbox.run("generate", "--incidents", "120", "--seed", "7")
+        let second = try sandbox.run("generate", "--incidents", "120", "--seed", "7")
+        let other = try sandbox.run("generate", "--incidents", "120", "--seed", "8")
+        let defaulted = try sandbox.run("generate", "--incidents", "120")
+        #expect(first.status == 0 && other.status == 0 && defaulted.status == 0)
+        #expect(first.stdout.count > 100_000)
+        #expect(first.stdout == second.stdout)
+        #expect(first.stdout != other.stdout)
+        #expect(defaulted.stdout == (try sandbox.run("generate", "--incidents", "120", "--seed", "1")).stdout)
+    }
+
+    @Test func zeroIncidentsGivesServicesOnly() throws {
+        let sandbox = try Sandbox()
+        let generated = try sandbox.run("generate", "--incidents", "0", "--services", "3")
+        #expect(generated.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(generated.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect(object["version"] as? Int == 1)
+        #expect((object["services"] as? [Any])?.count == 3)
+        #expect(object["incidents"] == nil)
+        let file = try sandbox.write("empty.json", generated.stdout)
+        let imported = try sandbox.run("import", "--db", sandbox.file("kb.sqlite"), file)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("services: 3 added"))
+        #expect(!imported.stdout.contains("incidents:"))
+    }
+
+    @Test(arguments: [
+        (["--incidents", "-1"], "--incidents"),
+        (["--incidents", "ten"], "--incidents"),
+        (["--incidents", "10", "--services", "0"], "--services"),
+        (["--incidents", "10", "--services", "1001"], "--services"),
+        (["--incidents", "10", "--years", "0"], "--years"),
+        (["--incidents", "10", "--seed", "-3"], "--seed"),
+        (["--incidents", "10", "--seed", "x"], "--seed"),
+        ([], "--incidents"),
+    ])
+    func badArgumentsExit64NamingTheOption(arguments: [String], option: String) throws {
+        let sandbox = try Sandbox()
+        let result = try Hindsight.run(["generate"] + arguments, home: sandbox.path)
+        #expect(result.status == 64)
+        #expect(result.stdout == "")
+        #expect(result.stderr.contains(option), "stderr was: \(result.stderr)")
+    }
+
+    @Test func anOutOfRangeCountSaysWhatWouldBeAccepted() throws {
+        let sandbox = try Sandbox()
+        let result = try sandbox.run("generate", "--incidents", "10", "--years", "500")
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--years 500 is out of range; expected a whole number from 1 to 100"),
+                "stderr was: \(result.stderr)")
+    }
+}
