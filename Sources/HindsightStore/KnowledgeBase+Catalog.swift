@@ -18,6 +18,11 @@ extension KnowledgeBase {
         }
     }
 
+    /// The maintenance window of `serviceID` from `start` to `end`, or nil.
+    public func maintenanceWindow(serviceID: String, start: Instant, end: Instant) throws -> MaintenanceWindow? {
+        try queue.read { db in try CatalogReader.maintenance(db, serviceID: serviceID, start: start, end: end) }
+    }
+
     /// Deletes the maintenance window of `serviceID` from `start` to `end`.
     /// - Returns: whether there was one.
     public func removeMaintenance(serviceID: String, start: Instant, end: Instant) throws -> Bool {

@@ -15,10 +15,7 @@ extension KnowledgeBase {
             }
             // Facts are needed only for the incidents the report lists: those with an impact inside
             // the period. A yearly window's other impacts count towards its figures, not its list.
-            let evaluated = span.cut(at: asOf)
-            let incidentIDs = Set(histories.flatMap { history in
-                history.impacts.filter { InstantSpan(start: $0.start, end: $0.end ?? asOf).overlaps(evaluated) }.map(\.incidentID)
-            }).sorted()
+            let incidentIDs = Set(histories.flatMap { $0.incidentIDs(hitDuring: span, asOf: asOf) }).sorted()
             let selected = Set(histories.map(\.serviceID))
             let nearMisses = try HistoryReader.nearMisses(db, span: span.cut(at: asOf)).filter { nearMiss in
                 serviceIDs.isEmpty || nearMiss.serviceIDs.contains(where: selected.contains)

@@ -38,8 +38,7 @@ struct MaintenanceChangeCommand: ParsableCommand {
     func run() throws {
         let old = try identity.window(note: nil)
         let knowledgeBase = try database.open(.readWrite)
-        let stored = try knowledgeBase.maintenanceWindows(serviceIDs: [old.serviceID], overlapping: nil)
-            .first { $0.start == old.start && $0.end == old.end }
+        let stored = try knowledgeBase.maintenanceWindow(serviceID: old.serviceID, start: old.start, end: old.end)
         guard let stored else {
             throw CLIError(.dataError, "error: no maintenance of \(MaintenanceWindowOptions.describe(old)); "
                            + "'hindsight maintenance list --service \(old.serviceID)' lists them")

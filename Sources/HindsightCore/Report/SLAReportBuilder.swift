@@ -29,10 +29,7 @@ public enum SLAReportBuilder {
         for history in histories.sorted(by: { $0.serviceID < $1.serviceID }) {
             let weighted = DowntimeCalculator.profile(over: span, impacts: history.impacts, maintenance: history.maintenance,
                                                       policy: .weighted, asOf: asOf)
-            let evaluated = span.cut(at: asOf)
-            let hitBy = Set(history.impacts.filter { impact in
-                InstantSpan(start: impact.start, end: impact.end ?? asOf).overlaps(evaluated)
-            }.map(\.incidentID))
+            let hitBy = history.incidentIDs(hitDuring: span, asOf: asOf)
 
             var windows: [WindowEvaluation] = []
             for (sla, window) in try SLASchedule.windows(of: history.slas, overlapping: span) {

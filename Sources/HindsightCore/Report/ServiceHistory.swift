@@ -18,4 +18,10 @@ public struct ServiceHistory: Sendable {
         self.impacts = impacts
         self.maintenance = maintenance
     }
+
+    /// The incidents with an impact inside `span` before `asOf` (an ongoing impact lasting to it).
+    public func incidentIDs(hitDuring span: InstantSpan, asOf: Instant) -> Set<String> {
+        let evaluated = span.cut(at: asOf)
+        return Set(impacts.filter { InstantSpan(start: $0.start, end: $0.end ?? asOf).overlaps(evaluated) }.map(\.incidentID))
+    }
 }
