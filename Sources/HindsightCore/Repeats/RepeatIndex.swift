@@ -1,0 +1,80 @@
+/// Finds repeats among factor occurrences.
+///
+/// The rule: a factor of incident B repeats a factor of incident A when A started strictly
+/// before B, both incidents hit a common service, and B's cause path is A's or lies below it
+/// segment by segment (`cache` is repeated by `cache/key`, not by `caches`). A factor never
+/// repeats a factor of its own incident. Incidents without impacts (near misses) hit no service,
+/// so they neither repeat nor are repeated.
+///
+/// The index answers from the occurrences it was given, so a caller may hand it only the rows
+/// that can matter for one question.
+public struct RepeatIndex: Sendable {
+    private struct Key: Hashable, Sendable {
+        let service: String
+        let cause: String
+    }
+
+    /// Occurrences by service and exact cause path, each list sorted by incident start.
+    private var byExactCause: [Key: [FactorOccurrence]] = [:]
+    /// Occurrences by service and every ancestor of their cause path (the path itself included).
+    private var byCoveringCause: [Key: [FactorOccurrence]] = [:]
+
+    /// Indexes `occurrences`.
+    public init(_ occurrences: [FactorOccurrence]) {
+        for occurrence in occurrences {
+            for service in occurrence.services {
+                byExactCause[Key(service: service, cause: occurrence.cause), default: []].append(occurrence)
+                for ancestor in Self.pathAndAncestors(occurrence.cause) {
+                    byCoveringCause[Key(service: service, cause: ancestor), default: []].append(occurrence)
+                }
+            }
+        }
+    }
+
+    /// The earlier factors that `later` repeats, oldest first.
+    public func repeated(by later: FactorOccurrence) -> [RepeatLink] {
+        var shared: [FactorOccurrence: [String]] = [:]
+        for service in later.services {
+            for ancestor in Self.pathAndAncestors(later.cause) {
+                for earlier in byExactCause[Key(service: service, cause: ancestor)] ?? []
+                where earlier.incidentStartedAt < later.incidentStartedAt && earlier.incidentID != later.incidentID {
+                    shared[earlier, default: []].append(service)
+                }
+            }
+        }
+        return Self.links(shared) { RepeatLink(earlier: $0, later: later, sharedServices: $1) }
+    }
+
+    /// The later factors that repeat `earlier`, oldest first.
+    public func repeats(of earlier: FactorOccurrence) -> [RepeatLink] {
+        var shared: [FactorOccurrence: [String]] = [:]
+        for service in earlier.services {
+            for later in byCoveringCause[Key(service: service, cause: earlier.cause)] ?? []
+            where later.incidentStartedAt > earlier.incidentStartedAt && later.incidentID != earlier.incidentID {
+                shared[later, default: []].append(service)
+            }
+        }
+        return Self.links(shared) { RepeatLink(earlier: earlier, later: $0, sharedServices: $1) }
+    }
+
+    /// `path` and each path above it, shortest first: `a/b/c` gives `a`, `a/b`, `a/b/c`.
+    public static func pathAndAncestors(_ path: String) -> [String] {
+        var result: [String] = []
+        var prefix = ""
+        for segment in path.split(separator: "/", omittingEmptySubsequences: false) {
+            prefix = prefix.isEmpty ? String(segment) : prefix + "/" + segment
+            result.append(prefix)
+        }
+        return result
+    }
+
+    /// The other side of each link, sorted by incident start, with the services it shares.
+    private static func links(_ shared: [FactorOccurrence: [String]],
+                              make: (FactorOccurrence, [String]) -> RepeatLink) -> [RepeatLink] {
+        shared.sorted {
+            ($0.key.incidentStartedAt, $0.key.incidentID, $0.key.factorID)
+                < ($1.key.incidentStartedAt, $1.key.incidentID, $1.key.factorID)
+        }
+        .map { make($0.key, Array(Set($0.value)).sorted()) }
+    }
+}
