@@ -41,7 +41,7 @@ extension KnowledgeBase {
 
     /// The factors, with their incidents' starts and services, that satisfy `condition` (SQL over
     /// `factor` and `incident`).
-    private static func occurrences(_ db: Database, where condition: String,
+    static func occurrences(_ db: Database, where condition: String,
                                     arguments: StatementArguments) throws -> [FactorOccurrence] {
         try Row.fetchAll(db, sql: """
             SELECT incident.id AS incident_id, factor.id AS factor_id, factor.cause, incident.started_at,
