@@ -46,7 +46,7 @@ struct ActionChangeTests {
         #expect(done.changes == [ActionFieldChange(field: "status", oldValue: "in-progress", newValue: "done"),
                                  ActionFieldChange(field: "completed_at", oldValue: nil, newValue: "2024-02-10T15:00:00Z")])
         #expect(throws: ActionChangeError.alreadyDone(completedAt: at)) { try ActionChange.markDone(tracked(done.updated), at: now) }
-        // Completion exactly at the incident's start is allowed; a millisecond before is not.
+        // Completion exactly when the action was created is allowed; a millisecond before is not.
         #expect(try ActionChange.markDone(inProgress, at: started).updated.completedAt == started)
         #expect(throws: ActionChangeError.self) { try ActionChange.markDone(inProgress, at: started.adding(milliseconds: -1)) }
         // A wont-do action may still be done: its completion time becomes the new one.

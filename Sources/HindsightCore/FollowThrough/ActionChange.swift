@@ -31,14 +31,14 @@ public struct ActionChange: Hashable, Sendable {
 
     /// Marks the action done at `completedAt`.
     /// - Throws: ``ActionChangeError/alreadyDone(completedAt:)`` when it is done already;
-    ///   ``ActionChangeError/completedBeforeIncident(completedAt:incidentStartedAt:)`` when
-    ///   `completedAt` is before the incident started.
+    ///   ``ActionChangeError/completedBeforeCreation(completedAt:createdAt:)`` when `completedAt`
+    ///   is before the action was created (which would make its days to complete negative).
     public static func markDone(_ tracked: TrackedAction, at completedAt: Instant) throws -> ActionChange {
         guard tracked.action.status != .done else {
             throw ActionChangeError.alreadyDone(completedAt: tracked.action.completedAt)
         }
-        guard completedAt >= tracked.incidentStartedAt else {
-            throw ActionChangeError.completedBeforeIncident(completedAt: completedAt, incidentStartedAt: tracked.incidentStartedAt)
+        guard completedAt >= tracked.createdAt else {
+            throw ActionChangeError.completedBeforeCreation(completedAt: completedAt, createdAt: tracked.createdAt)
         }
         var action = tracked.action
         action.status = .done

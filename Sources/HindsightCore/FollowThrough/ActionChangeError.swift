@@ -2,8 +2,8 @@
 public enum ActionChangeError: Error, Hashable, Sendable, CustomStringConvertible {
     /// `done` on an action that is already done.
     case alreadyDone(completedAt: Instant?)
-    /// A completion time before the incident started.
-    case completedBeforeIncident(completedAt: Instant, incidentStartedAt: Instant)
+    /// A completion time before the action was created.
+    case completedBeforeCreation(completedAt: Instant, createdAt: Instant)
 
     /// The message for the user.
     public var description: String {
@@ -11,8 +11,8 @@ public enum ActionChangeError: Error, Hashable, Sendable, CustomStringConvertibl
         case .alreadyDone(let completedAt):
             return "the action is already done" + (completedAt.map { " (completed \($0))" } ?? "")
                 + "; reopen it with 'action update --status open' first to record a new completion"
-        case .completedBeforeIncident(let completedAt, let started):
-            return "--at \(completedAt) is before the incident started (\(started)); an action cannot be completed before its incident"
+        case .completedBeforeCreation(let completedAt, let created):
+            return "--at \(completedAt) is before the action was created (\(created)); an action cannot be completed before it exists"
         }
     }
 }
