@@ -118,3 +118,15 @@ struct FollowThroughTests {
         #expect(RemediationGaps.isPastGrace(startedAt: started, on: try day("2024-02-01")))    // 31 days
     }
 }
+
+/// A follow-through period without a first day reaches back before any instant a file can hold.
+struct FollowThroughPeriodTests {
+    @Test func anOpenStartCoversTheEarliestWritableInstant() throws {
+        let period = FollowThroughPeriod(first: nil, last: try CalendarDate(parsing: "2024-01-01"))
+        #expect(period.isOpenStart)
+        // The earliest instant the format can write: midnight of 0001-01-01 at +18:00, which is
+        // 06:00 UTC on 31 December of the year before.
+        #expect(period.span.contains(try Instant(parsing: "0001-01-01T00:00:00+18:00")))
+        #expect(!FollowThroughPeriod(first: try CalendarDate(parsing: "2023-01-01"), last: try CalendarDate(parsing: "2024-01-01")).isOpenStart)
+    }
+}

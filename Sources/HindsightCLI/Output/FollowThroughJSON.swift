@@ -1,11 +1,12 @@
 import HindsightCore
 
 /// Follow-through as JSON: the figures of `followup` and of the report's `follow_through` key.
-/// Rates are fractions from 0 to 1 (null when there is nothing to divide by); days are days.
+/// Rates are fractions from 0 to 1 (null when there is nothing to divide by); days are days;
+/// `start` is null when the period has no first day.
 enum FollowThroughJSON {
     static func value(_ followThrough: FollowThrough) -> StructuredValue {
         var root = MappingBuilder()
-        root.add("start", text: followThrough.period.span.start.description)
+        root.add("start", followThrough.period.isOpenStart ? .null : .text(followThrough.period.span.start.description))
         root.add("end", text: followThrough.period.span.end.description)
         root.add("as_of_day", text: followThrough.period.asOfDay.description)
         root.add("by", followThrough.grouping.map { .text($0.rawValue) } ?? .null)

@@ -27,12 +27,12 @@ enum FollowThroughListing {
     /// Every group and the total, rounded for people.
     static func table(_ followThrough: FollowThrough) -> Listing {
         Listing(
-            columns: [.init((followThrough.grouping?.rawValue ?? "").uppercased(), maxWidth: 30),
+            columns: [.init((followThrough.grouping?.rawValue ?? "").uppercased(), maxWidth: 24),
                       .init("CREATED", alignRight: true), .init("DONE", alignRight: true), .init("RATE", alignRight: true),
-                      .init("ON TIME", alignRight: true), .init("P50 DAYS", alignRight: true), .init("P90 DAYS", alignRight: true),
+                      .init("ON TIME", alignRight: true), .init("P50 DAYS", alignRight: true), .init("P90", alignRight: true),
                       .init("OPEN", alignRight: true), .init("OVERDUE", alignRight: true), .init("≤30", alignRight: true),
                       .init("31–90", alignRight: true), .init(">90", alignRight: true), .init("NO EFFECT", alignRight: true)],
-            rows: followThrough.groups.map { row($0.label, $0.figures) } + [row("all actions", followThrough.total)])
+            rows: followThrough.groups.map { row($0.label, $0.figures) } + [row("all", followThrough.total)])
     }
 
     private static func row(_ label: String, _ figures: FollowThroughFigures) -> [String] {
@@ -56,10 +56,11 @@ enum FollowThroughListing {
     /// The follow-through section of a document (the `followup` page and the report's section).
     static func append(_ followThrough: FollowThrough, to document: inout ReportDocument, headingLevel: Int) {
         document.listing(table(followThrough))
-        document.paragraph("Created and done count within the period; RATE is the share of the actions created in it that "
-                           + "were done by its end; ON TIME the share of the done actions with a due date that were done by it; "
-                           + "OPEN and OVERDUE are as of \(followThrough.period.asOfDay), with overdue actions by days overdue; "
-                           + "NO EFFECT counts done actions whose factor repeated in the period.")
+        // Short lines: the report's table form stays within 100 columns.
+        document.paragraph("CREATED and DONE count within the period; RATE is the share of those created done by its end.")
+        document.paragraph("ON TIME: the share of done actions with a due date done by it; DAYS from creation to done.")
+        document.paragraph("OPEN and OVERDUE as of \(followThrough.period.asOfDay), overdue by days: ≤30, 31–90, >90.")
+        document.paragraph("NO EFFECT: done actions whose factor repeated in the period, listed below.")
         document.heading(headingLevel, "Actions that did not prevent a repeat")
         if followThrough.didNotPreventRepeat.isEmpty {
             document.paragraph("None in the period.")

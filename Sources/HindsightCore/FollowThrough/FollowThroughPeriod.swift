@@ -13,11 +13,18 @@ public struct FollowThroughPeriod: Hashable, Sendable {
     }
 
     /// The UTC days `first` through `last` (both inclusive), judged as of `last`. Without
-    /// `first`, the period reaches back to the earliest instant an action can carry.
+    /// `first`, the period starts at ``beginningOfRecords``.
     public init(first: CalendarDate?, last: CalendarDate) {
-        let start = first?.startInstantUTC ?? Instant(millisecondsSinceEpoch: Int64.min / 2)
+        let start = first?.startInstantUTC ?? Self.beginningOfRecords
         self.init(span: InstantSpan(start: start, end: last.adding(days: 1).startInstantUTC), asOfDay: last)
     }
+
+    /// An instant before any that the interchange format can write: a day before 0001-01-01 UTC,
+    /// since an instant on that day with a positive offset lies in the year before it.
+    public static let beginningOfRecords = Instant(millisecondsSinceEpoch: -719_163 * Instant.millisecondsPerDay)
+
+    /// Whether the period reaches back to ``beginningOfRecords`` rather than a chosen first day.
+    public var isOpenStart: Bool { span.start == Self.beginningOfRecords }
 
     /// A report's period cut off at its as-of instant: judged on the UTC day of the last instant
     /// that counts (the day before a midnight cut-off).
