@@ -37,7 +37,13 @@ extension KnowledgeBase {
             }
             let incident = try IncidentReader.pk(db, id: reference.incidentID).flatMap { try IncidentReader.load(db, pk: $0) }
             let factors = tracked.action.addresses.compactMap { id in incident?.factors.first { $0.id == id } }
-            let findings = try Self.ineffectiveActions(db).filter { $0.actionGlobalID == tracked.globalID }
+            // Only the incident's own factors can make its actions ineffective: read them and
+            // the factors that may repeat them, not the whole history.
+            let own = try Self.occurrences(db, where: "incident.id = ?", arguments: [reference.incidentID])
+            let findings = IneffectiveActionRule.findings(
+                actions: try ActionReader.tracked(db, where: "incident.id = ?", arguments: [reference.incidentID]),
+                occurrences: try Self.occurrences(db, near: own)
+            ).filter { $0.actionGlobalID == tracked.globalID }
             return ActionDetail(tracked: tracked, incidentTitle: incident?.title ?? "", addressedFactors: factors,
                                 history: try ActionReader.history(db, reference), didNotPreventRepeat: findings)
         }
@@ -120,8 +126,9 @@ extension KnowledgeBase {
     /// Follow-through over `period`, broken down by `grouping` when given.
     public func followThrough(period: FollowThroughPeriod, grouping: FollowThroughGrouping?) throws -> FollowThrough {
         try queue.read { db in
-            FollowThroughBuilder.build(actions: try ActionReader.tracked(db), ineffective: try Self.ineffectiveActions(db),
-                                       period: period, grouping: grouping)
+            let actions = try ActionReader.tracked(db)
+            return FollowThroughBuilder.build(actions: actions, ineffective: try Self.ineffectiveActions(db, actions: actions),
+                                              period: period, grouping: grouping)
         }
     }
 
@@ -150,7 +157,9 @@ extension KnowledgeBase {
         }
     }
 
-    private static func ineffectiveActions(_ db: Database) throws -> [IneffectiveAction] {
-        IneffectiveActionRule.findings(actions: try ActionReader.tracked(db), occurrences: try occurrences(db, where: "1", arguments: []))
+    /// The findings over the whole history; `actions` when the caller has read every action already.
+    private static func ineffectiveActions(_ db: Database, actions: [TrackedAction]? = nil) throws -> [IneffectiveAction] {
+        IneffectiveActionRule.findings(actions: try actions ?? ActionReader.tracked(db),
+                                       occurrences: try occurrences(db, where: "1", arguments: []))
     }
 }

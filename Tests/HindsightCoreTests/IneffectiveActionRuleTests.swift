@@ -72,3 +72,30 @@ struct IneffectiveActionRuleTests {
                                         incident: "second")]).isEmpty)
     }
 }
+
+/// ``RepeatIndex/firstRepeat(of:after:)`` finds what the full list of repeats starts with.
+struct FirstRepeatTests {
+    @Test(arguments: [UInt64(1), 2, 3, 4, 5])
+    func agreesWithTheFullListOfRepeats(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        let causes = ["cache", "cache/key", "cache/key/ttl", "deploy", "deploy/config"]
+        let services = ["api", "web", "db"]
+        // 120 factors on 60 incidents, several starting at the same instant, given out of order.
+        let occurrences = (0..<120).map { index in
+            FactorOccurrence(incidentID: "i\(index / 2)", factorID: "f\(index % 2)",
+                             cause: causes[Int.random(in: 0..<causes.count, using: &random)],
+                             incidentStartedAt: Instant(millisecondsSinceEpoch: Int64(index / 2 % 17) * 3_600_000
+                                                        + Int64(index / 34) * 60_000),
+                             services: (0..<Int.random(in: 0...2, using: &random)).map { _ in
+                                 services[Int.random(in: 0..<services.count, using: &random)] })
+        }.shuffled(using: &random)
+        let index = RepeatIndex(occurrences)
+        for occurrence in occurrences {
+            let all = index.repeats(of: occurrence)
+            for hours in [-1, 0, 3, 8, 16, 20] {
+                let after = Instant(millisecondsSinceEpoch: Int64(hours) * 3_600_000)
+                #expect(index.firstRepeat(of: occurrence, after: after) == all.first { $0.later.incidentStartedAt > after })
+            }
+        }
+    }
+}

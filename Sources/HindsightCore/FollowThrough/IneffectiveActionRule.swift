@@ -30,9 +30,7 @@ public enum IneffectiveActionRule {
             let completions = addressing.map { $0.action.status == .done ? $0.action.completedAt : nil }
             guard !completions.contains(nil) else { continue }
             let lastCompletedAt = completions.compactMap { $0 }.max()
-            guard let lastCompletedAt,
-                  let repeatLink = index.repeats(of: occurrence).first(where: { $0.later.incidentStartedAt > lastCompletedAt })
-            else { continue }
+            guard let lastCompletedAt, let repeatLink = index.firstRepeat(of: occurrence, after: lastCompletedAt) else { continue }
             for tracked in addressing {
                 findings.append(IneffectiveAction(actionGlobalID: tracked.globalID, factor: occurrence,
                                                   lastCompletedAt: lastCompletedAt, repeatLink: repeatLink))
