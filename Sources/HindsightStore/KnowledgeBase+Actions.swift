@@ -124,11 +124,31 @@ extension KnowledgeBase {
     }
 
     /// Follow-through over `period`, broken down by `grouping` when given.
+    ///
+    /// Reads the actions that can count in it, not every action: those of incidents that
+    /// started in the period or added in it, those still open or in progress, those closed since
+    /// its start (or since the judged day's start, if earlier), and those flagged as not having
+    /// prevented a repeat in it. The figures then apply the exact rules to them.
     public func followThrough(period: FollowThroughPeriod, grouping: FollowThroughGrouping?) throws -> FollowThrough {
         try queue.read { db in
-            let actions = try ActionReader.tracked(db)
-            return FollowThroughBuilder.build(actions: actions, ineffective: try Self.ineffectiveActions(db, actions: actions),
-                                              period: period, grouping: grouping)
+            let ineffective = try Self.ineffectiveActions(db)
+            let start = period.span.start.databaseValue, end = period.span.end.databaseValue
+            let closedSince = min(period.span.start, period.asOfDay.startInstantUTC).databaseValue
+            var actions = try ActionReader.tracked(db, where: """
+                (incident.started_at >= ? AND incident.started_at < ?)
+                OR action.status IN ('open', 'in-progress')
+                OR action.completed_at >= ?
+                OR (creation.field = ? AND creation.at >= ? AND creation.at < ?)
+                """, arguments: [start, end, closedSince, TrackedAction.addedField, start, end])
+            let read = Set(actions.map(\.globalID))
+            let flaggedIncidents = Set(ineffective.filter { period.span.contains($0.repeatLink.later.incidentStartedAt) }
+                .filter { !read.contains($0.actionGlobalID) }.map(\.factor.incidentID)).sorted()
+            if !flaggedIncidents.isEmpty {
+                actions += try ActionReader.tracked(db, where: "incident.id IN (\(placeholders(flaggedIncidents.count)))",
+                                                    arguments: StatementArguments(flaggedIncidents))
+                    .filter { !read.contains($0.globalID) }
+            }
+            return FollowThroughBuilder.build(actions: actions, ineffective: ineffective, period: period, grouping: grouping)
         }
     }
 
@@ -157,9 +177,8 @@ extension KnowledgeBase {
         }
     }
 
-    /// The findings over the whole history; `actions` when the caller has read every action already.
-    private static func ineffectiveActions(_ db: Database, actions: [TrackedAction]? = nil) throws -> [IneffectiveAction] {
-        IneffectiveActionRule.findings(actions: try actions ?? ActionReader.tracked(db),
+    private static func ineffectiveActions(_ db: Database) throws -> [IneffectiveAction] {
+        IneffectiveActionRule.findings(actions: try ActionReader.addressing(db),
                                        occurrences: try occurrences(db, where: "1", arguments: []))
     }
 }

@@ -16,11 +16,18 @@ public enum IneffectiveActionRule {
     ///   - actions: the actions to judge, with their addresses.
     ///   - occurrences: the factor occurrences the repeats are looked up in (normally every factor).
     public static func findings(actions: [TrackedAction], occurrences: [FactorOccurrence]) -> [IneffectiveAction] {
+        findings(actions: actions.map { ($0.incidentID, $0.action) }, occurrences: occurrences)
+    }
+
+    /// The findings for actions given with their incidents' ids only: all the rule needs.
+    public static func findings(actions: [(incidentID: String, action: RemediationAction)],
+                                occurrences: [FactorOccurrence]) -> [IneffectiveAction] {
         let index = RepeatIndex(occurrences)
-        var actionsByFactor: [FactorKey: [TrackedAction]] = [:]
-        for tracked in actions {
-            for factorID in tracked.action.addresses {
-                actionsByFactor[FactorKey(incidentID: tracked.incidentID, factorID: factorID), default: []].append(tracked)
+        var actionsByFactor: [FactorKey: [(globalID: String, action: RemediationAction)]] = [:]
+        for (incidentID, action) in actions {
+            for factorID in action.addresses {
+                actionsByFactor[FactorKey(incidentID: incidentID, factorID: factorID), default: []]
+                    .append((ActionReference(incidentID: incidentID, actionID: action.id).description, action))
             }
         }
         var findings: [IneffectiveAction] = []
@@ -31,8 +38,8 @@ public enum IneffectiveActionRule {
             guard !completions.contains(nil) else { continue }
             let lastCompletedAt = completions.compactMap { $0 }.max()
             guard let lastCompletedAt, let repeatLink = index.firstRepeat(of: occurrence, after: lastCompletedAt) else { continue }
-            for tracked in addressing {
-                findings.append(IneffectiveAction(actionGlobalID: tracked.globalID, factor: occurrence,
+            for (globalID, _) in addressing {
+                findings.append(IneffectiveAction(actionGlobalID: globalID, factor: occurrence,
                                                   lastCompletedAt: lastCompletedAt, repeatLink: repeatLink))
             }
         }
