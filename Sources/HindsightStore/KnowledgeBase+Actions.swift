@@ -58,8 +58,8 @@ extension KnowledgeBase {
     public func addAction(_ action: RemediationAction, toIncident incidentID: String, actor: String, now: Instant,
                           note: String?) throws -> TrackedAction {
         try queue.write { db in
-            guard let incident = try IncidentReader.pk(db, id: incidentID).flatMap({ try IncidentReader.load(db, pk: $0) }),
-                  let incidentPK = try IncidentReader.pk(db, id: incidentID)
+            guard let incidentPK = try IncidentReader.pk(db, id: incidentID),
+                  let incident = try IncidentReader.load(db, pk: incidentPK)
             else { throw ActionError.unknownIncident(incidentID) }
             let reference = ActionReference(incidentID: incidentID, actionID: action.id)
             if incident.actions.contains(where: { $0.id == action.id }) {
