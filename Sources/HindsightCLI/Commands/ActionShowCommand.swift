@@ -26,21 +26,18 @@ struct ActionShowCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: table (text for a terminal) or json.")
     var format: DetailFormat = .table
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Judge overdue on this day (YYYY-MM-DD, UTC); default today.",
-                                                           valueName: "date"))
-    var asOf: String?
+    @OptionGroup var asOf: AsOfDayOptions
 
     @Argument(help: ArgumentHelp("The action, INCIDENT-ID/ACTION-ID.", valueName: "id"))
     var id: String
 
     func validate() throws {
         _ = try OptionParsing.actionReference(id)
-        _ = try asOf.map { try OptionParsing.value("--as-of", $0, CalendarDate.init(parsing:)) }
     }
 
     func run() throws {
         let reference = try OptionParsing.actionReference(id)
-        let day = try asOf.map { try OptionParsing.value("--as-of", $0, CalendarDate.init(parsing:)) } ?? Clock.now.utcDate
+        let day = try asOf.day(today: Clock.now.utcDate)
         let detail = try database.open(.readOnly).actionDetail(reference)
         switch format {
         case .table: Output.write(ActionDetailText.text(detail, on: day))

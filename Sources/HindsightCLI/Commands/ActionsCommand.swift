@@ -27,9 +27,7 @@ struct ActionsCommand: ParsableCommand {
     @Flag(name: .long, help: "Only actions overdue on the --as-of day.")
     var overdue = false
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to judge overdue on (YYYY-MM-DD, UTC); default today.",
-                                                           valueName: "date"))
-    var asOf: String?
+    @OptionGroup var asOf: AsOfDayOptions
 
     @Option(name: .long, help: ArgumentHelp("Only actions with this owner.", valueName: "name"))
     var owner: [String] = []
@@ -58,7 +56,7 @@ struct ActionsCommand: ParsableCommand {
         filter.statuses = try status.map { try OptionParsing.keyword("--status", $0, ActionStatus.self) }
         filter.kinds = try kind.map { try OptionParsing.keyword("--kind", $0, ActionKind.self) }
         filter.priorities = try priority.map { try OptionParsing.keyword("--priority", $0, ActionPriority.self) }
-        let day = try asOf.map { try OptionParsing.value("--as-of", $0, CalendarDate.init(parsing:)) } ?? today
+        let day = try asOf.day(today: today)
         return (filter, day)
     }
 

@@ -19,16 +19,10 @@ struct GapsCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day incidents' age is judged on (YYYY-MM-DD, UTC); default today.",
-                                                           valueName: "date"))
-    var asOf: String?
-
-    func validate() throws {
-        _ = try asOf.map { try OptionParsing.value("--as-of", $0, CalendarDate.init(parsing:)) }
-    }
+    @OptionGroup var asOf: AsOfDayOptions
 
     func run() throws {
-        let day = try asOf.map { try OptionParsing.value("--as-of", $0, CalendarDate.init(parsing:)) } ?? Clock.now.utcDate
+        let day = try asOf.day(today: Clock.now.utcDate)
         let gaps = try database.open(.readOnly).remediationGaps(on: day)
         let factorRows = gaps.unaddressedFactors.map { ["factor", $0.incidentID, $0.factor.id, $0.factor.cause, $0.factor.role.rawValue, $0.factor.title] }
         let incidentRows = gaps.incidentsWithoutActions.map { ["incident", $0.incidentID, "", "", "", $0.title] }
