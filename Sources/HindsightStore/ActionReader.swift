@@ -31,8 +31,8 @@ enum ActionReader {
                 incidentID: row["incident_id"],
                 action: try IncidentReader.action(row, addresses: RowDecoding.list(row, "addresses")),
                 incidentStartedAt: startedAt, incidentResolvedAt: RowDecoding.instant(row, "incident_resolved_at"),
-                createdAt: TrackedAction.creationInstant(firstHistoryField: row["creation_field"],
-                                                         firstHistoryAt: RowDecoding.instant(row, "creation_at"),
+                createdAt: TrackedAction.creationInstant(creationField: row["creation_field"],
+                                                         creationAt: RowDecoding.instant(row, "creation_at"),
                                                          incidentStartedAt: startedAt),
                 teams: RowDecoding.list(row, "teams"))
         }

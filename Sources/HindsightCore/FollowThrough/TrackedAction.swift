@@ -9,7 +9,7 @@ public struct TrackedAction: Hashable, Sendable {
     public let incidentStartedAt: Instant
     /// When the incident was resolved; nil while it is not, and then no due date is derived.
     public let incidentResolvedAt: Instant?
-    /// When the action was created; see ``creationInstant(firstHistoryField:firstHistoryAt:incidentStartedAt:)``.
+    /// When the action was created; see ``creationInstant(creationField:creationAt:incidentStartedAt:)``.
     public let createdAt: Instant
     /// The distinct teams of the services the incident hit, sorted; empty when none is recorded.
     public let teams: [String]
@@ -57,13 +57,15 @@ public struct TrackedAction: Hashable, Sendable {
     /// The history field with which `hindsight action add` records a new action.
     public static let addedField = "added"
 
-    /// When an action was created. An action added on the command line was created when its
-    /// first history record (``addedField``) was written. An action that came in with a
-    /// postmortem was agreed when the incident was reviewed, and the import date says only when
-    /// the file was loaded, so it counts as created when its incident started.
-    public static func creationInstant(firstHistoryField: String?, firstHistoryAt: Instant?,
+    /// When an action was created, from its latest creation record in the history (`created` by
+    /// an import, ``addedField`` by `action add`; an action dropped and brought back is a new
+    /// one). An action added on the command line was created when that record was written. An
+    /// action that came in with a postmortem was agreed when the incident was reviewed, and the
+    /// import date says only when the file was loaded, so it counts as created when its incident
+    /// started; so does an action with no creation record.
+    public static func creationInstant(creationField: String?, creationAt: Instant?,
                                        incidentStartedAt: Instant) -> Instant {
-        if firstHistoryField == addedField, let firstHistoryAt { return firstHistoryAt }
+        if creationField == addedField, let creationAt { return creationAt }
         return incidentStartedAt
     }
 }
