@@ -46,6 +46,10 @@ public enum CommandRunner {
             }
         case let error as ReportError:
             return CLIError(.dataError, "error: \(error)")
+        case let error as ActionError:
+            return CLIError(.dataError, "error: \(error)")
+        case let error as ActionChangeError:
+            return CLIError(.dataError, "error: \(error)")
         case let error as ValueParseError:
             return CLIError(.failure, "error: the knowledge base holds a value this hindsight cannot use: \(error.message)")
         case let error as DatabaseError:

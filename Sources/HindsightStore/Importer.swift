@@ -167,25 +167,21 @@ final class Importer {
 
     /// Appends to the action history: each new action, each status change, each removed action.
     private func recordActionChanges(incidentID: String, from old: [RemediationAction], to new: [RemediationAction]) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO action_history (incident_id, action_id, at, actor, field, old_value, new_value, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let history = ActionHistoryWriter(db: db, incidentID: incidentID, at: now, actor: actor)
         for action in new {
             let previous = old.first { $0.id == action.id }
             if let previous {
                 if previous.status != action.status {
-                    try statement.execute(arguments: [incidentID, action.id, now.databaseValue, actor, "status",
-                                                      previous.status.rawValue, action.status.rawValue, "import --replace"])
+                    try history.append(actionID: action.id, field: "status", from: previous.status.rawValue,
+                                       to: action.status.rawValue, note: "import --replace")
                 }
             } else {
-                try statement.execute(arguments: [incidentID, action.id, now.databaseValue, actor, "created",
-                                                  nil, action.status.rawValue, "import"])
+                try history.append(actionID: action.id, field: "created", from: nil, to: action.status.rawValue, note: "import")
             }
         }
         for action in old where !new.contains(where: { $0.id == action.id }) {
-            try statement.execute(arguments: [incidentID, action.id, now.databaseValue, actor, "removed",
-                                              action.status.rawValue, nil, "import --replace"])
+            try history.append(actionID: action.id, field: "removed", from: action.status.rawValue, to: nil,
+                               note: "import --replace")
         }
     }
 }

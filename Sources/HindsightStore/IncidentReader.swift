@@ -20,10 +20,7 @@ enum IncidentReader {
             db.cachedStatement(sql: "SELECT * FROM factor WHERE incident_pk = ? ORDER BY position"), arguments: [pk]
         ).map { factorRow in
             factorIDs[factorRow["pk"]] = factorRow["id"]
-            return Factor(id: factorRow["id"], title: factorRow["title"], cause: factorRow["cause"],
-                          role: try RowDecoding.keyword(factorRow, "role", FactorRole.self) ?? .contributing,
-                          introducedAt: try RowDecoding.fuzzyDate(factorRow, "introduced_at"),
-                          description: factorRow["description"])
+            return try factor(factorRow)
         }
         let actions = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM action WHERE incident_pk = ? ORDER BY position"), arguments: [pk]
@@ -31,14 +28,7 @@ enum IncidentReader {
             let addressed = try Int64.fetchAll(
                 db.cachedStatement(sql: "SELECT factor_pk FROM action_factor WHERE action_pk = ? ORDER BY position"),
                 arguments: [actionRow["pk"] as Int64])
-            return RemediationAction(
-                id: actionRow["id"], title: actionRow["title"],
-                kind: try RowDecoding.keyword(actionRow, "kind", ActionKind.self) ?? .investigate,
-                addresses: addressed.compactMap { factorIDs[$0] }, owner: actionRow["owner"],
-                priority: try RowDecoding.keyword(actionRow, "priority", ActionPriority.self) ?? .medium,
-                due: try RowDecoding.date(actionRow, "due"),
-                status: try RowDecoding.keyword(actionRow, "status", ActionStatus.self) ?? .open,
-                completedAt: RowDecoding.instant(actionRow, "completed_at"), ticket: actionRow["ticket"])
+            return try action(actionRow, addresses: addressed.compactMap { factorIDs[$0] })
         }
         let timeline = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT at, text FROM timeline_event WHERE incident_pk = ? ORDER BY position"),
@@ -52,6 +42,25 @@ enum IncidentReader {
             mitigatedAt: RowDecoding.instant(row, "mitigated_at"), resolvedAt: RowDecoding.instant(row, "resolved_at"),
             summary: row["summary"], source: row["source"], tags: tags, impacts: impacts, factors: factors,
             actions: actions, timeline: timeline)
+    }
+
+    /// The factor stored in `row` (a row of `factor`).
+    static func factor(_ row: Row) throws -> Factor {
+        Factor(id: row["id"], title: row["title"], cause: row["cause"],
+               role: try RowDecoding.keyword(row, "role", FactorRole.self) ?? .contributing,
+               introducedAt: try RowDecoding.fuzzyDate(row, "introduced_at"), description: row["description"])
+    }
+
+    /// The action stored in `row` (a row of `action`), addressing the factors `addresses`.
+    static func action(_ row: Row, addresses: [String]) throws -> RemediationAction {
+        RemediationAction(
+            id: row["id"], title: row["title"],
+            kind: try RowDecoding.keyword(row, "kind", ActionKind.self) ?? .investigate,
+            addresses: addresses, owner: row["owner"],
+            priority: try RowDecoding.keyword(row, "priority", ActionPriority.self) ?? .medium,
+            due: try RowDecoding.date(row, "due"),
+            status: try RowDecoding.keyword(row, "status", ActionStatus.self) ?? .open,
+            completedAt: RowDecoding.instant(row, "completed_at"), ticket: row["ticket"])
     }
 
     /// The database key of the incident with id `id`, or nil.

@@ -31,6 +31,30 @@ enum IncidentWriter {
         try insertParts(db, incident, pk: pk)
     }
 
+    /// Inserts one action of the incident with key `incidentPK` at `position`, with its stored
+    /// due date derived from `incidentResolvedAt` when none is written, and the factors it
+    /// addresses (`factorKeys` maps the incident's factor ids to their keys).
+    static func insertAction(_ db: Database, _ action: RemediationAction, incidentPK: Int64, position: Int,
+                             incidentResolvedAt: Instant?, factorKeys: [String: Int64]) throws {
+        let effectiveDue = action.effectiveDue(incidentResolvedAt: incidentResolvedAt)
+        try db.cachedStatement(sql: """
+            INSERT INTO action (incident_pk, position, id, title, kind, owner, priority, due, effective_due, status,
+                                completed_at, ticket)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                incidentPK, position, action.id, action.title, action.kind.rawValue, action.owner, action.priority.rawValue,
+                action.due?.description, effectiveDue?.description, action.status.rawValue,
+                action.completedAt?.databaseValue, action.ticket,
+            ])
+        let actionPK = db.lastInsertedRowID
+        let addressStatement = try db.cachedStatement(sql: "INSERT INTO action_factor (action_pk, position, factor_pk) VALUES (?, ?, ?)")
+        for (addressPosition, factorID) in action.addresses.enumerated() {
+            if let factorPK = factorKeys[factorID] {
+                try addressStatement.execute(arguments: [actionPK, addressPosition, factorPK])
+            }
+        }
+    }
+
     private static func incidentArguments(_ incident: Incident) -> StatementArguments {
         [incident.id, incident.title, incident.severity?.rawValue, incident.nearMiss ? 1 : 0,
          incident.detection?.rawValue, incident.startedAt.databaseValue, incident.detectedAt?.databaseValue,
@@ -61,25 +85,9 @@ enum IncidentWriter {
                                                     factor.description])
             factorKeys[factor.id] = db.lastInsertedRowID
         }
-        let actionStatement = try db.cachedStatement(sql: """
-            INSERT INTO action (incident_pk, position, id, title, kind, owner, priority, due, effective_due, status,
-                                completed_at, ticket)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let addressStatement = try db.cachedStatement(sql: "INSERT INTO action_factor (action_pk, position, factor_pk) VALUES (?, ?, ?)")
         for (position, action) in incident.actions.enumerated() {
-            let effectiveDue = action.effectiveDue(incidentResolvedAt: incident.resolvedAt)
-            try actionStatement.execute(arguments: [
-                pk, position, action.id, action.title, action.kind.rawValue, action.owner, action.priority.rawValue,
-                action.due?.description, effectiveDue?.description, action.status.rawValue,
-                action.completedAt?.databaseValue, action.ticket,
-            ])
-            let actionPK = db.lastInsertedRowID
-            for (addressPosition, factorID) in action.addresses.enumerated() {
-                if let factorPK = factorKeys[factorID] {
-                    try addressStatement.execute(arguments: [actionPK, addressPosition, factorPK])
-                }
-            }
+            try insertAction(db, action, incidentPK: pk, position: position, incidentResolvedAt: incident.resolvedAt,
+                             factorKeys: factorKeys)
         }
         let timelineStatement = try db.cachedStatement(sql: "INSERT INTO timeline_event (incident_pk, position, at, text) VALUES (?, ?, ?, ?)")
         for (position, event) in incident.timeline.enumerated() {

@@ -91,7 +91,8 @@ extension KnowledgeBase {
                     id: row["id"], title: row["title"], severity: try RowDecoding.keyword(row, "severity", Severity.self),
                     nearMiss: row["near_miss"] as Int64 != 0, startedAt: try RowDecoding.requiredInstant(row, "started_at"),
                     mitigatedAt: RowDecoding.instant(row, "mitigated_at"), resolvedAt: RowDecoding.instant(row, "resolved_at"),
-                    services: split(row["services"]), causes: split(row["causes"]), tags: split(row["tags"]))
+                    services: RowDecoding.list(row, "services"), causes: RowDecoding.list(row, "causes"),
+                    tags: RowDecoding.list(row, "tags"))
             }
         }
     }
@@ -109,9 +110,5 @@ extension KnowledgeBase {
             counts.openActions = try Int.fetchOne(db, sql: "SELECT count(*) FROM action WHERE status IN ('open', 'in-progress')") ?? 0
             return counts
         }
-    }
-
-    private func split(_ joined: String?) -> [String] {
-        joined.map { $0.split(separator: "\u{1F}").map(String.init) } ?? []
     }
 }

@@ -16,32 +16,36 @@ extension KnowledgeBase {
         try queue.read { db in
             guard let pk = try IncidentReader.pk(db, id: id) else { return nil }
             let own = try Self.occurrences(db, where: "incident.pk = ?", arguments: [pk])
-            let services = Set(own.flatMap(\.services)).sorted()
-            let causes = Set(own.map(\.cause)).sorted()
-            guard !services.isEmpty, !causes.isEmpty else { return ([], []) }
-            // Candidates: a cause above or equal to one of ours (we may repeat them), or below
-            // one of ours (they may repeat us), on an incident that hit one of our services.
-            let above = Set(causes.flatMap(RepeatIndex.pathAndAncestors)).sorted()
-            var causeTests = ["factor.cause IN (\(placeholders(above.count)))"]
-            var arguments = StatementArguments(above)
-            for cause in causes {
-                causeTests.append("(factor.cause > ? AND factor.cause < ?)")
-                _ = arguments.append(contentsOf: [cause + "/", cause + "0"])
-            }
-            _ = arguments.append(contentsOf: StatementArguments(services))
-            let candidates = try Self.occurrences(db, where: """
-                (\(causeTests.joined(separator: " OR ")))
-                AND EXISTS (SELECT 1 FROM impact WHERE impact.incident_pk = incident.pk
-                            AND impact.service_id IN (\(placeholders(services.count))))
-                """, arguments: arguments)
-            let index = RepeatIndex(candidates)
+            let index = RepeatIndex(try Self.occurrences(db, near: own))
             return (own.flatMap(index.repeated(by:)), own.flatMap(index.repeats(of:)))
         }
     }
 
+    /// The occurrences that can repeat, or be repeated by, one of `own`: a cause above or equal
+    /// to one of theirs (they may repeat it), or below one of theirs (it may repeat them), on an
+    /// incident that hit one of their services. `own` among them.
+    static func occurrences(_ db: Database, near own: [FactorOccurrence]) throws -> [FactorOccurrence] {
+        let services = Set(own.flatMap(\.services)).sorted()
+        let causes = Set(own.map(\.cause)).sorted()
+        guard !services.isEmpty, !causes.isEmpty else { return [] }
+        let above = Set(causes.flatMap(RepeatIndex.pathAndAncestors)).sorted()
+        var causeTests = ["factor.cause IN (\(placeholders(above.count)))"]
+        var arguments = StatementArguments(above)
+        for cause in causes {
+            causeTests.append("(factor.cause > ? AND factor.cause < ?)")
+            _ = arguments.append(contentsOf: [cause + "/", cause + "0"])
+        }
+        _ = arguments.append(contentsOf: StatementArguments(services))
+        return try occurrences(db, where: """
+            (\(causeTests.joined(separator: " OR ")))
+            AND EXISTS (SELECT 1 FROM impact WHERE impact.incident_pk = incident.pk
+                        AND impact.service_id IN (\(placeholders(services.count))))
+            """, arguments: arguments)
+    }
+
     /// The factors, with their incidents' starts and services, that satisfy `condition` (SQL over
     /// `factor` and `incident`).
-    private static func occurrences(_ db: Database, where condition: String,
+    static func occurrences(_ db: Database, where condition: String,
                                     arguments: StatementArguments) throws -> [FactorOccurrence] {
         try Row.fetchAll(db, sql: """
             SELECT incident.id AS incident_id, factor.id AS factor_id, factor.cause, incident.started_at,

@@ -30,6 +30,11 @@ enum RowDecoding {
         return value
     }
 
+    /// A list that SQL joined with the unit separator (`group_concat(x, char(31))`); empty for NULL.
+    static func list(_ row: Row, _ column: String) -> [String] {
+        (row[column] as String?).map { $0.split(separator: "\u{1F}").map(String.init) } ?? []
+    }
+
     static func fuzzyDate(_ row: Row, _ column: String) throws -> FuzzyDate? {
         guard let text: String = row[column] else { return nil }
         do { return try FuzzyDate(parsing: text) } catch { throw DamagedValue(column: column, value: text) }

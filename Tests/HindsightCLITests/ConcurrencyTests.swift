@@ -28,7 +28,7 @@ struct ConcurrencyTests {
     }
 
     /// Results written from several threads, each to its own slot.
-    private final class Statuses: @unchecked Sendable {
+    final class Statuses: @unchecked Sendable {
         private let lock = NSLock()
         private var slots: [String]
 

@@ -96,13 +96,17 @@ struct ReportCommand: ParsableCommand {
             _ = try OptionParsing.value("--service", id) { try Identifier.validate($0); return $0 }
         }
         let (period, calendar, asOf) = try request(now: Clock.now)
-        let report = try database.open(.readOnly).slaReport(period: period, calendar: calendar, asOf: asOf, serviceIDs: service)
+        let knowledgeBase = try database.open(.readOnly)
+        let report = try knowledgeBase.slaReport(period: period, calendar: calendar, asOf: asOf, serviceIDs: service)
+        let followThrough = try knowledgeBase.followThrough(period: FollowThroughPeriod(reportSpan: report.span, asOf: report.asOf),
+                                                            grouping: nil)
         switch format {
-        case .table: Output.write(SLAReportDocument.build(report).text())
-        case .markdown: Output.write(SLAReportDocument.build(report).markdown())
-        case .html: Output.write(SLAReportDocument.build(report).html(title: "SLA report \(report.period.label)"))
-        case .json: Output.write(JSONWriter.string(SLAReportJSON.value(report)))
-        case .csv: Output.write(SLAReportCSV.listing(report).csv())
+        case .table: Output.write(SLAReportDocument.build(report, followThrough: followThrough).text())
+        case .markdown: Output.write(SLAReportDocument.build(report, followThrough: followThrough).markdown())
+        case .html: Output.write(SLAReportDocument.build(report, followThrough: followThrough)
+                                    .html(title: "SLA report \(report.period.label)"))
+        case .json: Output.write(JSONWriter.string(SLAReportJSON.value(report, followThrough: followThrough)))
+        case .csv: Output.write(SLAReportCSV.listing(report, followThrough: followThrough).csv())
         }
     }
 }

@@ -11,3 +11,24 @@ enum OptionParsing {
         }
     }
 }
+
+extension OptionParsing {
+    /// One of a keyword's spellings, or a usage error that lists them.
+    static func keyword<K: Keyword>(_ option: String, _ text: String, _ type: K.Type) throws -> K {
+        guard let value = K(rawValue: text) else {
+            throw ValidationError("\(option) '\(text)' is not one of \(K.spellings)")
+        }
+        return value
+    }
+
+    /// Free text for a field such as an owner or a note: not empty.
+    static func text(_ option: String, _ text: String) throws -> String {
+        guard !text.isEmpty else { throw ValidationError("\(option) needs a value; it may not be empty") }
+        return text
+    }
+
+    /// An action's global id, `INCIDENT-ID/ACTION-ID`.
+    static func actionReference(_ text: String) throws -> ActionReference {
+        try value("ID", text, ActionReference.init(parsing:))
+    }
+}

@@ -2,9 +2,10 @@ import HindsightCore
 
 /// The SLA report as headings, alerts and tables (for the terminal, Markdown and HTML forms):
 /// breaches first and loud, then each service's windows, incidents, timing, causes and near
-/// misses. Only formatting happens here; every figure comes from the report.
+/// misses, and the follow-through on actions when given. Only formatting happens here; every
+/// figure comes from the report.
 enum SLAReportDocument {
-    static func build(_ report: SLAReport) -> ReportDocument {
+    static func build(_ report: SLAReport, followThrough: FollowThrough? = nil) -> ReportDocument {
         var document = ReportDocument()
         document.heading(1, "SLA report \(report.period.label)")
         document.paragraph("\(report.period.firstDay) to \(report.period.lastDay) (\(report.timeZoneName)), "
@@ -23,6 +24,7 @@ enum SLAReportDocument {
         }
         guard !report.services.isEmpty else {
             document.paragraph("No service has an SLA window or an impact in this period.")
+            appendFollowThrough(followThrough, to: &document)
             return document
         }
 
@@ -98,7 +100,14 @@ enum SLAReportDocument {
                 columns: [.init("STARTED"), .init("SEV"), .init("INCIDENT", maxWidth: 44), .init("TITLE", maxWidth: 36)],
                 rows: report.nearMisses.map { [$0.startedAt.utcDate.description, $0.severity?.rawValue ?? "", $0.id, $0.title] }))
         }
+        appendFollowThrough(followThrough, to: &document)
         return document
+    }
+
+    private static func appendFollowThrough(_ followThrough: FollowThrough?, to document: inout ReportDocument) {
+        guard let followThrough else { return }
+        document.heading(2, "Follow-through on actions")
+        FollowThroughListing.append(followThrough, to: &document, headingLevel: 3)
     }
 
     private static func status(_ window: WindowEvaluation) -> String {

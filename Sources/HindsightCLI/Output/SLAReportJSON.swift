@@ -1,9 +1,10 @@
 import HindsightCore
 
-/// The SLA report as the JSON document of the command-line contract, plus its further sections.
-/// Numbers are not rounded; instants are RFC 3339 UTC; durations are seconds.
+/// The SLA report as the JSON document of the command-line contract, plus its further sections
+/// (`follow_through` last, when given). Numbers are not rounded; instants are RFC 3339 UTC;
+/// durations are seconds.
 enum SLAReportJSON {
-    static func value(_ report: SLAReport) -> StructuredValue {
+    static func value(_ report: SLAReport, followThrough: FollowThrough? = nil) -> StructuredValue {
         var root = MappingBuilder()
         var period = MappingBuilder()
         period.add("label", text: report.period.label)
@@ -34,6 +35,7 @@ enum SLAReportJSON {
             nearMiss.add("started_at", text: facts.startedAt.description)
             return nearMiss.value
         }))
+        root.add("follow_through", followThrough.map(FollowThroughJSON.value))
         return root.value
     }
 

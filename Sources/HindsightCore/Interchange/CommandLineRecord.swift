@@ -24,7 +24,7 @@ public struct CommandLineField: Sendable {
     }
 }
 
-/// Decodes SLAs and maintenance windows given on the command line by exactly the rules an
+/// Decodes SLAs, maintenance windows and actions given on the command line by exactly the rules an
 /// interchange file is held to: the fields go through the same decoder as an imported record.
 ///
 /// Problems name the interchange key at the start of their message (`objective: …`, or
@@ -40,6 +40,14 @@ public enum CommandLineRecord {
     /// - Throws: ``InterchangeProblems`` with every rule the fields break.
     public static func maintenance(_ fields: [CommandLineField]) throws -> MaintenanceWindow {
         try decode(fields) { node, context in InterchangeDecoder.decodeMaintenance(node, path: "", context: context)?.value }
+    }
+
+    /// The action the fields describe, checked against the factors of its incident.
+    /// - Throws: ``InterchangeProblems`` with every rule the fields break.
+    public static func action(_ fields: [CommandLineField], factors: [Factor]) throws -> RemediationAction {
+        try decode(fields) { node, context in
+            IncidentDecoder(context: context).decodeAction(node, path: "", factors: factors)
+        }
     }
 
     private static func decode<Record>(_ fields: [CommandLineField],

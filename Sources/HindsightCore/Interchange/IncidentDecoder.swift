@@ -123,7 +123,7 @@ struct IncidentDecoder {
         return Located(incident, at: reader.location, fieldLocations: fieldLocations)
     }
 
-    private func decodeAction(_ node: Node, path: String, factors: [Factor]) -> RemediationAction? {
+    func decodeAction(_ node: Node, path: String, factors: [Factor]) -> RemediationAction? {
         guard let reader = MappingReader(node, path: path,
                                          allowedKeys: ["id", "title", "kind", "addresses", "owner", "priority", "due",
                                                        "status", "completed_at", "ticket"],

@@ -29,6 +29,8 @@ public struct RepeatIndex: Sendable {
                 }
             }
         }
+        // Callers usually pass occurrences in start order already; sorting makes it a promise.
+        for key in byCoveringCause.keys { byCoveringCause[key]?.sort(by: Self.precedes) }
     }
 
     /// The earlier factors that `later` repeats, oldest first.
@@ -55,6 +57,40 @@ public struct RepeatIndex: Sendable {
             }
         }
         return Self.links(shared) { RepeatLink(earlier: earlier, later: $0, sharedServices: $1) }
+    }
+
+    /// The first repeat of `earlier` (by incident start, then incident and factor id) whose
+    /// incident started strictly after `instant`, or nil: the first element of
+    /// ``repeats(of:)`` that began after `instant`, found without listing every repeat.
+    public func firstRepeat(of earlier: FactorOccurrence, after instant: Instant) -> RepeatLink? {
+        let threshold = max(instant, earlier.incidentStartedAt)
+        var best: FactorOccurrence?
+        for service in earlier.services {
+            guard let candidates = byCoveringCause[Key(service: service, cause: earlier.cause)] else { continue }
+            // The lists are sorted by incident start: find the first one after the threshold.
+            var low = 0, high = candidates.count
+            while low < high {
+                let middle = (low + high) / 2
+                if candidates[middle].incidentStartedAt > threshold { high = middle } else { low = middle + 1 }
+            }
+            var index = low
+            while index < candidates.count {
+                let candidate = candidates[index]
+                if let current = best, candidate.incidentStartedAt > current.incidentStartedAt { break }
+                if candidate.incidentID != earlier.incidentID, best.map({ Self.precedes(candidate, $0) }) ?? true {
+                    best = candidate
+                }
+                index += 1
+                if index < candidates.count, candidates[index].incidentStartedAt > candidate.incidentStartedAt { break }
+            }
+        }
+        guard let later = best else { return nil }
+        return RepeatLink(earlier: earlier, later: later,
+                          sharedServices: earlier.services.filter(later.services.contains))
+    }
+
+    private static func precedes(_ left: FactorOccurrence, _ right: FactorOccurrence) -> Bool {
+        (left.incidentStartedAt, left.incidentID, left.factorID) < (right.incidentStartedAt, right.incidentID, right.factorID)
     }
 
     /// `path` and each path above it, shortest first: `a/b/c` gives `a`, `a/b`, `a/b/c`.

@@ -1,0 +1,47 @@
+import ArgumentParser
+import HindsightCore
+import HindsightStore
+
+/// `hindsight action show ID`: one action with its history.
+struct ActionShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one action: its fields, due date, the factors it addresses, its history.",
+        discussion: """
+            Also says whether the action did not prevent a repeat: every action addressing its \
+            factor was done, and the factor repeated (same service, same cause path or one below \
+            it) after the last of them was completed.
+
+            Example:
+              hindsight action show 2019-10-30-catalogue-elasticsearch-overload/no-fetch-on-health --format json
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    /// How one action is printed.
+    enum DetailFormat: String, CaseIterable, ExpressibleByArgument {
+        case table, json
+    }
+
+    @Option(name: .long, help: "Output format: table (text for a terminal) or json.")
+    var format: DetailFormat = .table
+
+    @OptionGroup var asOf: AsOfDayOptions
+
+    @Argument(help: ArgumentHelp("The action, INCIDENT-ID/ACTION-ID.", valueName: "id"))
+    var id: String
+
+    func validate() throws {
+        _ = try OptionParsing.actionReference(id)
+    }
+
+    func run() throws {
+        let reference = try OptionParsing.actionReference(id)
+        let day = try asOf.day(today: Clock.now.utcDate)
+        let detail = try database.open(.readOnly).actionDetail(reference)
+        switch format {
+        case .table: Output.write(ActionDetailText.text(detail, on: day))
+        case .json: Output.write(JSONWriter.string(ActionDetailText.json(detail, on: day)))
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import HindsightCore
+import HindsightStore
+
+/// `hindsight actions`: corrective actions, overdue ones first.
+struct ActionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "actions",
+        abstract: "List corrective actions, most overdue first.",
+        discussion: """
+            An action is overdue on a day D when its due date (written, or derived from the day its \
+            incident was resolved: 28 days for high priority, 56 for medium) is before D and it was \
+            still open on D: open or in progress, or closed on D or later. --as-of D judges a past \
+            day the same way (default: today, UTC). Sorted by days overdue (D − due), most first, \
+            then by due date, then id. Repeated --owner, --status, --kind or --priority options \
+            match any of them.
+
+            Examples:
+              hindsight actions --overdue
+              hindsight actions --owner cms-team --status open --status in-progress
+              hindsight actions --overdue --as-of 2020-01-31 --format json
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    @Flag(name: .long, help: "Only actions overdue on the --as-of day.")
+    var overdue = false
+
+    @OptionGroup var asOf: AsOfDayOptions
+
+    @Option(name: .long, help: ArgumentHelp("Only actions with this owner.", valueName: "name"))
+    var owner: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only actions with this status: open, in-progress, done or wont-do.", valueName: "status"))
+    var status: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only actions of this incident.", valueName: "id"))
+    var incident: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only actions of this kind: prevent, mitigate, detect, process or investigate.",
+                                            valueName: "kind"))
+    var kind: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only actions of this priority: high, medium or low.", valueName: "priority"))
+    var priority: [String] = []
+
+    func validate() throws {
+        _ = try request(today: Clock.now.utcDate)
+    }
+
+    private func request(today: CalendarDate) throws -> (filter: ActionFilter, day: CalendarDate) {
+        var filter = ActionFilter()
+        filter.incidentID = try incident.map { try OptionParsing.value("--incident", $0) { try Identifier.validate($0); return $0 } }
+        filter.owners = try owner.map { try OptionParsing.text("--owner", $0) }
+        filter.statuses = try status.map { try OptionParsing.keyword("--status", $0, ActionStatus.self) }
+        filter.kinds = try kind.map { try OptionParsing.keyword("--kind", $0, ActionKind.self) }
+        filter.priorities = try priority.map { try OptionParsing.keyword("--priority", $0, ActionPriority.self) }
+        let day = try asOf.day(today: today)
+        return (filter, day)
+    }
+
+    func run() throws {
+        let (filter, day) = try request(today: Clock.now.utcDate)
+        let knowledgeBase = try database.open(.readOnly)
+        if let incident, try !knowledgeBase.incidentExists(incident) { throw ActionError.unknownIncident(incident) }
+        var actions = try knowledgeBase.trackedActions(matching: filter)
+        if overdue { actions = actions.filter { $0.isOverdue(on: day) } }
+        actions = OverdueOrder.sorted(actions, on: day)
+        let listing = Listing(
+            columns: [.init("OVERDUE", alignRight: true), .init("DUE"), .init("STATUS"), .init("PRI"),
+                      .init("OWNER", maxWidth: 20), .init("ID", maxWidth: 60), .init("TITLE", maxWidth: 60)],
+            rows: actions.map { tracked in
+                [tracked.daysOverdue(on: day).map { "\($0)d" } ?? "",
+                 tracked.effectiveDue.map { $0.description + (tracked.isDueDerived ? "*" : "") } ?? "",
+                 tracked.action.status.rawValue, tracked.action.priority.rawValue, tracked.action.owner ?? "",
+                 tracked.globalID, tracked.action.title]
+            })
+        if actions.isEmpty && output.format == .table {
+            Output.writeError(overdue ? "No action is overdue on \(day).\n" : "No actions match.\n")
+            return
+        }
+        ListingPrinter.print(listing, json: .sequence(actions.map { ActionListingJSON.action($0, on: day) }), format: output.format)
+        if output.format == .table {
+            Output.writeError("Overdue as of \(day); * marks due dates derived from the incident's resolution.\n")
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import HindsightCore
+import HindsightStore
+
+/// `hindsight gaps`: where remediation is missing.
+struct GapsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gaps",
+        abstract: "Factors that no action addresses, and incidents older than 30 days without any action.",
+        discussion: """
+            An incident is listed when more than 30 days lie between the UTC day it started and \
+            --as-of (default today) and it has no action at all.
+
+            Examples:
+              hindsight gaps
+              hindsight gaps --as-of 2020-01-31 --format json
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    @OptionGroup var asOf: AsOfDayOptions
+
+    func run() throws {
+        let day = try asOf.day(today: Clock.now.utcDate)
+        let gaps = try database.open(.readOnly).remediationGaps(on: day)
+        let factorRows = gaps.unaddressedFactors.map { ["factor", $0.incidentID, $0.factor.id, $0.factor.cause, $0.factor.role.rawValue, $0.factor.title] }
+        let incidentRows = gaps.incidentsWithoutActions.map { ["incident", $0.incidentID, "", "", "", $0.title] }
+        switch output.format {
+        case .json:
+            var root = MappingBuilder()
+            root.add("as_of_day", text: day.description)
+            root.add("unaddressed_factors", .sequence(gaps.unaddressedFactors.map { gap in
+                .mapping([.init("incident", .text(gap.incidentID)), .init("factor", .text(gap.factor.id)),
+                          .init("cause", .text(gap.factor.cause)), .init("role", .text(gap.factor.role.rawValue)),
+                          .init("title", .text(gap.factor.title))])
+            }))
+            root.add("incidents_without_actions", .sequence(gaps.incidentsWithoutActions.map { gap in
+                .mapping([.init("incident", .text(gap.incidentID)), .init("title", .text(gap.title)),
+                          .init("started_at", .text(gap.startedAt.description))])
+            }))
+            Output.write(JSONWriter.string(root.value))
+        case .csv:
+            let columns = ["gap", "incident", "factor", "cause", "role", "title"].map { Listing.Column($0) }
+            Output.write(Listing(columns: columns, rows: factorRows + incidentRows).csv())
+        case .table, .markdown:
+            var document = ReportDocument()
+            document.heading(1, "Remediation gaps as of \(day)")
+            document.heading(2, "Factors no action addresses")
+            if factorRows.isEmpty {
+                document.paragraph("None: every factor has an action.")
+            } else {
+                document.listing(Listing(columns: [.init("INCIDENT", maxWidth: 44), .init("FACTOR", maxWidth: 30), .init("CAUSE", maxWidth: 30),
+                                                   .init("ROLE"), .init("TITLE", maxWidth: 50)],
+                                         rows: factorRows.map { Array($0.dropFirst()) }))
+            }
+            document.heading(2, "Incidents older than \(RemediationGaps.graceDays) days without any action")
+            if incidentRows.isEmpty {
+                document.paragraph("None.")
+            } else {
+                document.listing(Listing(columns: [.init("STARTED"), .init("INCIDENT", maxWidth: 44), .init("TITLE", maxWidth: 60)],
+                                         rows: gaps.incidentsWithoutActions.map { [$0.startedAt.utcDate.description, $0.incidentID, $0.title] }))
+            }
+            Output.write(output.format == .table ? document.text() : document.markdown())
+        }
+    }
+}

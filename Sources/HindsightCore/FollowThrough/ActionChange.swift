@@ -1,0 +1,63 @@
+/// What a command does to one action: the action afterwards and the field changes its history
+/// records. Pure, so that the rules (closing sets the completion time, reopening clears it, an
+/// unchanged value records nothing) are tested without a database.
+public struct ActionChange: Hashable, Sendable {
+    /// The action after the change.
+    public let updated: RemediationAction
+    /// The fields that changed, in the order status, completed_at, owner, due; empty when the
+    /// command asked for values the action already had.
+    public let changes: [ActionFieldChange]
+
+    /// Sets any of status, owner and written due date.
+    ///
+    /// Moving to `done` or `wont-do` from another status records `now` as the completion time;
+    /// moving to `open` or `in-progress` clears it (the schema keeps completion times for closed
+    /// actions only). A value equal to the current one changes nothing.
+    public static func update(_ tracked: TrackedAction, status: ActionStatus?, owner: String?, due: CalendarDate?,
+                              at now: Instant) -> ActionChange {
+        var action = tracked.action
+        if let status, status != action.status {
+            action.status = status
+            if !status.isClosed {
+                action.completedAt = nil
+            } else if !tracked.action.status.isClosed || action.completedAt == nil {
+                action.completedAt = now
+            }
+        }
+        if let owner { action.owner = owner }
+        if let due { action.due = due }
+        return ActionChange(before: tracked, after: action)
+    }
+
+    /// Marks the action done at `completedAt`.
+    /// - Throws: ``ActionChangeError/alreadyDone(completedAt:)`` when it is done already;
+    ///   ``ActionChangeError/completedBeforeCreation(completedAt:createdAt:)`` when `completedAt`
+    ///   is before the action was created (which would make its days to complete negative).
+    public static func markDone(_ tracked: TrackedAction, at completedAt: Instant) throws -> ActionChange {
+        guard tracked.action.status != .done else {
+            throw ActionChangeError.alreadyDone(completedAt: tracked.action.completedAt)
+        }
+        guard completedAt >= tracked.createdAt else {
+            throw ActionChangeError.completedBeforeCreation(completedAt: completedAt, createdAt: tracked.createdAt)
+        }
+        var action = tracked.action
+        action.status = .done
+        action.completedAt = completedAt
+        return ActionChange(before: tracked, after: action)
+    }
+
+    private init(before tracked: TrackedAction, after action: RemediationAction) {
+        let old = tracked.action
+        var changes: [ActionFieldChange] = []
+        func record(_ field: String, _ oldValue: String?, _ newValue: String?) {
+            if oldValue != newValue { changes.append(ActionFieldChange(field: field, oldValue: oldValue, newValue: newValue)) }
+        }
+        record("status", old.status.rawValue, action.status.rawValue)
+        record("completed_at", old.completedAt?.description, action.completedAt?.description)
+        record("owner", old.owner, action.owner)
+        record("due", old.effectiveDue(incidentResolvedAt: tracked.incidentResolvedAt)?.description,
+               action.effectiveDue(incidentResolvedAt: tracked.incidentResolvedAt)?.description)
+        self.updated = action
+        self.changes = changes
+    }
+}

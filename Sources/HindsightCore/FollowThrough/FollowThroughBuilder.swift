@@ -1,0 +1,69 @@
+/// Counts follow-through figures from tracked actions. The rules, for a period [start, end)
+/// judged on day D:
+///
+/// * **created**: the action's creation instant lies in the period;
+/// * **completed**: status `done` with a completion time in the period (`wont-do` is not
+///   completion);
+/// * **completion rate**: of the actions created in the period, the share done with a
+///   completion time before the period's end;
+/// * **on time**: a completed action whose completion's UTC day is on or before its due day;
+///   the rate is over the completed actions that have a due date;
+/// * **days to complete**: completion − creation, in days (86 400 s), median and 90th
+///   percentile by ``DistributionSummary`` (PERCENTILE.INC);
+/// * **open**: created on or before D and still open on D (``TrackedAction/wasOpen(on:)``);
+/// * **overdue**: created on or before D and overdue on D by interchange.md's rule, aged by
+///   D − due into 1–30, 31–90 and over 90 days;
+/// * **did not prevent a repeat**: flagged by ``IneffectiveActionRule`` with a repeat that
+///   began in the period.
+public enum FollowThroughBuilder {
+    /// The figures of `actions` over `period`.
+    /// - Parameters:
+    ///   - ineffective: the findings of ``IneffectiveActionRule`` over the whole history.
+    ///   - grouping: the breakdown, if any.
+    public static func build(actions: [TrackedAction], ineffective: [IneffectiveAction], period: FollowThroughPeriod,
+                             grouping: FollowThroughGrouping?) -> FollowThrough {
+        let inPeriod = ineffective.filter { period.span.contains($0.repeatLink.later.incidentStartedAt) }
+        let flagged = Dictionary(grouping: inPeriod, by: \.actionGlobalID)
+        let total = figures(actions, flagged: flagged, period: period)
+        var groups: [FollowThrough.Group] = []
+        if let grouping {
+            groups = Dictionary(grouping: actions, by: grouping.group(of:))
+                .map { FollowThrough.Group(label: $0.key, figures: figures($0.value, flagged: flagged, period: period)) }
+                .sorted { $0.label < $1.label }
+        }
+        return FollowThrough(period: period, grouping: grouping, total: total, groups: groups, didNotPreventRepeat: inPeriod)
+    }
+
+    private static func figures(_ actions: [TrackedAction], flagged: [String: [IneffectiveAction]],
+                                period: FollowThroughPeriod) -> FollowThroughFigures {
+        var figures = FollowThroughFigures()
+        var daysToComplete: [Double] = []
+        let day = period.asOfDay
+        for tracked in actions {
+            let action = tracked.action
+            let completedAt = action.status == .done ? action.completedAt : nil
+            if period.span.contains(tracked.createdAt) {
+                figures.created += 1
+                if let completedAt, completedAt < period.span.end { figures.createdAndCompleted += 1 }
+            }
+            if let completedAt, period.span.contains(completedAt) {
+                figures.completed += 1
+                daysToComplete.append(completedAt.seconds(since: tracked.createdAt) / 86_400)
+                if let due = tracked.effectiveDue {
+                    figures.completedWithDue += 1
+                    if completedAt.utcDate <= due { figures.completedOnTime += 1 }
+                }
+            }
+            if tracked.createdAt.utcDate <= day {
+                if tracked.wasOpen(on: day) { figures.open += 1 }
+                if let days = tracked.daysOverdue(on: day) {
+                    figures.overdue += 1
+                    figures.ageing.add(daysOverdue: days)
+                }
+            }
+            if flagged[tracked.globalID] != nil { figures.didNotPreventRepeat += 1 }
+        }
+        figures.daysToComplete = DistributionSummary(daysToComplete)
+        return figures
+    }
+}

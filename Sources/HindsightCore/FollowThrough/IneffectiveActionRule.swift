@@ -1,0 +1,56 @@
+/// Finds the actions that did not prevent a repeat.
+///
+/// The rule: take a factor F of an earlier incident that at least one action addresses. If every
+/// action addressing F is `done` with a completion time, and some repeat of F (by
+/// ``RepeatIndex``: a later incident on a shared service with F's cause path or one below it)
+/// began strictly after the latest of those completion times, each of those actions is flagged,
+/// naming the first such repeat.
+///
+/// When any action addressing F is still open, `wont-do`, or done without a completion time, the
+/// rule cannot say whether the work was finished before the repeat, so F's actions are not
+/// judged. A repeat that began before or at the moment of the last completion is not held
+/// against the actions.
+public enum IneffectiveActionRule {
+    /// The findings, one per action and factor, ordered by the repeat's start, then action id.
+    /// - Parameters:
+    ///   - actions: the actions to judge, with their addresses.
+    ///   - occurrences: the factor occurrences the repeats are looked up in (normally every factor).
+    public static func findings(actions: [TrackedAction], occurrences: [FactorOccurrence]) -> [IneffectiveAction] {
+        findings(actions: actions.map { ($0.incidentID, $0.action) }, occurrences: occurrences)
+    }
+
+    /// The findings for actions given with their incidents' ids only: all the rule needs.
+    public static func findings(actions: [(incidentID: String, action: RemediationAction)],
+                                occurrences: [FactorOccurrence]) -> [IneffectiveAction] {
+        let index = RepeatIndex(occurrences)
+        var actionsByFactor: [FactorKey: [(globalID: String, action: RemediationAction)]] = [:]
+        for (incidentID, action) in actions {
+            for factorID in action.addresses {
+                actionsByFactor[FactorKey(incidentID: incidentID, factorID: factorID), default: []]
+                    .append((ActionReference(incidentID: incidentID, actionID: action.id).description, action))
+            }
+        }
+        var findings: [IneffectiveAction] = []
+        for occurrence in occurrences {
+            guard let addressing = actionsByFactor[FactorKey(incidentID: occurrence.incidentID, factorID: occurrence.factorID)]
+            else { continue }
+            let completions = addressing.map { $0.action.status == .done ? $0.action.completedAt : nil }
+            guard !completions.contains(nil) else { continue }
+            let lastCompletedAt = completions.compactMap { $0 }.max()
+            guard let lastCompletedAt, let repeatLink = index.firstRepeat(of: occurrence, after: lastCompletedAt) else { continue }
+            for (globalID, _) in addressing {
+                findings.append(IneffectiveAction(actionGlobalID: globalID, factor: occurrence,
+                                                  lastCompletedAt: lastCompletedAt, repeatLink: repeatLink))
+            }
+        }
+        return findings.sorted {
+            ($0.repeatLink.later.incidentStartedAt, $0.actionGlobalID, $0.factor.factorID)
+                < ($1.repeatLink.later.incidentStartedAt, $1.actionGlobalID, $1.factor.factorID)
+        }
+    }
+
+    private struct FactorKey: Hashable {
+        let incidentID: String
+        let factorID: String
+    }
+}

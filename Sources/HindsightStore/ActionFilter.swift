@@ -1,0 +1,19 @@
+import HindsightCore
+
+/// Which actions a listing shows. Empty lists and nil mean "any"; several values of one filter
+/// match any of them, different filters combine.
+public struct ActionFilter: Sendable {
+    /// Only actions of this incident.
+    public var incidentID: String?
+    /// Only actions with one of these owners.
+    public var owners: [String] = []
+    /// Only actions with one of these statuses.
+    public var statuses: [ActionStatus] = []
+    /// Only actions of one of these kinds.
+    public var kinds: [ActionKind] = []
+    /// Only actions of one of these priorities.
+    public var priorities: [ActionPriority] = []
+
+    /// Matches every action.
+    public init() {}
+}

@@ -1,0 +1,20 @@
+import GRDB
+import HindsightCore
+
+/// Appends records to the action history of one incident's actions, all stamped with one
+/// instant and author. Callers run it inside the write transaction that makes the change, so a
+/// change and its record are committed together or not at all.
+struct ActionHistoryWriter {
+    let db: Database
+    let incidentID: String
+    let at: Instant
+    let actor: String
+
+    /// Appends one record for action `actionID`.
+    func append(actionID: String, field: String, from oldValue: String?, to newValue: String?, note: String?) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO action_history (incident_id, action_id, at, actor, field, old_value, new_value, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [incidentID, actionID, at.databaseValue, actor, field, oldValue, newValue, note])
+    }
+}

@@ -1,0 +1,72 @@
+import GRDB
+import HindsightCore
+
+/// Reads actions with what their follow-through depends on: the incident's start, resolution
+/// and teams, the factors addressed, and the creation record in the history.
+enum ActionReader {
+    /// The tracked actions that satisfy `condition` (SQL over `action` and `incident`), by incident
+    /// start, incident id and action position.
+    static func tracked(_ db: Database, where condition: String = "1",
+                        arguments: StatementArguments = []) throws -> [TrackedAction] {
+        try Row.fetchAll(db, sql: """
+            SELECT action.*, incident.id AS incident_id, incident.started_at AS incident_started_at,
+                   incident.resolved_at AS incident_resolved_at,
+                   (SELECT group_concat(team, char(31)) FROM (
+                        SELECT DISTINCT service.team FROM impact JOIN service ON service.id = impact.service_id
+                        WHERE impact.incident_pk = incident.pk AND service.team IS NOT NULL ORDER BY service.team)) AS teams,
+                   (SELECT group_concat(id, char(31)) FROM (
+                        SELECT factor.id FROM action_factor JOIN factor ON factor.pk = action_factor.factor_pk
+                        WHERE action_factor.action_pk = action.pk ORDER BY action_factor.position)) AS addresses,
+                   creation.field AS creation_field, creation.at AS creation_at
+            FROM action
+            JOIN incident ON incident.pk = action.incident_pk
+            LEFT JOIN action_history AS creation ON creation.seq = (
+                SELECT max(seq) FROM action_history AS h
+                WHERE h.incident_id = incident.id AND h.action_id = action.id AND h.field IN ('created', 'added'))
+            WHERE \(condition)
+            ORDER BY incident.started_at, incident.id, action.position
+            """, arguments: arguments).map { row in
+            let startedAt = try RowDecoding.requiredInstant(row, "incident_started_at")
+            return TrackedAction(
+                incidentID: row["incident_id"],
+                action: try IncidentReader.action(row, addresses: RowDecoding.list(row, "addresses")),
+                incidentStartedAt: startedAt, incidentResolvedAt: RowDecoding.instant(row, "incident_resolved_at"),
+                createdAt: TrackedAction.creationInstant(creationField: row["creation_field"],
+                                                         creationAt: RowDecoding.instant(row, "creation_at"),
+                                                         incidentStartedAt: startedAt),
+                teams: RowDecoding.list(row, "teams"))
+        }
+    }
+
+    /// Every action that addresses a factor, with its incident's id and only the fields the rule
+    /// of actions that did not prevent a repeat reads (no history, no teams): a light read of the
+    /// whole history.
+    static func addressing(_ db: Database) throws -> [(incidentID: String, action: RemediationAction)] {
+        try Row.fetchAll(db, sql: """
+            SELECT incident.id AS incident_id, action.*, group_concat(factor.id, char(31)) AS addresses
+            FROM action_factor
+            JOIN action ON action.pk = action_factor.action_pk
+            JOIN factor ON factor.pk = action_factor.factor_pk
+            JOIN incident ON incident.pk = action.incident_pk
+            GROUP BY action.pk
+            """).map { row in
+            (row["incident_id"], try IncidentReader.action(row, addresses: RowDecoding.list(row, "addresses")))
+        }
+    }
+
+    /// The action `reference`, or nil.
+    static func tracked(_ db: Database, _ reference: ActionReference) throws -> TrackedAction? {
+        try tracked(db, where: "incident.id = ? AND action.id = ?",
+                    arguments: [reference.incidentID, reference.actionID]).first
+    }
+
+    /// The history of action `reference`, oldest first.
+    static func history(_ db: Database, _ reference: ActionReference) throws -> [ActionHistoryEntry] {
+        try Row.fetchAll(db, sql: """
+            SELECT * FROM action_history WHERE incident_id = ? AND action_id = ? ORDER BY seq
+            """, arguments: [reference.incidentID, reference.actionID]).map { row in
+            ActionHistoryEntry(sequence: row["seq"], at: try RowDecoding.requiredInstant(row, "at"), actor: row["actor"],
+                               field: row["field"], oldValue: row["old_value"], newValue: row["new_value"], note: row["note"])
+        }
+    }
+}

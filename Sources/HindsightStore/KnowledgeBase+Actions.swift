@@ -1,0 +1,184 @@
+import GRDB
+import HindsightCore
+
+extension KnowledgeBase {
+    /// The actions that pass `filter`, by incident start, incident id and position.
+    public func trackedActions(matching filter: ActionFilter = ActionFilter()) throws -> [TrackedAction] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let incidentID = filter.incidentID {
+            conditions.append("incident.id = ?")
+            _ = arguments.append(contentsOf: [incidentID])
+        }
+        for (column, values) in [("action.owner", filter.owners), ("action.status", filter.statuses.map(\.rawValue)),
+                                 ("action.kind", filter.kinds.map(\.rawValue)),
+                                 ("action.priority", filter.priorities.map(\.rawValue))] where !values.isEmpty {
+            conditions.append("\(column) IN (\(placeholders(values.count)))")
+            _ = arguments.append(contentsOf: StatementArguments(values))
+        }
+        return try queue.read { db in
+            try ActionReader.tracked(db, where: conditions.isEmpty ? "1" : conditions.joined(separator: " AND "),
+                                     arguments: arguments)
+        }
+    }
+
+    /// Whether an incident with id `id` exists.
+    public func incidentExists(_ id: String) throws -> Bool {
+        try queue.read { db in try IncidentReader.pk(db, id: id) != nil }
+    }
+
+    /// Everything about action `reference`: the action, its incident's title, the factors it
+    /// addresses, its history, and the repeats it did not prevent.
+    /// - Throws: ``ActionError/unknownAction(_:)``.
+    public func actionDetail(_ reference: ActionReference) throws -> ActionDetail {
+        try queue.read { db in
+            guard let tracked = try ActionReader.tracked(db, reference) else {
+                throw ActionError.unknownAction(reference.description)
+            }
+            let incident = try IncidentReader.pk(db, id: reference.incidentID).flatMap { try IncidentReader.load(db, pk: $0) }
+            let factors = tracked.action.addresses.compactMap { id in incident?.factors.first { $0.id == id } }
+            // Only the incident's own factors can make its actions ineffective: read them and
+            // the factors that may repeat them, not the whole history.
+            let own = try Self.occurrences(db, where: "incident.id = ?", arguments: [reference.incidentID])
+            let findings = IneffectiveActionRule.findings(
+                actions: try ActionReader.tracked(db, where: "incident.id = ?", arguments: [reference.incidentID]),
+                occurrences: try Self.occurrences(db, near: own)
+            ).filter { $0.actionGlobalID == tracked.globalID }
+            return ActionDetail(tracked: tracked, incidentTitle: incident?.title ?? "", addressedFactors: factors,
+                                history: try ActionReader.history(db, reference), didNotPreventRepeat: findings)
+        }
+    }
+
+    /// Adds `action` to incident `incidentID`, after its other actions, and records it in the
+    /// history (field `added`) as made by `actor` at `now`, with `note`.
+    /// - Throws: ``ActionError`` for an unknown incident, an id the incident already has, or an
+    ///   addressed factor the incident does not have; nothing is written then.
+    /// - Returns: the stored action.
+    @discardableResult
+    public func addAction(_ action: RemediationAction, toIncident incidentID: String, actor: String, now: Instant,
+                          note: String?) throws -> TrackedAction {
+        try queue.write { db in
+            guard let incidentPK = try IncidentReader.pk(db, id: incidentID),
+                  let incident = try IncidentReader.load(db, pk: incidentPK)
+            else { throw ActionError.unknownIncident(incidentID) }
+            let reference = ActionReference(incidentID: incidentID, actionID: action.id)
+            if incident.actions.contains(where: { $0.id == action.id }) {
+                throw ActionError.duplicateAction(reference.description)
+            }
+            if let unknown = action.addresses.first(where: { id in !incident.factors.contains { $0.id == id } }) {
+                throw ActionError.unknownFactor(incidentID: incidentID, factorID: unknown, known: incident.factors.map(\.id))
+            }
+            let factorKeys = Dictionary(uniqueKeysWithValues: try Row.fetchAll(
+                db, sql: "SELECT id, pk FROM factor WHERE incident_pk = ?", arguments: [incidentPK]
+            ).map { ($0["id"] as String, $0["pk"] as Int64) })
+            let position = (try Int.fetchOne(db, sql: "SELECT max(position) FROM action WHERE incident_pk = ?",
+                                             arguments: [incidentPK]) ?? -1) + 1
+            try IncidentWriter.insertAction(db, action, incidentPK: incidentPK, position: position,
+                                            incidentResolvedAt: incident.resolvedAt, factorKeys: factorKeys)
+            try ActionHistoryWriter(db: db, incidentID: incidentID, at: now, actor: actor)
+                .append(actionID: action.id, field: TrackedAction.addedField, from: nil, to: action.status.rawValue, note: note)
+            guard let stored = try ActionReader.tracked(db, reference) else { throw ActionError.unknownAction(reference.description) }
+            return stored
+        }
+    }
+
+    /// Changes action `reference` in one write transaction: reads it, lets `change` decide the
+    /// new values, writes them and appends every changed field to the history (each record with
+    /// `note`). A note with no changed field is recorded on its own (field `note`). Because the
+    /// read and the write share one IMMEDIATE transaction, concurrent changes from several
+    /// processes apply one after another and each sees the last one's result.
+    /// - Throws: ``ActionError/unknownAction(_:)``, or whatever `change` throws; nothing is written then.
+    /// - Returns: the change made (with no field changes when the action already had the values).
+    @discardableResult
+    public func changeAction(_ reference: ActionReference, actor: String, now: Instant, note: String?,
+                             _ change: (TrackedAction) throws -> ActionChange) throws -> ActionChange {
+        try queue.write { db in
+            guard let tracked = try ActionReader.tracked(db, reference) else {
+                throw ActionError.unknownAction(reference.description)
+            }
+            let result = try change(tracked)
+            let history = ActionHistoryWriter(db: db, incidentID: reference.incidentID, at: now, actor: actor)
+            if result.changes.isEmpty {
+                if let note { try history.append(actionID: reference.actionID, field: "note", from: nil, to: nil, note: note) }
+                return result
+            }
+            let action = result.updated
+            try db.execute(sql: """
+                UPDATE action SET status = ?, completed_at = ?, owner = ?, due = ?, effective_due = ?
+                WHERE incident_pk = (SELECT pk FROM incident WHERE id = ?) AND id = ?
+                """, arguments: [action.status.rawValue, action.completedAt?.databaseValue, action.owner,
+                                 action.due?.description,
+                                 action.effectiveDue(incidentResolvedAt: tracked.incidentResolvedAt)?.description,
+                                 reference.incidentID, reference.actionID])
+            for fieldChange in result.changes {
+                try history.append(actionID: reference.actionID, field: fieldChange.field, from: fieldChange.oldValue,
+                                   to: fieldChange.newValue, note: note)
+            }
+            return result
+        }
+    }
+
+    /// The actions that did not prevent a repeat, over the whole history (see ``IneffectiveActionRule``).
+    public func ineffectiveActions() throws -> [IneffectiveAction] {
+        try queue.read { db in try Self.ineffectiveActions(db) }
+    }
+
+    /// Follow-through over `period`, broken down by `grouping` when given.
+    ///
+    /// Reads the actions that can count in it, not every action: those of incidents that
+    /// started in the period or added in it, those still open or in progress, those closed since
+    /// its start (or since the judged day's start, if earlier), and those flagged as not having
+    /// prevented a repeat in it. The figures then apply the exact rules to them.
+    public func followThrough(period: FollowThroughPeriod, grouping: FollowThroughGrouping?) throws -> FollowThrough {
+        try queue.read { db in
+            let ineffective = try Self.ineffectiveActions(db)
+            let start = period.span.start.databaseValue, end = period.span.end.databaseValue
+            let closedSince = min(period.span.start, period.asOfDay.startInstantUTC).databaseValue
+            var actions = try ActionReader.tracked(db, where: """
+                (incident.started_at >= ? AND incident.started_at < ?)
+                OR action.status IN ('open', 'in-progress')
+                OR action.completed_at >= ?
+                OR (creation.field = ? AND creation.at >= ? AND creation.at < ?)
+                """, arguments: [start, end, closedSince, TrackedAction.addedField, start, end])
+            let read = Set(actions.map(\.globalID))
+            let flaggedIncidents = Set(ineffective.filter { period.span.contains($0.repeatLink.later.incidentStartedAt) }
+                .filter { !read.contains($0.actionGlobalID) }.map(\.factor.incidentID)).sorted()
+            if !flaggedIncidents.isEmpty {
+                actions += try ActionReader.tracked(db, where: "incident.id IN (\(placeholders(flaggedIncidents.count)))",
+                                                    arguments: StatementArguments(flaggedIncidents))
+                    .filter { !read.contains($0.globalID) }
+            }
+            return FollowThroughBuilder.build(actions: actions, ineffective: ineffective, period: period, grouping: grouping)
+        }
+    }
+
+    /// Factors that no action addresses, and incidents with no action that started more than
+    /// ``RemediationGaps/graceDays`` days before `day`.
+    public func remediationGaps(on day: CalendarDate) throws -> RemediationGaps {
+        try queue.read { db in
+            let factors = try Row.fetchAll(db, sql: """
+                SELECT incident.id AS incident_id, factor.* FROM factor JOIN incident ON incident.pk = factor.incident_pk
+                WHERE NOT EXISTS (SELECT 1 FROM action_factor WHERE action_factor.factor_pk = factor.pk)
+                ORDER BY incident.started_at, incident.id, factor.position
+                """).map { row in
+                RemediationGaps.UnaddressedFactor(
+                    incidentID: row["incident_id"],
+                    factor: try IncidentReader.factor(row))
+            }
+            let incidents = try Row.fetchAll(db, sql: """
+                SELECT id, title, started_at FROM incident
+                WHERE NOT EXISTS (SELECT 1 FROM action WHERE action.incident_pk = incident.pk)
+                ORDER BY started_at, id
+                """).map { row in
+                RemediationGaps.IncidentWithoutActions(incidentID: row["id"], title: row["title"],
+                                                       startedAt: try RowDecoding.requiredInstant(row, "started_at"))
+            }.filter { RemediationGaps.isPastGrace(startedAt: $0.startedAt, on: day) }
+            return RemediationGaps(unaddressedFactors: factors, incidentsWithoutActions: incidents)
+        }
+    }
+
+    private static func ineffectiveActions(_ db: Database) throws -> [IneffectiveAction] {
+        IneffectiveActionRule.findings(actions: try ActionReader.addressing(db),
+                                       occurrences: try occurrences(db, where: "1", arguments: []))
+    }
+}

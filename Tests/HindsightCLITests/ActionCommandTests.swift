@@ -1,0 +1,203 @@
+import Foundation
+import Testing
+
+/// `hindsight action`, `actions`, `followup` and `gaps` run on the demo knowledge base as a user
+/// would, with figures worked out by hand from the seed postmortems.
+struct ActionCommandTests {
+    static let shortener = "2023-05-16-url-shortener-json-load"
+    static let flask = "2021-02-01-flask-website-typo-outage"
+    let sandbox: Sandbox
+    let db: String
+
+    init() throws {
+        (sandbox, db) = try Sandbox.withDemo()
+    }
+
+    private func run(_ arguments: [String]) throws -> BinaryResult {
+        try Hindsight.run(arguments + ["--db", db], home: sandbox.path)
+    }
+
+    private func json(_ arguments: [String]) throws -> Any {
+        let result = try run(arguments + ["--format", "json"])
+        #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+    }
+
+    @Test func overdueActionsOnAPastDayMostOverdueFirst() throws {
+        let listed = try #require(try json(["actions", "--overdue", "--as-of", "2021-03-30"]) as? [[String: Any]])
+        // The flask incident was resolved 2021-02-01T14:35-08:00, i.e. 22:35 UTC on 1 February:
+        // high priority due 1 Feb + 28 = 1 March (29 days overdue on 30 March), medium due
+        // 1 Feb + 56 = 29 March (1 day). The image-api incident was resolved on 2018-09-12: high
+        // due 10 October 2018, 731 days to 10 October 2020 plus 171 to 30 March 2021 = 902 days;
+        // medium due 7 November 2018, 874 days. The catalogue incident (resolved 2019-10-30):
+        // high due 27 November 2019 (489 days), medium 25 December 2019 (461 days).
+        #expect(listed.map { $0["days_overdue"] as? Int ?? -1 } == [902, 902, 874, 489, 461, 29, 1, 1])
+        #expect(listed.compactMap { $0["id"] as? String }.suffix(3) == [
+            "\(Self.flask)/testing-protocol", "\(Self.flask)/docker-test-sandboxes", "\(Self.flask)/two-person-signoff"])
+        let first = try #require(listed.first)
+        #expect(first["id"] as? String == "2018-09-12-image-api-overlay-and-hotfix/e2e-test-roadmap")
+        #expect(first["due"] as? String == "2018-10-10")
+        #expect(first["overdue"] as? Bool == true)
+        #expect(first["status"] as? String == "in-progress")
+        #expect(first["title"] is String)
+        // The day before the medium ones fell due, only six are overdue.
+        #expect((try json(["actions", "--overdue", "--as-of", "2021-03-29"]) as? [Any])?.count == 6)
+    }
+
+    @Test func filtersCombine() throws {
+        let open = try #require(try json(["actions", "--incident", Self.flask, "--status", "open", "--priority", "medium"]) as? [[String: Any]])
+        #expect(open.compactMap { $0["id"] as? String } == ["\(Self.flask)/docker-test-sandboxes", "\(Self.flask)/two-person-signoff"]
+                || open.compactMap { $0["id"] as? String }.sorted() == ["\(Self.flask)/docker-test-sandboxes", "\(Self.flask)/two-person-signoff"])
+        let owned = try #require(try json(["actions", "--owner", "nobody-owns-this"]) as? [Any])
+        #expect(owned.isEmpty)
+        let unknown = try run(["actions", "--incident", "no-such-incident"])
+        #expect(unknown.status == 65)
+        #expect(unknown.stderr.contains("no incident with id 'no-such-incident'"))
+    }
+
+    @Test func theLifecycleIsRecordedAndJudgedOnEverySideOfTheDueDay() throws {
+        let id = "\(Self.shortener)/rolling-deploys"
+        let started = try run(["action", "update", id, "--status", "in-progress", "--owner", "web-team", "--by", "ana",
+                               "--note", "picked up"])
+        #expect(started.status == 0, "\(started.stderr)")
+        #expect(started.stdout == "Updated \(id): status open → in-progress; owner (none) → web-team.\n")
+        let done = try run(["action", "done", id, "--at", "2023-07-12T09:00:00+02:00", "--by", "bo"])
+        #expect(done.status == 0, "\(done.stderr)")
+        // Resolved 2023-05-16, medium: due 2023-05-16 + 56 = 2023-07-11. Done 07:00 UTC on 12 July.
+        func overdue(_ day: String) throws -> [String: Any] {
+            try #require(try json(["action", "show", id, "--as-of", day]) as? [String: Any])
+        }
+        #expect(try overdue("2023-07-11")["overdue"] as? Bool == false)   // the due day itself
+        #expect(try overdue("2023-07-12")["days_overdue"] as? Int == 1)    // still open on the day it was done
+        #expect(try overdue("2023-07-13")["overdue"] as? Bool == false)   // done before 13 July
+        let shown = try overdue("2023-07-13")
+        #expect(shown["completed_at"] as? String == "2023-07-12T07:00:00Z")
+        let history = try #require(shown["history"] as? [[String: Any]])
+        #expect(history.map { "\($0["actor"] ?? "") \($0["field"] ?? "") \($0["old_value"] as? String ?? "-")→\($0["new_value"] as? String ?? "-")" }
+                == ["\(history.first?["actor"] ?? "") created -→open", "ana status open→in-progress", "ana owner -→web-team",
+                    "bo status in-progress→done", "bo completed_at -→2023-07-12T07:00:00Z"])
+        #expect(history[1]["note"] as? String == "picked up")
+        // The text form says the same.
+        let text = try run(["action", "show", id, "--as-of", "2023-07-12"])
+        #expect(text.stdout.contains("due         2023-07-11 (derived) · OVERDUE by 1 day on 2023-07-12"))
+        // Setting values it already has changes nothing and records nothing.
+        let again = try run(["action", "update", id, "--owner", "web-team"])
+        #expect(again.stdout == "No change: \(id) already has those values.\n")
+        #expect((try overdue("2023-07-13")["history"] as? [Any])?.count == 5)
+    }
+
+    @Test func anAddedActionGetsAnIDFromItsTitleAndGoesThroughExport() throws {
+        let added = try run(["action", "add", Self.shortener, "--title", "Smoke-test every release", "--kind", "prevent",
+                             "--priority", "high", "--addresses", "no-staging-step", "--owner", "web-team", "--by", "ana"])
+        #expect(added.status == 0, "\(added.stderr)")
+        // Resolved 2023-05-16, high: 2023-05-16 + 28 = 2023-06-13.
+        #expect(added.stdout == "Added \(Self.shortener)/smoke-test-every-release: due 2023-06-13 (derived).\n")
+        let second = try run(["action", "add", Self.shortener, "--title", "Smoke-test every release!", "--kind", "detect"])
+        #expect(second.stdout.hasPrefix("Added \(Self.shortener)/smoke-test-every-release-2:"))
+        let exported = try run(["export", "--format", "json"]).stdout
+        #expect(exported.contains("\"smoke-test-every-release\""))
+        // The export goes into an empty knowledge base and comes out the same.
+        let copy = sandbox.file("copy.sqlite")
+        let imported = try Hindsight.run(["import", "--db", copy, "-"], stdin: Data(exported.utf8), home: sandbox.path)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try Hindsight.run(["export", "--db", copy, "--format", "json"], home: sandbox.path).stdout == exported)
+    }
+
+    @Test(arguments: [
+        (["action", "update", "\(shortener)/no-such-action", "--status", "open"], Int32(65), "no action with id '\(shortener)/no-such-action'"),
+        (["action", "update", "\(shortener)/rolling-deploys", "--status", "finished"], Int32(64),
+         "--status 'finished' is not one of open | in-progress | done | wont-do"),
+        (["action", "update", "\(shortener)/rolling-deploys"], Int32(64), "nothing to change"),
+        (["action", "update", shortener, "--status", "open"], Int32(64), "is not an action id; expected INCIDENT-ID/ACTION-ID"),
+        (["action", "update", "\(shortener)/rolling-deploys", "--due", "2024-13-01"], Int32(64),
+         "--due: '2024-13-01' is not a date: month 13 does not exist"),
+        (["action", "done", "\(shortener)/restore-json-load"], Int32(65), "the action is already done"),
+        (["action", "done", "\(shortener)/rolling-deploys", "--at", "2999-01-01T00:00:00Z"], Int32(64), "--at 2999-01-01T00:00:00Z is in the future"),
+        (["action", "done", "\(shortener)/rolling-deploys", "--at", "2023-05-16T13:00:00Z"], Int32(65), "is before the action was created"),
+        (["action", "add", shortener, "--title", "X", "--kind", "fix"], Int32(64),
+         "--kind: 'fix' is not one of prevent | mitigate | detect | process | investigate"),
+        (["action", "add", shortener, "--title", "X", "--kind", "prevent", "--due", "2024-13-01"], Int32(64), "--due: '2024-13-01' is not a date"),
+        (["action", "add", shortener, "--title", "X", "--kind", "prevent", "--addresses", "nope"], Int32(65),
+         "--addresses: incident '\(shortener)' has no factor 'nope'; its factors: json-loads-on-file"),
+        (["action", "add", "no-such-incident", "--title", "X", "--kind", "prevent"], Int32(65), "no incident with id 'no-such-incident'"),
+        (["action", "add", shortener, "--id", "rolling-deploys", "--title", "X", "--kind", "prevent"], Int32(65),
+         "there is already an action '\(shortener)/rolling-deploys'"),
+        (["actions", "--as-of", "2024-13-01"], Int32(64), "--as-of: '2024-13-01' is not a date"),
+        (["actions", "--status", "closed"], Int32(64), "--status 'closed' is not one of"),
+        (["followup", "--by", "colour"], Int32(64), "--by 'colour' is not one of owner | team | kind | priority"),
+        (["followup", "--since", "2020-01-01", "--until", "2019-01-01"], Int32(64), "--until 2019-01-01 is before --since 2020-01-01"),
+    ])
+    func badInputExitsWithAMessageAndChangesNothing(arguments: [String], status: Int32, message: String) throws {
+        let before = sandbox.bytes("demo.sqlite")
+        let exportBefore = try run(["export"]).stdout
+        let result = try run(arguments)
+        #expect(result.status == status, "\(arguments): \(result.stderr)")
+        #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(sandbox.bytes("demo.sqlite") == before)
+        #expect(try run(["export"]).stdout == exportBefore)
+    }
+
+    @Test func followupOverTheYear2019() throws {
+        let result = try #require(try json(["followup", "--since", "2019-01-01", "--until", "2019-12-31", "--by", "priority"])
+                                  as? [String: Any])
+        let total = try #require(result["total"] as? [String: Any])
+        // The catalogue incident (started 2019-10-30T18:00Z, resolved that day) brought 11
+        // actions; 8 were done between 30 October and 8 November 2019, all before their due days
+        // (high 27 November, medium 25 December). Open on 31 December: its upgrade (high, 34 days
+        // overdue: 3 + 31), end-to-end tests (medium, 6 days) and a low-priority one with no due
+        // date, plus the three open actions of the 2018 image-api incident (due October and
+        // November 2018, over 90 days overdue): 6 open, 5 overdue.
+        #expect(total["created"] as? Int == 11)
+        #expect(total["completed"] as? Int == 8)
+        #expect(total["open"] as? Int == 6)
+        #expect(total["overdue"] as? Int == 5)
+        let ageing = try #require(total["overdue_ageing"] as? [String: Any])
+        #expect(ageing["up_to_30_days"] as? Int == 1 && ageing["31_to_90_days"] as? Int == 1 && ageing["over_90_days"] as? Int == 3)
+        // Days to complete from 18:00Z on 30 October: 0.5 h, 2.25 h, five at 17:00Z on 1 November
+        // (47 h) and one at 17:00Z on 8 November (215 h). Sorted, the median lies between the 4th
+        // and 5th (both 47 h = 1.958333 d); the p90 at rank 0.9 × 7 = 6.3, between 47 h and 215 h:
+        // 47 + 0.3 × 168 = 97.4 h = 4.058333 d.
+        #expect(abs((total["median_days_to_complete"] as? Double ?? 0) - 47.0 / 24) < 1e-9)
+        #expect(abs((total["p90_days_to_complete"] as? Double ?? 0) - 97.4 / 24) < 1e-9)
+        #expect(abs((total["completion_rate"] as? Double ?? 0) - 8.0 / 11) < 1e-12)
+        #expect(total["on_time_rate"] as? Double == 1)
+        let groups = try #require(result["groups"] as? [[String: Any]])
+        #expect(groups.compactMap { $0["group"] as? String } == groups.compactMap { $0["group"] as? String }.sorted())
+        #expect(groups.map { $0["created"] as? Int ?? 0 }.reduce(0, +) == 11)
+    }
+
+    @Test func theReportCarriesTheSameFollowThrough() throws {
+        let report = try #require(try json(["report", "--year", "2019"]) as? [String: Any])
+        let followThrough = try #require(report["follow_through"] as? [String: Any])
+        #expect(followThrough["as_of_day"] as? String == "2019-12-31")
+        let fromReport = try #require(followThrough["total"] as? [String: Any])
+        let fromFollowup = try #require((try json(["followup", "--since", "2019-01-01", "--until", "2019-12-31"]) as? [String: Any])?["total"]
+                                        as? [String: Any])
+        #expect(NSDictionary(dictionary: fromReport).isEqual(to: fromFollowup))
+        for format in ["table", "markdown", "html"] {
+            let text = try run(["report", "--year", "2019", "--format", format]).stdout
+            #expect(text.contains("Follow-through on actions"), "\(format)")
+            #expect(text.contains("did not prevent a repeat"), "\(format)")
+        }
+        let csv = try run(["report", "--year", "2019", "--format", "csv"]).stdout
+        #expect(csv.split(separator: "\r\n").first?.hasSuffix(",did_not_prevent_repeat") == true)
+        // Every row ends with the year's figures: 11 created, 8 done, 8/11, all on time, the
+        // days above, 6 open, 5 overdue (1, 1, 3 by age), none flagged.
+        let rows = csv.split(separator: "\r\n").dropFirst()
+        #expect(!rows.isEmpty)
+        let expected = [11, 8, 8.0 / 11, 1, 47.0 / 24, 97.4 / 24, 6, 5, 1, 1, 3, 0]
+        for row in rows {
+            let cells = row.split(separator: ",", omittingEmptySubsequences: false).suffix(expected.count).map { Double($0) ?? -1 }
+            #expect(zip(cells, expected).allSatisfy { abs($0 - $1) < 1e-9 }, "\(row)")
+        }
+    }
+
+    @Test func gapsAsOfAPastDay() throws {
+        let gaps = try #require(try json(["gaps", "--as-of", "2024-01-01"]) as? [String: Any])
+        let factors = try #require(gaps["unaddressed_factors"] as? [[String: Any]])
+        #expect(factors.contains { $0["incident"] as? String == "2018-09-12-image-api-overlay-and-hotfix"
+                                   && $0["factor"] as? String == "sync-tool-strict" })
+        #expect((gaps["incidents_without_actions"] as? [Any])?.isEmpty == true)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// Several processes changing one action at once: each change reads the action and writes it
+/// with its history record in one transaction, so none is lost and the history chains.
+struct ActionConcurrencyTests {
+    @Test func eightProcessesUpdatingOneActionAllLandInTheHistoryInOrder() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("shared.sqlite")
+        try sandbox.write("incident.yaml", """
+            version: 1
+            services: [{id: api, name: API}]
+            incidents:
+              - id: outage
+                title: Outage
+                started_at: 2024-03-01T10:00:00Z
+                impacts: [{service: api}]
+                actions: [{id: fix, title: Fix it, kind: prevent, owner: start}]
+            """)
+        #expect(try sandbox.run("import", "--db", db, sandbox.file("incident.yaml")).status == 0)
+        let processes = 8, updatesEach = 5
+        let statuses = ConcurrencyTests.Statuses(count: processes)
+        DispatchQueue.concurrentPerform(iterations: processes) { index in
+            var outcome = ""
+            for update in 0..<updatesEach {
+                let result = try? Hindsight.run(["action", "update", "outage/fix", "--db", db, "--owner", "p\(index)-\(update)",
+                                                 "--status", update % 2 == 0 ? "in-progress" : "open", "--by", "p\(index)"],
+                                                home: sandbox.path)
+                if result?.status != 0 { outcome += "update \(update): \(result.map { "\($0.status) \($0.stderr)" } ?? "did not run"); " }
+            }
+            statuses.set(index, outcome)
+        }
+        #expect(statuses.values == Array(repeating: "", count: processes))
+
+        let shown = try sandbox.run("action", "show", "outage/fix", "--db", db, "--format", "json")
+        let action = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+        let history = try #require(action["history"] as? [[String: Any]])
+        let owners = history.filter { $0["field"] as? String == "owner" }
+        // Every one of the 8 × 5 owner changes is there, once.
+        #expect(owners.count == processes * updatesEach)
+        #expect(Set(owners.compactMap { $0["new_value"] as? String }).count == processes * updatesEach)
+        // Each change saw the one before it: the old value of every record is the new value of
+        // the previous one, starting from the imported owner.
+        let olds = owners.map { $0["old_value"] as? String ?? "" }
+        let news = owners.map { $0["new_value"] as? String ?? "" }
+        #expect(olds == ["start"] + news.dropLast())
+        #expect(action["owner"] as? String == news.last)
+        // Status changes chain the same way, from the imported "open".
+        let statusRecords = history.filter { $0["field"] as? String == "status" }
+        #expect(statusRecords.map { $0["old_value"] as? String ?? "" }
+                == ["open"] + statusRecords.dropLast().map { $0["new_value"] as? String ?? "" })
+        // And each process's own changes appear in the order it made them.
+        for index in 0..<processes {
+            let own = news.filter { $0.hasPrefix("p\(index)-") }
+            #expect(own == (0..<updatesEach).map { "p\(index)-\($0)" })
+        }
+    }
+}

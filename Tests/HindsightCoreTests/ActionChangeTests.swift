@@ -1,0 +1,73 @@
+import Testing
+@testable import HindsightCore
+
+/// What `action update` and `action done` do to an action and record in its history.
+struct ActionChangeTests {
+    let started = Instant(millisecondsSinceEpoch: 1_704_103_200_000)   // 2024-01-01T10:00:00Z
+    let now = Instant(millisecondsSinceEpoch: 1_709_287_200_000)       // 2024-03-01T10:00:00Z
+
+    func tracked(_ action: RemediationAction) -> TrackedAction {
+        TrackedAction(incidentID: "i", action: action, incidentStartedAt: started,
+                      incidentResolvedAt: started.adding(seconds: 3_600), createdAt: started, teams: [])
+    }
+
+    @Test func closingRecordsNowAndReopeningClearsIt() throws {
+        let open = tracked(RemediationAction(id: "a", title: "t", kind: .prevent))
+        let closed = ActionChange.update(open, status: .wontDo, owner: nil, due: nil, at: now)
+        #expect(closed.updated.status == .wontDo)
+        #expect(closed.updated.completedAt == now)
+        #expect(closed.changes == [ActionFieldChange(field: "status", oldValue: "open", newValue: "wont-do"),
+                                   ActionFieldChange(field: "completed_at", oldValue: nil, newValue: "2024-03-01T10:00:00Z")])
+        let reopened = ActionChange.update(tracked(closed.updated), status: .inProgress, owner: nil, due: nil, at: now)
+        #expect(reopened.updated.completedAt == nil)
+        #expect(reopened.changes.map(\.field) == ["status", "completed_at"])
+    }
+
+    @Test func unchangedValuesRecordNothing() throws {
+        let action = tracked(RemediationAction(id: "a", title: "t", kind: .prevent, owner: "sre"))
+        let change = ActionChange.update(action, status: .open, owner: "sre", due: nil, at: now)
+        #expect(change.changes.isEmpty)
+        #expect(change.updated == action.action)
+    }
+
+    @Test func aWrittenDueDateIsRecordedAgainstTheDerivedOne() throws {
+        // Resolved 2024-01-01T11:00Z, medium priority: derived due 2024-01-01 + 56 days = 2024-02-26.
+        let action = tracked(RemediationAction(id: "a", title: "t", kind: .prevent))
+        let change = ActionChange.update(action, status: nil, owner: "web", due: try CalendarDate(parsing: "2024-04-01"), at: now)
+        #expect(change.changes == [ActionFieldChange(field: "owner", oldValue: nil, newValue: "web"),
+                                   ActionFieldChange(field: "due", oldValue: "2024-02-26", newValue: "2024-04-01")])
+    }
+
+    @Test func doneRecordsTheGivenInstantAndIsRefusedTwice() throws {
+        let inProgress = tracked(RemediationAction(id: "a", title: "t", kind: .prevent, status: .inProgress))
+        let at = try Instant(parsing: "2024-02-10T16:00:00+01:00")
+        let done = try ActionChange.markDone(inProgress, at: at)
+        #expect(done.updated.completedAt == at)
+        #expect(done.changes == [ActionFieldChange(field: "status", oldValue: "in-progress", newValue: "done"),
+                                 ActionFieldChange(field: "completed_at", oldValue: nil, newValue: "2024-02-10T15:00:00Z")])
+        #expect(throws: ActionChangeError.alreadyDone(completedAt: at)) { try ActionChange.markDone(tracked(done.updated), at: now) }
+        // Completion exactly when the action was created is allowed; a millisecond before is not.
+        #expect(try ActionChange.markDone(inProgress, at: started).updated.completedAt == started)
+        #expect(throws: ActionChangeError.self) { try ActionChange.markDone(inProgress, at: started.adding(milliseconds: -1)) }
+        // A wont-do action may still be done: its completion time becomes the new one.
+        let wontDo = tracked(RemediationAction(id: "a", title: "t", kind: .prevent, status: .wontDo, completedAt: started))
+        #expect(try ActionChange.markDone(wontDo, at: now).changes.map(\.field) == ["status", "completed_at"])
+    }
+
+    @Test func slugsAreValidIDsAndUnique() throws {
+        #expect(ActionSlug.from(title: "Alert on pool wait > 100 ms") == "alert-on-pool-wait-100-ms")
+        #expect(ActionSlug.from(title: "  ¿Qué?  ") == "qu")
+        #expect(ActionSlug.from(title: "!!!") == "action")
+        let long = ActionSlug.from(title: String(repeating: "abcdefghij ", count: 10))
+        #expect(long.count <= 60 && Identifier.isValid(long) && !long.hasSuffix("-"))
+        #expect(ActionSlug.unique("x", taken: ["x", "x-2"]) == "x-3")
+        #expect(ActionSlug.unique("y", taken: ["x"]) == "y")
+    }
+
+    @Test func actionReferencesNeedBothParts() throws {
+        #expect(try ActionReference(parsing: "inc/act") == ActionReference(incidentID: "inc", actionID: "act"))
+        for bad in ["inc", "inc/", "/act", "inc/act/x", "Inc/act"] {
+            #expect(throws: ValueParseError.self) { try ActionReference(parsing: bad) }
+        }
+    }
+}

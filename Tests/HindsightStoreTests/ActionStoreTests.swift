@@ -1,0 +1,157 @@
+import Foundation
+import GRDB
+import HindsightCore
+import Testing
+@testable import HindsightStore
+
+/// Actions added and changed in a real file: the stored due date, the history, the creation
+/// instant, the export and the search index, and the repeat an action did not prevent.
+struct ActionStoreTests {
+    static let document = """
+        version: 1
+        services:
+          - {id: api, name: API, team: platform}
+        incidents:
+          - id: first
+            title: Cache keys collided
+            started_at: 2024-01-10T10:00:00Z
+            impacts: [{service: api}]
+            factors:
+              - {id: keys, title: Keys collided, cause: cache/key}
+              - {id: alert, title: No alert, cause: monitoring/missing-alert}
+            actions:
+              - {id: fix-keys, title: Fix the cache key, kind: prevent, addresses: [keys], priority: high}
+          - id: second
+            title: Cache keys collided again
+            started_at: 2024-06-01T10:00:00Z
+            resolved_at: 2024-06-01T11:00:00Z
+            impacts: [{service: api}]
+            factors: [{id: ttl, title: TTL too long, cause: cache/key/ttl}]
+        """
+
+    let folder: TemporaryDirectory
+    let knowledgeBase: KnowledgeBase
+    let importedAt: Instant
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        knowledgeBase = try KnowledgeBase.open(at: folder.file("kb.sqlite"), access: .readWrite)
+        importedAt = try Instant(parsing: "2024-02-01T00:00:00Z")
+        _ = try knowledgeBase.importRecords(try InterchangeDecoder.decode(Array(Self.document.utf8), file: "a.yaml"),
+                                            replace: false, actor: "importer", now: importedAt)
+    }
+
+    private func storedDue(_ incident: String, _ action: String) throws -> String? {
+        let queue = try DatabaseQueue(path: folder.file("kb.sqlite"))
+        return try queue.read { db in
+            try String.fetchOne(db, sql: """
+                SELECT effective_due FROM action JOIN incident ON incident.pk = action.incident_pk
+                WHERE incident.id = ? AND action.id = ?
+                """, arguments: [incident, action])
+        }
+    }
+
+    @Test func anAddedActionIsStoredExportedSearchableAndRecorded() throws {
+        let now = try Instant(parsing: "2024-06-03T08:00:00Z")
+        let added = try knowledgeBase.addAction(
+            RemediationAction(id: "alert-on-ttl", title: "Alert on jednorožec TTL drift", kind: .detect, addresses: ["ttl"], owner: "sre"),
+            toIncident: "second", actor: "ana", now: now, note: "from the review")
+        // Resolved 2024-06-01, medium: due 2024-06-01 + 56 days = 2024-07-27.
+        #expect(added.effectiveDue == (try CalendarDate(parsing: "2024-07-27")))
+        #expect(try storedDue("second", "alert-on-ttl") == "2024-07-27")
+        #expect(added.createdAt == now)
+        #expect(added.teams == ["platform"])
+        let history = try knowledgeBase.actionDetail(ActionReference(incidentID: "second", actionID: "alert-on-ttl")).history
+        #expect(history.map(\.field) == ["added"])
+        #expect(history.first?.actor == "ana" && history.first?.note == "from the review" && history.first?.at == now)
+        // Exported with its fields, so a round trip keeps it.
+        let exported = try YAMLWriter.string(try knowledgeBase.exportDocument())
+        #expect(exported.contains("id: alert-on-ttl"))
+        #expect(exported.contains("addresses: [ttl]") || exported.contains("- ttl"))
+        // The search index holds its title (the diacritics are folded).
+        let queue = try DatabaseQueue(path: folder.file("kb.sqlite"))
+        let hits = try queue.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM search_index WHERE search_index MATCH 'jednorozec' AND kind = 'action'")
+        }
+        #expect(hits == 1)
+    }
+
+    @Test func refusedAdditionsWriteNothing() throws {
+        let before = try knowledgeBase.exportDocument()
+        let action = RemediationAction(id: "x", title: "X", kind: .detect, addresses: ["nope"])
+        #expect(throws: ActionError.unknownFactor(incidentID: "second", factorID: "nope", known: ["ttl"])) {
+            try knowledgeBase.addAction(action, toIncident: "second", actor: "a", now: importedAt, note: nil)
+        }
+        #expect(throws: ActionError.unknownIncident("third")) {
+            try knowledgeBase.addAction(RemediationAction(id: "x", title: "X", kind: .detect), toIncident: "third",
+                                        actor: "a", now: importedAt, note: nil)
+        }
+        #expect(throws: ActionError.duplicateAction("first/fix-keys")) {
+            try knowledgeBase.addAction(RemediationAction(id: "fix-keys", title: "X", kind: .detect), toIncident: "first",
+                                        actor: "a", now: importedAt, note: nil)
+        }
+        #expect(try knowledgeBase.exportDocument() == before)
+    }
+
+    @Test func anImportedActionCountsAsCreatedWhenItsIncidentStarted() throws {
+        let tracked = try #require(try knowledgeBase.trackedActions().first)
+        #expect(tracked.globalID == "first/fix-keys")
+        #expect(tracked.createdAt == (try Instant(parsing: "2024-01-10T10:00:00Z")))   // not the import's 2024-02-01
+    }
+
+    @Test func theStoredDueDateFollowsWhenAReplaceResolvesTheIncident() throws {
+        // Unresolved: no derived due date.
+        #expect(try storedDue("first", "fix-keys") == nil)
+        let resolved = Self.document.replacingOccurrences(
+            of: "started_at: 2024-01-10T10:00:00Z\n", with: "started_at: 2024-01-10T10:00:00Z\n    resolved_at: 2024-01-10T23:30:00-01:00\n")
+        _ = try knowledgeBase.importRecords(try InterchangeDecoder.decode(Array(resolved.utf8), file: "b.yaml"),
+                                            replace: true, actor: "importer", now: importedAt)
+        // Resolved 2024-01-11T00:30Z, so on 11 January UTC; high: + 28 days = 2024-02-08.
+        #expect(try storedDue("first", "fix-keys") == "2024-02-08")
+    }
+
+    @Test func changesAreRecordedInOrderAndARefusedOneWritesNothing() throws {
+        let reference = ActionReference(incidentID: "first", actionID: "fix-keys")
+        let t1 = try Instant(parsing: "2024-03-01T00:00:00Z"), t2 = try Instant(parsing: "2024-03-02T00:00:00Z")
+        try knowledgeBase.changeAction(reference, actor: "ana", now: t1, note: "started") {
+            ActionChange.update($0, status: .inProgress, owner: "sre", due: nil, at: t1)
+        }
+        try knowledgeBase.changeAction(reference, actor: "bo", now: t2, note: nil) { try ActionChange.markDone($0, at: t2) }
+        try knowledgeBase.changeAction(reference, actor: "bo", now: t2, note: "checked in production") {
+            ActionChange.update($0, status: .done, owner: nil, due: nil, at: t2)
+        }
+        let before = try knowledgeBase.actionDetail(reference).history
+        #expect(throws: ActionChangeError.alreadyDone(completedAt: t2)) {
+            try knowledgeBase.changeAction(reference, actor: "bo", now: t2, note: "again") { try ActionChange.markDone($0, at: t2) }
+        }
+        let history = try knowledgeBase.actionDetail(reference).history
+        #expect(history == before)
+        #expect(history.map { "\($0.actor) \($0.field) \($0.oldValue ?? "-")→\($0.newValue ?? "-")" } == [
+            "importer created -→open",
+            "ana status open→in-progress", "ana owner -→sre",
+            "bo status in-progress→done", "bo completed_at -→2024-03-02T00:00:00Z",
+            "bo note -→-",
+        ])
+        #expect(history.map(\.note) == ["import", "started", "started", nil, nil, "checked in production"])
+        #expect(try knowledgeBase.trackedActions().first?.action.status == .done)
+    }
+
+    @Test func aDoneActionWhoseFactorRepeatedIsFlagged() throws {
+        let reference = ActionReference(incidentID: "first", actionID: "fix-keys")
+        let done = try Instant(parsing: "2024-03-01T00:00:00Z")
+        try knowledgeBase.changeAction(reference, actor: "ana", now: done, note: nil) { try ActionChange.markDone($0, at: done) }
+        // second (2024-06-01, cache/key/ttl on api) began after first/fix-keys was done.
+        let findings = try knowledgeBase.actionDetail(reference).didNotPreventRepeat
+        #expect(findings.map(\.repeatName) == ["second/ttl"])
+        let period = FollowThroughPeriod(first: try CalendarDate(parsing: "2024-04-01"), last: try CalendarDate(parsing: "2024-06-30"))
+        #expect(try knowledgeBase.followThrough(period: period, grouping: nil).total.didNotPreventRepeat == 1)
+    }
+
+    @Test func gapsListUnaddressedFactorsAndSilentIncidents() throws {
+        let gaps = try knowledgeBase.remediationGaps(on: try CalendarDate(parsing: "2024-07-02"))
+        #expect(gaps.unaddressedFactors.map { "\($0.incidentID)/\($0.factor.id)" } == ["first/alert", "second/ttl"])
+        // second started 2024-06-01: 31 days before 2 July, so past the 30-day grace; first has an action.
+        #expect(gaps.incidentsWithoutActions.map(\.incidentID) == ["second"])
+        #expect(try knowledgeBase.remediationGaps(on: try CalendarDate(parsing: "2024-07-01")).incidentsWithoutActions.isEmpty)
+    }
+}
