@@ -42,7 +42,8 @@ public enum CommandRunner {
         case let error as StoreError:
             switch error {
             case .newerSchema: return CLIError(.newerDatabase, "error: \(error)")
-            case .missingDatabase, .foreignDatabase, .unreadableDatabase: return CLIError(.failure, "error: \(error)")
+            case .backupRefused: return CLIError(.usage, "error: \(error)")
+            case .missingDatabase, .foreignDatabase, .unreadableDatabase, .backupFailed: return CLIError(.failure, "error: \(error)")
             }
         case let error as ReportError:
             return CLIError(.dataError, "error: \(error)")
@@ -60,6 +61,9 @@ public enum CommandRunner {
     private static func describe(_ error: DatabaseError) -> String {
         switch error.resultCode {
         case .SQLITE_FULL: return "the disk is full; nothing was written"
+        case .SQLITE_IOERR:
+            // A file size limit (ulimit -f) shows as a failed write once SIGXFSZ is ignored.
+            return "could not read or write the database file (\(error.message ?? "disk I/O error")); check free space, file size limits and the disk; nothing was written"
         case .SQLITE_READONLY: return "the database file or its folder is read-only"
         case .SQLITE_BUSY, .SQLITE_LOCKED: return "the database stayed locked by another process; try again"
         case .SQLITE_NOTADB: return "the file is not an SQLite database"

@@ -19,7 +19,7 @@ public struct HindsightCommand: ParsableCommand {
         subcommands: [
             DemoCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self,
             ServicesCommand.self, IncidentsCommand.self, IncidentCommand.self, ReportCommand.self, BudgetCommand.self,
-            SLACommand.self, MaintenanceCommand.self, GenerateCommand.self,
+            SLACommand.self, MaintenanceCommand.self, GenerateCommand.self, DoctorCommand.self, BackupCommand.self,
         ]
     )
 
