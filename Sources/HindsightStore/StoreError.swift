@@ -2,6 +2,8 @@
 public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// A command that only reads was pointed at a file that does not exist.
     case missingDatabase(path: String)
+    /// A command that only reads was pointed at an empty file, or an SQLite file without tables.
+    case emptyDatabase(path: String)
     /// The database was migrated by a newer hindsight (it records migrations this one does not know).
     case newerSchema(path: String, unknownMigrations: [String])
     /// The file is an SQLite database of some other application.
@@ -18,6 +20,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .missingDatabase(let path):
             return "no knowledge base at \(path); create one with 'hindsight init --db \(path)', 'hindsight import --db \(path) FILE' or try 'hindsight demo'"
+        case .emptyDatabase(let path):
+            return "\(path) is empty, not a knowledge base; create one with 'hindsight init --db \(path)' or 'hindsight import --db \(path) FILE'"
         case .newerSchema(let path, let unknown):
             return "\(path) was written by a newer hindsight (it has schema migrations \(unknown.joined(separator: ", ")) that this version does not know); upgrade hindsight to use it. Nothing was changed."
         case .foreignDatabase(let path):
