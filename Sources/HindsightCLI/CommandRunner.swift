@@ -29,6 +29,22 @@ public enum CommandRunner {
         }
     }
 
+    /// Runs the command line this process was started with. Arguments are checked as the bytes
+    /// the system passed: one that is not UTF-8 is refused with exit 64, because Swift's
+    /// `CommandLine.arguments` would silently replace its bad bytes with U+FFFD.
+    public static func runProcessArguments() -> Int32 {
+        var arguments: [String] = []
+        for index in 1..<Int(CommandLine.argc) {
+            guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = Array(UnsafeBufferPointer(start: pointer, count: strlen(pointer))).map { UInt8(bitPattern: $0) }
+            if let problem = TextEncodingCheck.firstProblem(in: bytes, file: "") {
+                return report(CLIError(.usage, "error: argument \(index): \(problem.message); nothing was done"))
+            }
+            arguments.append(String(decoding: bytes, as: UTF8.self))
+        }
+        return run(arguments: arguments)
+    }
+
     private static func report(_ error: CLIError) -> Int32 {
         Output.writeError(error.lines.map { $0 + "\n" }.joined())
         return error.code.rawValue

@@ -6,4 +6,4 @@ import HindsightCLI
 signal(SIGXFSZ, SIG_IGN)
 
 // The whole executable: run the command tree and exit with its status.
-exit(CommandRunner.run(arguments: Array(CommandLine.arguments.dropFirst())))
+exit(CommandRunner.runProcessArguments())
