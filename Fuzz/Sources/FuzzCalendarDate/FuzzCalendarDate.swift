@@ -22,8 +22,4 @@ public func fuzzCalendarDate(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
 
 /// The entry point SwiftPM links as `main`: libFuzzer's driver, testing with the function above.
 @_cdecl("FuzzCalendarDate_main")
-public func fuzzCalendarDateMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    FuzzDriver.run(argc, argv) { data, count in
-        fuzzCalendarDate(UnsafeRawPointer(data ?? UnsafePointer(bitPattern: 1)!), count)
-    }
-}
+public func fuzzCalendarDateMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt { FuzzDriver.run(argc, argv, fuzzCalendarDate) }

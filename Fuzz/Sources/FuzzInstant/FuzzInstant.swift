@@ -15,8 +15,4 @@ public func fuzzInstant(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
 
 /// The entry point SwiftPM links as `main`: libFuzzer's driver, testing with the function above.
 @_cdecl("FuzzInstant_main")
-public func fuzzInstantMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    FuzzDriver.run(argc, argv) { data, count in
-        fuzzInstant(UnsafeRawPointer(data ?? UnsafePointer(bitPattern: 1)!), count)
-    }
-}
+public func fuzzInstantMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt { FuzzDriver.run(argc, argv, fuzzInstant) }

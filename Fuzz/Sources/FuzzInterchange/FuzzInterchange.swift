@@ -29,8 +29,4 @@ private func encoded(_ document: InterchangeDocument) -> StructuredValue {
 
 /// The entry point SwiftPM links as `main`: libFuzzer's driver, testing with the function above.
 @_cdecl("FuzzInterchange_main")
-public func fuzzInterchangeMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    FuzzDriver.run(argc, argv) { data, count in
-        fuzzInterchange(UnsafeRawPointer(data ?? UnsafePointer(bitPattern: 1)!), count)
-    }
-}
+public func fuzzInterchangeMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt { FuzzDriver.run(argc, argv, fuzzInterchange) }

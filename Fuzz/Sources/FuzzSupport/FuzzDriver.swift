@@ -5,7 +5,7 @@
 /// which hands the command line to `LLVMFuzzerRunDriver` (part of libFuzzer since LLVM 11).
 public enum FuzzDriver {
     /// The signature of `LLVMFuzzerTestOneInput`.
-    public typealias TestOneInput = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    public typealias TestOneInput = @convention(c) (UnsafeRawPointer, Int) -> CInt
 
     /// Runs libFuzzer with the process's arguments (corpus folders, `-max_total_time=60`, …).
     public static func run(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ test: TestOneInput) -> CInt {
