@@ -29,6 +29,22 @@ public enum CommandRunner {
         }
     }
 
+    /// Runs the command line this process was started with. Arguments are checked as the bytes
+    /// the system passed: one that is not UTF-8 is refused with exit 64, because Swift's
+    /// `CommandLine.arguments` would silently replace its bad bytes with U+FFFD.
+    public static func runProcessArguments() -> Int32 {
+        var arguments: [String] = []
+        for index in 1..<Int(CommandLine.argc) {
+            guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = Array(UnsafeBufferPointer(start: pointer, count: strlen(pointer))).map { UInt8(bitPattern: $0) }
+            if let problem = TextEncodingCheck.firstProblem(in: bytes, file: "") {
+                return report(CLIError(.usage, "error: argument \(index): \(problem.message); nothing was done"))
+            }
+            arguments.append(String(decoding: bytes, as: UTF8.self))
+        }
+        return run(arguments: arguments)
+    }
+
     private static func report(_ error: CLIError) -> Int32 {
         Output.writeError(error.lines.map { $0 + "\n" }.joined())
         return error.code.rawValue
@@ -42,7 +58,8 @@ public enum CommandRunner {
         case let error as StoreError:
             switch error {
             case .newerSchema: return CLIError(.newerDatabase, "error: \(error)")
-            case .missingDatabase, .foreignDatabase, .unreadableDatabase: return CLIError(.failure, "error: \(error)")
+            case .backupRefused: return CLIError(.usage, "error: \(error)")
+            case .missingDatabase, .emptyDatabase, .foreignDatabase, .unreadableDatabase, .backupFailed: return CLIError(.failure, "error: \(error)")
             }
         case let error as ReportError:
             return CLIError(.dataError, "error: \(error)")
@@ -64,6 +81,9 @@ public enum CommandRunner {
     private static func describe(_ error: DatabaseError) -> String {
         switch error.resultCode {
         case .SQLITE_FULL: return "the disk is full; nothing was written"
+        case .SQLITE_IOERR:
+            // A file size limit (ulimit -f) shows as a failed write once SIGXFSZ is ignored.
+            return "could not read or write the database file (\(error.message ?? "disk I/O error")); check free space, file size limits and the disk; nothing was written"
         case .SQLITE_READONLY: return "the database file or its folder is read-only"
         case .SQLITE_BUSY, .SQLITE_LOCKED: return "the database stayed locked by another process; try again"
         case .SQLITE_NOTADB: return "the file is not an SQLite database"

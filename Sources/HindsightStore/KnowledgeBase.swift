@@ -55,6 +55,9 @@ public final class KnowledgeBase {
             throw StoreError.newerSchema(path: path, unknownMigrations: unknown)
         case .foreign:
             throw StoreError.foreignDatabase(path: path)
+        case .empty where access == .readOnly:
+            // Creating the schema would be a write by a command that promised only to read.
+            throw StoreError.emptyDatabase(path: path)
         case .current where access == .readOnly:
             var configuration = baseConfiguration()
             configuration.readonly = true

@@ -16,6 +16,12 @@ enum SchemaInspector {
         case foreign
     }
 
+    /// Whether this process may write both the file and its folder (a read-only mount fails both).
+    private static func isWritable(_ path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        return access(path, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0
+    }
+
     static func inspect(path: String, busyTimeout: TimeInterval) throws -> State {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         guard let size = attributes?[.size] as? NSNumber, size.intValue > 0 else { return .empty }
@@ -40,6 +46,11 @@ enum SchemaInspector {
                 throw StoreError.unreadableDatabase(path: path, reason: "the file is not an SQLite database")
             case .SQLITE_CORRUPT:
                 throw StoreError.unreadableDatabase(path: path, reason: "the database file is damaged (\(error.message ?? "corrupt"))")
+            case .SQLITE_CANTOPEN where access(path, R_OK) == 0 && !isWritable(path):
+                throw StoreError.unreadableDatabase(path: path, reason: """
+                    the file or its folder is read-only, and SQLite must create \(path)-shm beside a \
+                    knowledge base (it is in WAL mode) even to read it; make them writable or copy the file elsewhere
+                    """)
             case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
                 throw StoreError.unreadableDatabase(path: path, reason: "it cannot be opened (\(error.message ?? "permission denied"))")
             default:

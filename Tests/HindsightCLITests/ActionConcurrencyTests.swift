@@ -18,9 +18,10 @@ struct ActionConcurrencyTests {
                 actions: [{id: fix, title: Fix it, kind: prevent, owner: start}]
             """)
         #expect(try sandbox.run("import", "--db", db, sandbox.file("incident.yaml")).status == 0)
-        let processes = 8, updatesEach = 5
-        let statuses = ConcurrencyTests.Statuses(count: processes)
-        DispatchQueue.concurrentPerform(iterations: processes) { index in
+        let processes = 8, updatesEach = LongTests.size(short: 5, long: 25)
+        let statuses = Slots(count: processes, initial: "")
+        // Real threads, one per process: a dispatch pool on 2 cores would run only 2 at a time.
+        Simultaneously.run(processes) { index in
             var outcome = ""
             for update in 0..<updatesEach {
                 let result = try? Hindsight.run(["action", "update", "outage/fix", "--db", db, "--owner", "p\(index)-\(update)",
@@ -54,5 +55,6 @@ struct ActionConcurrencyTests {
             let own = news.filter { $0.hasPrefix("p\(index)-") }
             #expect(own == (0..<updatesEach).map { "p\(index)-\($0)" })
         }
+        print("action updates: \(processes) processes × \(updatesEach) = \(owners.count) of \(processes * updatesEach) owner changes in the history")
     }
 }

@@ -8,6 +8,8 @@ struct WriterRoundTripTests {
         "null", "~", "2016", "yes", "true", "0.5", "2019-10-30", "- dash", ": colon", "# hash", "'quote'", "\"double\"",
         "multi\nline", "trailing newlines\n\n", "windows\r\nline", "  leading spaces", "tab\there",
         "\u{1b}[31mred\u{1b}[0m", "bidi \u{202E}txet", "jednorožec 😀 piękna", "e\u{301} combining", "@at", "=SUM(A1)",
+        // Characters a YAML reader refuses raw, even inside JSON: C1 controls, DEL, noncharacters.
+        "c1 \u{9B}31m control", "next line \u{85}", "del \u{7F}", "nonchar \u{FFFE}\u{FFFF}",
     ]
 
     @Test(arguments: awkwardTexts)

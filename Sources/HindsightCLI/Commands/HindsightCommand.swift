@@ -20,7 +20,7 @@ public struct HindsightCommand: ParsableCommand {
             DemoCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self,
             ServicesCommand.self, IncidentsCommand.self, IncidentCommand.self, ReportCommand.self, BudgetCommand.self,
             SLACommand.self, MaintenanceCommand.self, ActionCommand.self, ActionsCommand.self, FollowupCommand.self,
-            GapsCommand.self, GenerateCommand.self,
+            GapsCommand.self, GenerateCommand.self, DoctorCommand.self, BackupCommand.self,
         ]
     )
 

@@ -1,5 +1,7 @@
 /// Writes a ``StructuredValue`` as JSON: UTF-8, keys in the tree's order, two-space indentation,
-/// whole numbers without a fraction, non-ASCII text as is and control characters escaped.
+/// whole numbers without a fraction, non-ASCII text as is, and escaped: control characters (C0,
+/// DEL and C1) and the noncharacters U+FFFE and U+FFFF, which YAML readers (the importer's among
+/// them) refuse raw even inside JSON.
 public enum JSONWriter {
     /// The JSON text, ending in a newline.
     public static func string(_ value: StructuredValue) -> String {
@@ -65,7 +67,7 @@ public enum JSONWriter {
             case "\n": output += "\\n"
             case "\r": output += "\\r"
             case "\t": output += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0xFFFE...0xFFFF).contains(scalar.value):
                 let hex = String(scalar.value, radix: 16)
                 output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: output.unicodeScalars.append(scalar)

@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension KnowledgeBase {
+    /// Writes a consistent copy of the knowledge base to `destination`, safe to run while other
+    /// processes write to it.
+    ///
+    /// The copy is made with `VACUUM INTO` (one read transaction, so it is the state after some
+    /// commit, never half of one) into a temporary file in the destination's folder, switched to
+    /// WAL like every knowledge base, checked with `integrity_check`, synced to disk (SQLite does
+    /// not sync what `VACUUM INTO` writes), and then moved into place in one step, after which
+    /// the folder is synced too. A reader of `destination` therefore sees either no file (or the
+    /// old one) or the whole verified copy; a crash leaves at most a hidden temporary file.
+    ///
+    /// - Parameter overwrite: replace an existing `destination`; without it an existing file is
+    ///   refused, even one created by another process while the copy was being made.
+    /// - Returns: the size of the copy in bytes.
+    /// - Throws: ``StoreError/backupRefused(path:reason:)`` for a destination that exists, is the
+    ///   knowledge base itself or lies in a missing folder; GRDB's `DatabaseError` for I/O
+    ///   failures (a full disk among them); ``StoreError/backupFailed(path:reason:)`` when the
+    ///   copy fails verification or cannot be synced or moved.
+    @discardableResult
+    public func backup(to destination: String, overwrite: Bool) throws -> Int64 {
+        let folder = (destination as NSString).deletingLastPathComponent.isEmpty
+            ? "." : (destination as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw StoreError.backupRefused(path: destination, reason: "the folder \(folder) does not exist")
+        }
+        if Self.isSameFile(destination, path) {
+            throw StoreError.backupRefused(path: destination, reason: "it is the knowledge base itself")
+        }
+        if !overwrite && FileManager.default.fileExists(atPath: destination) {
+            throw StoreError.backupRefused(path: destination, reason: "the file already exists; pass --overwrite to replace it")
+        }
+        let name = (destination as NSString).lastPathComponent
+        let temporary = folder + "/." + name + ".backup-" + UUID().uuidString
+        var moved = false
+        defer {
+            if !moved {
+                for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
+            }
+        }
+        try queue.inDatabase { db in try db.execute(sql: "VACUUM INTO ?", arguments: [temporary]) }
+        try Self.prepareCopy(at: temporary, destination: destination)
+        if let problem = FileSync.sync(temporary) {
+            throw StoreError.backupFailed(path: destination, reason: problem)
+        }
+        if overwrite {
+            guard rename(temporary, destination) == 0 else {
+                throw StoreError.backupFailed(path: destination, reason: "could not move the copy into place: \(Self.errnoText())")
+            }
+        } else {
+            // link() fails if the name was taken in the meantime, where rename() would replace it.
+            guard link(temporary, destination) == 0 else {
+                let reason = errno == EEXIST ? "the file already exists; pass --overwrite to replace it"
+                    : "could not move the copy into place: \(Self.errnoText())"
+                throw StoreError.backupFailed(path: destination, reason: reason)
+            }
+            unlink(temporary)
+        }
+        moved = true
+        // The copy is in place; a folder that cannot be synced only makes its name less durable.
+        if let problem = FileSync.sync(folder) {
+            throw StoreError.backupFailed(path: destination, reason: "the copy is in place but \(problem)")
+        }
+        let attributes = try FileManager.default.attributesOfItem(atPath: destination)
+        return (attributes[.size] as? NSNumber)?.int64Value ?? 0
+    }
+
+    /// Puts the copy in WAL mode and verifies it, then closes it so that nothing is left in a
+    /// side file.
+    private static func prepareCopy(at temporary: String, destination: String) throws {
+        let copy = try DatabaseQueue(path: temporary)
+        let verdict = try copy.writeWithoutTransaction { db -> [String] in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            return try String.fetchAll(db, sql: "PRAGMA integrity_check(10)")
+        }
+        try copy.close()
+        guard verdict == ["ok"] else {
+            throw StoreError.backupFailed(path: destination, reason: "the copy failed its integrity check: \(verdict.joined(separator: "; "))")
+        }
+    }
+
+    private static func isSameFile(_ first: String, _ second: String) -> Bool {
+        var a = stat(), b = stat()
+        guard stat(first, &a) == 0, stat(second, &b) == 0 else { return false }
+        return a.st_dev == b.st_dev && a.st_ino == b.st_ino
+    }
+
+    private static func errnoText() -> String { String(cString: strerror(errno)) }
+}

@@ -1,0 +1,37 @@
+import GRDB
+
+/// Compares the full-text index with the rows it is built from, and rebuilds it.
+///
+/// The migrations keep `search_index` in step with triggers: one row per incident, factor,
+/// action and timeline event, with rowid `pk * 4 + kind`. A row written with the triggers
+/// missing (by hand, by another tool, or by a damaged file that was salvaged) leaves the index
+/// out of step, and searches then miss or invent hits.
+enum SearchIndexConsistency {
+    /// The rows the triggers would have written, as one SELECT.
+    private static let expectedRows = """
+        SELECT pk * 4 AS rowid, title, summary AS body, pk AS incident_pk, 'incident' AS kind FROM incident
+        UNION ALL SELECT pk * 4 + 1, title, description, incident_pk, 'factor' FROM factor
+        UNION ALL SELECT pk * 4 + 2, title, NULL, incident_pk, 'action' FROM action
+        UNION ALL SELECT pk * 4 + 3, NULL, text, incident_pk, 'timeline' FROM timeline_event
+        """
+
+    private static let storedRows = "SELECT rowid, title, body, incident_pk, kind FROM search_index"
+
+    /// How many index rows are missing or stale, and how many should not be there.
+    static func differences(_ db: Database) throws -> (missing: Int, extra: Int) {
+        // The union is wrapped so that EXCEPT applies to all of it, not to its last branch.
+        let expected = "SELECT * FROM (\(expectedRows))"
+        let missing = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(expected) EXCEPT \(storedRows))") ?? 0
+        let extra = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(storedRows) EXCEPT \(expected))") ?? 0
+        return (missing, extra)
+    }
+
+    /// Empties the index and fills it again from its source rows, inside the caller's transaction.
+    static func rebuild(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM search_index")
+        try db.execute(sql: "INSERT INTO search_index(rowid, title, body, incident_pk, kind) \(expectedRows)")
+        // FTS5's own rebuild re-derives the inverted index from the stored text, in case the
+        // index's internal b-tree rather than its rows was damaged.
+        try db.execute(sql: "INSERT INTO search_index(search_index) VALUES ('rebuild')")
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// Files that are not a usable knowledge base: every command that opens one says what is wrong
+/// with it, exits 1 (never a crash or a signal), and leaves the file's bytes as they were.
+struct DamagedFileTests {
+    static let incident = ConcurrencyTests.incident("outage-1")
+
+    /// Runs a reading, a writing and a checking command on `db` and expects each to fail with a
+    /// message containing `reason`, the file unchanged.
+    private func expectRefused(_ sandbox: Sandbox, _ db: String, reason: String,
+                               commands: [[String]] = [["incidents"], ["import", "one.yaml"], ["doctor"], ["backup", "copy.sqlite"]]) throws {
+        let before = FileManager.default.contents(atPath: db)
+        let file = try sandbox.write("one.yaml", Self.incident)
+        for command in commands {
+            let arguments = [command[0], "--db", db] + command.dropFirst().map { $0 == "one.yaml" ? file : $0 == "copy.sqlite" ? sandbox.file($0) : $0 }
+            let result = try Hindsight.run(arguments, home: sandbox.path)
+            #expect(result.status == 1, "\(command)")
+            #expect(result.stderr.hasPrefix("error: "), "\(command): \(result.stderr)")
+            #expect(result.stderr.contains(reason), "\(command): \(result.stderr)")
+            #expect(result.stdout.isEmpty, "\(command)")
+            #expect(FileManager.default.contents(atPath: db) == before, "\(command) changed the file")
+        }
+        #expect(!FileManager.default.fileExists(atPath: sandbox.file("copy.sqlite")))
+    }
+
+    @Test func aGarbageFileIsNamedAsNotADatabase() throws {
+        let sandbox = try Sandbox()
+        let db = try sandbox.write("garbage.sqlite", String(repeating: "Hello, this is no database. ", count: 500))
+        try expectRefused(sandbox, db, reason: "cannot be read as a Hindsight knowledge base: the file is not an SQLite database")
+    }
+
+    @Test func aTruncatedFileIsNamedAsDamaged() throws {
+        let (sandbox, _) = try Sandbox.withDemo()
+        let bytes = try #require(sandbox.bytes("demo.sqlite"))
+        let db = sandbox.file("truncated.sqlite")
+        // A third of the pages: the schema is there, the tables it points to are cut off.
+        try bytes.prefix(bytes.count / 3 / 4096 * 4096).write(to: URL(fileURLWithPath: db))
+        try expectRefused(sandbox, db, reason: "the database file is damaged")
+    }
+
+    @Test func anEmptyFileIsRefusedByReadersAndBecomesAKnowledgeBaseOnlyWhenWritten() throws {
+        let sandbox = try Sandbox()
+        let db = try sandbox.write("empty.sqlite", "")
+        try expectRefused(sandbox, db, reason: "is empty, not a knowledge base; create one with 'hindsight init --db ",
+                          commands: [["incidents"], ["doctor"], ["backup", "copy.sqlite"]])
+        // An empty file is an empty SQLite database, so a writer may create the schema in it.
+        #expect(try sandbox.run("import", "--db", db, try sandbox.write("one.yaml", Self.incident)).status == 0)
+        #expect(try SQLiteShell.count(db, "incident") == 1)
+    }
+
+    @Test func anotherApplicationsDatabaseIsNamedAsSuch() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("other.sqlite")
+        #expect(try SQLiteShell.query(db, "CREATE TABLE player (name TEXT); INSERT INTO player VALUES ('Ann');") == "")
+        try expectRefused(sandbox, db, reason: "is an SQLite database of another application, not a Hindsight knowledge base")
+    }
+
+    /// A knowledge base on a read-only mount: the file and its folder are read-only even for root.
+    @Test(.enabled(if: ScratchMount.available, "needs root and permission to mount a tmpfs"))
+    func aReadOnlyFileAndFolderAreNamedAsTheReason() throws {
+        let sandbox = try Sandbox()
+        let mount = try ScratchMount(megabytes: 4)
+        let db = mount.path + "/kb.sqlite"
+        #expect(try sandbox.run("import", "--db", db, try sandbox.write("one.yaml", Self.incident)).status == 0)
+        try mount.remount("ro")
+        try expectRefused(sandbox, db, reason: "the file or its folder is read-only")
+    }
+
+    /// Without root, permissions alone make a file read-only: a writer is refused with the reason.
+    @Test(.enabled(if: geteuid() != 0, "root writes through file permissions; the read-only mount test covers root"))
+    func aReadOnlyFileRefusesWrites() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("kb.sqlite")
+        #expect(try sandbox.run("import", "--db", db, try sandbox.write("one.yaml", Self.incident)).status == 0)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: db)
+        let second = try sandbox.write("two.yaml", ConcurrencyTests.incident("outage-2"))
+        let result = try sandbox.run("import", "--db", db, second)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("read-only"))
+        #expect(try SQLiteShell.count(db, "incident") == 1)
+    }
+}

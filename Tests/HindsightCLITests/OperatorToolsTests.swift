@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// `hindsight doctor` and `hindsight backup` end to end: output, exit codes, what they change.
+struct OperatorToolsTests {
+    @Test func doctorPassesTheDemoAndFindsAndRepairsAnOutOfStepIndex() throws {
+        let (sandbox, db) = try Sandbox.withDemo()
+        let healthy = try sandbox.run("doctor", "--db", db)
+        #expect(healthy.status == 0)
+        #expect(healthy.stderr.isEmpty)
+        let lines = healthy.stdout.split(separator: "\n")
+        #expect(lines.count == 7)  // heading, rule, five checks
+        #expect(lines.dropFirst(2).allSatisfy { $0.split(separator: " ", omittingEmptySubsequences: true).contains("ok") })
+
+        // One index row deleted behind the triggers' back: 1 missing, 0 left over.
+        #expect(try SQLiteShell.query(db, "DELETE FROM search_index WHERE rowid = (SELECT max(rowid) FROM search_index)") == "")
+        let broken = try sandbox.run("doctor", "--db", db, "--format", "json")
+        #expect(broken.status == 1)
+        #expect(broken.stderr == "error: \(db): problems found by search index; 'hindsight doctor --repair' rebuilds the search index\n")
+        let checks = try JSONSerialization.jsonObject(with: Data(broken.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(checks.map { $0["check"] as? String } == ["integrity", "foreign keys", "schema", "search index", "wal"])
+        #expect(checks.map { $0["ok"] as? Bool } == [true, true, true, false, true])
+        #expect(checks[3]["detail"] as? String == "1 row(s) missing or stale, 0 row(s) left over")
+
+        let repaired = try sandbox.run("doctor", "--db", db, "--repair")
+        #expect(repaired.status == 0)
+        #expect(repaired.stdout.contains("rebuilt ("))
+        #expect(try sandbox.run("doctor", "--db", db).status == 0)
+    }
+
+    @Test func doctorRefusesAMissingFileWithoutCreatingIt() throws {
+        let sandbox = try Sandbox()
+        let result = try sandbox.run("doctor", "--db", sandbox.file("none.sqlite"), "--repair")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no knowledge base at"))
+        #expect(!FileManager.default.fileExists(atPath: sandbox.file("none.sqlite")))
+    }
+
+    @Test func backupWritesACopyThatExportsTheSameAndRefusesToOverwrite() throws {
+        let (sandbox, db) = try Sandbox.withDemo()
+        let copy = sandbox.file("copy.sqlite")
+        let first = try sandbox.run("backup", "--db", db, copy)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.hasPrefix("Backed up \(db) to \(copy) ("))
+        #expect(first.stdout.hasSuffix(" bytes, integrity check ok).\n"))
+        #expect(try sandbox.run("export", "--db", copy).stdout == sandbox.run("export", "--db", db).stdout)
+
+        let before = sandbox.bytes("copy.sqlite")
+        let again = try sandbox.run("backup", "--db", db, copy)
+        #expect(again.status == 64)
+        #expect(again.stderr == "error: will not write a backup to \(copy): the file already exists; pass --overwrite to replace it\n")
+        #expect(sandbox.bytes("copy.sqlite") == before)
+        #expect(try sandbox.run("backup", "--db", db, copy, "--overwrite").status == 0)
+
+        let itself = try sandbox.run("backup", "--db", db, db, "--overwrite")
+        #expect(itself.status == 64)
+        #expect(itself.stderr.contains("it is the knowledge base itself"))
+    }
+}
