@@ -56,6 +56,34 @@ enum HistoryReader {
         return result
     }
 
+    /// The id, title, start and factors of every incident that satisfies `condition` (SQL over
+    /// `incident`), read in one pass for taxonomies over the whole history; unlike
+    /// ``facts(_:ids:)`` it leaves the other times and the services out (nil and empty).
+    static func causeFacts(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [IncidentFacts] {
+        var result: [IncidentFacts] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT incident.pk, incident.id, incident.title, incident.started_at,
+                   factor.id AS factor_id, factor.title AS factor_title, factor.cause, factor.role, factor.introduced_at
+            FROM incident LEFT JOIN factor ON factor.incident_pk = incident.pk
+            WHERE \(condition)
+            ORDER BY incident.pk, factor.position
+            """, arguments: arguments)
+        var currentPK: Int64?
+        while let row = try rows.next() {
+            let pk: Int64 = row["pk"]
+            if pk != currentPK {
+                currentPK = pk
+                result.append(IncidentFacts(id: row["id"], title: row["title"], startedAt: try RowDecoding.requiredInstant(row, "started_at")))
+            }
+            guard let factorID: String = row["factor_id"] else { continue }
+            result[result.count - 1].factors.append(
+                Factor(id: factorID, title: row["factor_title"], cause: row["cause"],
+                       role: try RowDecoding.keyword(row, "role", FactorRole.self) ?? .contributing,
+                       introducedAt: try RowDecoding.fuzzyDate(row, "introduced_at")))
+        }
+        return result
+    }
+
     /// The near misses that started inside `span`.
     static func nearMisses(_ db: Database, span: InstantSpan) throws -> [IncidentFacts] {
         try Row.fetchAll(db.cachedStatement(sql: """
