@@ -18,7 +18,7 @@ public struct HindsightCommand: ParsableCommand {
         version: version,
         subcommands: [
             DemoCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self,
-            ServicesCommand.self, IncidentsCommand.self, IncidentCommand.self, SearchCommand.self, CausesCommand.self,
+            ServicesCommand.self, IncidentsCommand.self, IncidentCommand.self, SearchCommand.self, CausesCommand.self, SimilarCommand.self,
             ReportCommand.self, BudgetCommand.self,
             SLACommand.self, MaintenanceCommand.self, GenerateCommand.self,
         ]
