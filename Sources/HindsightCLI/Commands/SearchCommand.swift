@@ -15,7 +15,8 @@ struct SearchCommand: ParsableCommand {
             words it begins (cach* finds cache and caching). Nothing else is syntax: AND, OR, NOT, \
             title:, (, ^ and - are searched as text. Hits are ranked by relevance, a match in an \
             incident's or factor's title counting ten times one in a summary, description or \
-            timeline entry; the matched words are shown between [ and ].
+            timeline entry; the matched words are shown between [ and ]. A query that starts \
+            with - goes after --, as in: hindsight search -- -v.
 
             Examples:
               hindsight search "health check"
@@ -30,8 +31,11 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Show at most this many hits (1 to 1000).", valueName: "n"))
     var limit = 20
 
-    @Argument(help: ArgumentHelp("What to search for: words, \"phrases\", prefix*.", valueName: "query"))
-    var query: String
+    @Argument(help: ArgumentHelp("What to search for: words, \"phrases\", prefix*; several arguments are one query.", valueName: "query"))
+    var words: [String] = []
+
+    /// The arguments as one query, as if typed between quotes.
+    private var query: String { words.joined(separator: " ") }
 
     func validate() throws {
         _ = try parsedQuery()
