@@ -40,11 +40,14 @@ extension KnowledgeBase {
             let hitServices = filter.services.isEmpty ? "" : "AND impact.service_id IN (\(placeholders(filter.services.count)))"
             _ = arguments.append(contentsOf: StatementArguments(filter.services))
             _ = arguments.append(contentsOf: [span.end.databaseValue, asOf.databaseValue, span.start.databaseValue])
-            let incidents = try HistoryReader.causeFacts(db, where: """
+            var taxonomy = CauseTaxonomy()
+            try HistoryReader.forEachCauseFacts(db, where: """
                 (\(condition)) OR EXISTS (SELECT 1 FROM impact WHERE impact.incident_pk = incident.pk \(hitServices)
                     AND impact.start_at < ? AND coalesce(impact.end_at, ?) > ?)
-                """, arguments: arguments)
-            let roots = CauseTaxonomy.build(downtimeByIncident: downtimeByIncident, incidents: incidents)
+                """, arguments: arguments) { incident in
+                taxonomy.add(incident, downtimeSeconds: downtimeByIncident[incident.id] ?? 0)
+            }
+            let roots = taxonomy.roots
             guard let cause = filter.cause else { return roots }
             return CauseTaxonomy.node(at: cause, in: roots).map { [$0] } ?? []
         }

@@ -43,7 +43,7 @@ struct CausesCommand: ParsableCommand {
                       .init("LATENT MEDIAN", alignRight: true), .init("LATENT MAX", alignRight: true)],
             rows: nodes.map { depth, node in
                 [output.format == .table ? String(repeating: "  ", count: depth) + node.segment : node.path,
-                 String(node.incidentIDs.count), DurationText.short(seconds: node.downtimeSeconds),
+                 String(node.incidentCount), DurationText.short(seconds: node.downtimeSeconds),
                  String(node.latentDays.count),
                  node.latentDays.median.map(LatentAge.approximateText(days:)) ?? "–",
                  node.latentDays.maximum.map(LatentAge.approximateText(days:)) ?? "–"]
@@ -56,7 +56,7 @@ struct CausesCommand: ParsableCommand {
     private func json(_ node: CauseNode) -> StructuredValue {
         var builder = MappingBuilder()
         builder.add("cause", text: node.path)
-        builder.add("incidents", .integer(Int64(node.incidentIDs.count)))
+        builder.add("incidents", .integer(Int64(node.incidentCount)))
         builder.add("downtime_seconds", .number(node.downtimeSeconds))
         builder.add("latent_defects", .integer(Int64(node.latentDays.count)))
         builder.add("latent_median_days", node.latentDays.median.map(StructuredValue.number) ?? .null)

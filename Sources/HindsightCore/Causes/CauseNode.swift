@@ -5,9 +5,9 @@ public struct CauseNode: Hashable, Sendable {
     public var path: String
     /// The last segment of the path, e.g. `key`.
     public var segment: String
-    /// The incidents with a factor at this path or below it, sorted; each counted once however
+    /// How many incidents have a factor at this path or below it; each counted once however
     /// many of its factors lie here.
-    public var incidentIDs: [String]
+    public var incidentCount: Int
     /// The downtime attributed to this path and the paths below it: the sum of their
     /// ``CauseShare`` shares, so an incident adds at most its own downtime to a node, and adds
     /// all of it only when every cause path it has lies in the subtree.
@@ -19,11 +19,11 @@ public struct CauseNode: Hashable, Sendable {
     public var children: [CauseNode]
 
     /// Creates a node.
-    public init(path: String, incidentIDs: [String], downtimeSeconds: Double, latentDays: DistributionSummary,
+    public init(path: String, incidentCount: Int, downtimeSeconds: Double, latentDays: DistributionSummary,
                 children: [CauseNode]) {
         self.path = path
         self.segment = path.split(separator: "/").last.map(String.init) ?? path
-        self.incidentIDs = incidentIDs
+        self.incidentCount = incidentCount
         self.downtimeSeconds = downtimeSeconds
         self.latentDays = latentDays
         self.children = children
