@@ -43,7 +43,7 @@ extension KnowledgeBase {
     static func repeatingIncidentIDs(_ db: Database) throws -> Set<String> {
         let occurrences = try occurrences(db, where: "1", arguments: [])
         let index = RepeatIndex(occurrences)
-        return Set(occurrences.filter { !index.repeated(by: $0).isEmpty }.map(\.incidentID))
+        return Set(occurrences.filter(index.repeatsAny).map(\.incidentID))
     }
 
     /// The factors, with their incidents' starts and services, that satisfy `condition` (SQL over
