@@ -15,33 +15,26 @@ extension KnowledgeBase {
         let filtered = condition == "1" ? "" : "AND incident_pk IN (SELECT pk FROM incident WHERE \(condition))"
         let rank = "bm25(search_index, \(Self.titleWeight), 1.0)"
         return try queue.read { db in
-            // Rank first and only then cut snippets, so they are made for the hits shown and not
-            // for every matching record.
             var arguments: StatementArguments = [expression]
             _ = arguments.append(contentsOf: filterArguments)
             _ = arguments.append(contentsOf: [max(0, limit)])
-            let ranked = try Int64.fetchAll(db, sql: """
-                SELECT rowid FROM search_index WHERE search_index MATCH ? \(filtered)
+            // Snippets in the ranking query itself: SQLite makes them only for the rows kept
+            // after the sort, and a second MATCH to fetch them would scan every match again.
+            let ranked = try Row.fetchAll(db, sql: """
+                SELECT rowid, incident_pk, kind,
+                       CAST(snippet(search_index, 0, x'FE', x'FF', '…', \(Self.snippetWords)) AS BLOB) AS title_snippet,
+                       CAST(snippet(search_index, 1, x'FE', x'FF', '…', \(Self.snippetWords)) AS BLOB) AS body_snippet
+                FROM search_index WHERE search_index MATCH ? \(filtered)
                 ORDER BY \(rank), rowid LIMIT ?
                 """, arguments: arguments)
             guard !ranked.isEmpty else { return [] }
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT search_index.rowid AS rowid, search_index.kind AS kind,
-                       CAST(snippet(search_index, 0, x'FE', x'FF', '…', \(Self.snippetWords)) AS BLOB) AS title_snippet,
-                       CAST(snippet(search_index, 1, x'FE', x'FF', '…', \(Self.snippetWords)) AS BLOB) AS body_snippet,
-                       incident.id AS incident_id, incident.title AS incident_title, incident.started_at,
-                       CASE search_index.kind
-                           WHEN 'factor' THEN (SELECT id FROM factor WHERE factor.pk = search_index.rowid / 4)
-                           WHEN 'action' THEN (SELECT id FROM action WHERE action.pk = search_index.rowid / 4)
-                           WHEN 'timeline' THEN (SELECT at FROM timeline_event WHERE timeline_event.pk = search_index.rowid / 4)
-                       END AS record
-                FROM search_index JOIN incident ON incident.pk = search_index.incident_pk
-                WHERE search_index MATCH ? AND search_index.rowid IN (\(placeholders(ranked.count)))
-                """, arguments: [expression] + StatementArguments(ranked))
-            let byRowID = Dictionary(rows.map { ($0["rowid"] as Int64, $0) }, uniquingKeysWith: { first, _ in first })
-            return try ranked.compactMap { rowID in
-                guard let row = byRowID[rowID] else { return nil }
-                return try Self.hit(row)
+            let incidentPKs = Set(ranked.map { $0["incident_pk"] as Int64 }).sorted()
+            let incidents = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
+                SELECT pk, id, title, started_at FROM incident WHERE pk IN (\(placeholders(incidentPKs.count)))
+                """, arguments: StatementArguments(incidentPKs)).map { ($0["pk"] as Int64, $0) })
+            return try ranked.compactMap { row in
+                guard let incident = incidents[row["incident_pk"]] else { return nil }
+                return try Self.hit(db, row, incident: incident)
             }
         }
     }
@@ -52,28 +45,30 @@ extension KnowledgeBase {
     /// How many words a snippet holds at most.
     static let snippetWords = 16
 
-    private static func hit(_ row: Row) throws -> SearchHit {
+    private static func hit(_ db: Database, _ row: Row, incident: Row) throws -> SearchHit {
         let kind: String = row["kind"]
+        let sourcePK = (row["rowid"] as Int64) / 4
         let title = markedText(row["title_snippet"])
         let body = markedText(row["body_snippet"])
         let inTitle = title.hasMatch || !body.hasMatch
         let field: SearchField
+        var record: String?
         switch (kind, inTitle) {
         case ("incident", true): field = .incidentTitle
         case ("incident", false): field = .incidentSummary
-        case ("factor", true): field = .factorTitle
-        case ("factor", false): field = .factorDescription
-        case ("action", _): field = .actionTitle
-        default: field = .timelineText
+        case ("factor", _):
+            field = inTitle ? .factorTitle : .factorDescription
+            record = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM factor WHERE pk = ?"), arguments: [sourcePK])
+        case ("action", _):
+            field = .actionTitle
+            record = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM action WHERE pk = ?"), arguments: [sourcePK])
+        default:
+            field = .timelineText
+            record = try Int64.fetchOne(db.cachedStatement(sql: "SELECT at FROM timeline_event WHERE pk = ?"), arguments: [sourcePK])
+                .map { Instant(millisecondsSinceEpoch: $0).description }
         }
-        var record: String?
-        if kind == "timeline", let at: Int64 = row["record"] {
-            record = Instant(millisecondsSinceEpoch: at).description
-        } else if kind == "factor" || kind == "action" {
-            record = row["record"]
-        }
-        return SearchHit(incidentID: row["incident_id"], incidentTitle: row["incident_title"],
-                         incidentStartedAt: try RowDecoding.requiredInstant(row, "started_at"),
+        return SearchHit(incidentID: incident["id"], incidentTitle: incident["title"],
+                         incidentStartedAt: try RowDecoding.requiredInstant(incident, "started_at"),
                          field: field, record: record, snippet: field == .timelineText ? body : (inTitle ? title : body))
     }
 
