@@ -2,11 +2,15 @@
 /// paths above them, as a tree whose nodes count the incidents, downtime and latent ages of
 /// their whole subtree.
 public struct CauseTaxonomy: Sendable {
-    private var seconds: [String: Double] = [:]
-    private var counts: [String: Int] = [:]
-    private var latent: [String: [Double]] = [:]
-    /// Each cause path seen, with the paths above it, so that each is cut up once.
-    private var ancestors: [String: [String]] = [:]
+    // Every path gets a number when first seen and its figures live in arrays under that number:
+    // a history has a few hundred paths but hundreds of thousands of factors, so hashing each
+    // path once per factor, not once per figure, is what keeps a whole history quick.
+    private var paths: [String] = []
+    private var seconds: [Double] = []
+    private var counts: [Int] = []
+    private var latent: [[Double]] = []
+    /// Each cause path seen, with the numbers of it and the paths above it.
+    private var numbers: [String: [Int]] = [:]
 
     /// An empty taxonomy.
     public init() {}
@@ -24,43 +28,54 @@ public struct CauseTaxonomy: Sendable {
     public mutating func add(_ incident: IncidentFacts, downtimeSeconds: Double) {
         // The report's split of the incident's downtime at each exact path, added up into every
         // path above it; the incident itself counted once per path it reaches.
-        var reached: [String] = []  // a handful of paths: a list is cheaper than a set
+        var reached: [Int] = []  // a handful of paths: a list is cheaper than a set
         for share in CauseShare.split(downtimeSeconds, of: incident) {
-            for path in pathAndAncestors(share.cause) {
-                seconds[path, default: 0] += share.seconds
-                if !reached.contains(path) { reached.append(path) }
+            for number in pathAndAncestors(share.cause) {
+                seconds[number] += share.seconds
+                if !reached.contains(number) { reached.append(number) }
             }
         }
-        for path in reached { counts[path, default: 0] += 1 }
+        for number in reached { counts[number] += 1 }
         for factor in incident.factors {
             guard let introduced = factor.introducedAt else { continue }
             let age = LatentAge(introduced: introduced, start: incident.startedAt)
             // A defect that entered after the incident began (a bad hot fix) was never latent.
             guard age.value >= 0 else { continue }
-            for path in pathAndAncestors(factor.cause) { latent[path, default: []].append(age.approximateDays) }
+            for number in pathAndAncestors(factor.cause) { latent[number].append(age.approximateDays) }
         }
     }
 
     /// The top-level nodes (first segments), most downtime first; incidents without factors form
     /// a last node named ``CauseShare/unrecorded``.
     public var roots: [CauseNode] {
-        func node(_ path: String) -> CauseNode {
-            let prefix = path + "/"
-            let children = seconds.keys.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }
-            return CauseNode(path: path, incidentCount: counts[path] ?? 0, downtimeSeconds: seconds[path] ?? 0,
-                             latentDays: DistributionSummary(latent[path] ?? []), children: Self.ordered(children.map(node)))
+        let numberOf = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($0.element, $0.offset) })
+        func node(_ number: Int) -> CauseNode {
+            let prefix = paths[number] + "/"
+            let children = paths.indices.filter { paths[$0].hasPrefix(prefix) && !paths[$0].dropFirst(prefix.count).contains("/") }
+            return CauseNode(path: paths[number], incidentCount: counts[number], downtimeSeconds: seconds[number],
+                             latentDays: DistributionSummary(latent[number]), children: Self.ordered(children.map(node)))
         }
-        let roots = seconds.keys.filter { !$0.contains("/") && $0 != CauseShare.unrecorded }
+        let roots = paths.indices.filter { !paths[$0].contains("/") && paths[$0] != CauseShare.unrecorded }
         var result = Self.ordered(roots.map(node))
-        if seconds[CauseShare.unrecorded] != nil { result.append(node(CauseShare.unrecorded)) }
+        if let unrecorded = numberOf[CauseShare.unrecorded] { result.append(node(unrecorded)) }
         return result
     }
 
-    private mutating func pathAndAncestors(_ cause: String) -> [String] {
-        if let known = ancestors[cause] { return known }
-        let paths = cause == CauseShare.unrecorded ? [cause] : RepeatIndex.pathAndAncestors(cause)
-        ancestors[cause] = paths
-        return paths
+    /// The numbers of `cause` and of every path above it, shortest first; new paths numbered.
+    private mutating func pathAndAncestors(_ cause: String) -> [Int] {
+        if let known = numbers[cause] { return known }
+        let chain = cause == CauseShare.unrecorded ? [cause] : RepeatIndex.pathAndAncestors(cause)
+        let result = chain.map { path -> Int in
+            if let known = numbers[path]?.last { return known }
+            paths.append(path)
+            seconds.append(0)
+            counts.append(0)
+            latent.append([])
+            return paths.count - 1
+        }
+        // Each prefix of the chain is itself a chain: remember them all.
+        for end in result.indices where numbers[chain[end]] == nil { numbers[chain[end]] = Array(result[...end]) }
+        return result
     }
 
     /// The node at `path` in `roots`, or nil when no incident files anything there.
