@@ -38,13 +38,17 @@ extension KnowledgeBase {
             let (condition, conditionArguments) = started.sqlCondition()
             var arguments = conditionArguments
             let hitServices = filter.services.isEmpty ? "" : "AND impact.service_id IN (\(placeholders(filter.services.count)))"
-            _ = arguments.append(contentsOf: StatementArguments(filter.services))
             _ = arguments.append(contentsOf: [span.end.databaseValue, asOf.databaseValue, span.start.databaseValue])
+            _ = arguments.append(contentsOf: StatementArguments(filter.services))
+            // Without a filter every incident belongs; with one, the two ways of belonging are
+            // two index-friendly lookups rather than a test of every incident.
+            let belongs = condition == "1" ? "1" : """
+                incident.pk IN (SELECT incident.pk FROM incident WHERE \(condition)
+                                UNION SELECT impact.incident_pk FROM impact WHERE impact.start_at < ?
+                                      AND coalesce(impact.end_at, ?) > ? \(hitServices))
+                """
             var taxonomy = CauseTaxonomy()
-            try HistoryReader.forEachCauseFacts(db, where: """
-                (\(condition)) OR EXISTS (SELECT 1 FROM impact WHERE impact.incident_pk = incident.pk \(hitServices)
-                    AND impact.start_at < ? AND coalesce(impact.end_at, ?) > ?)
-                """, arguments: arguments) { incident in
+            try HistoryReader.forEachCauseFacts(db, where: belongs, arguments: condition == "1" ? [] : arguments) { incident in
                 taxonomy.add(incident, downtimeSeconds: downtimeByIncident[incident.id] ?? 0)
             }
             let roots = taxonomy.roots
