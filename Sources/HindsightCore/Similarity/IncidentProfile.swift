@@ -15,9 +15,13 @@ public struct IncidentProfile: Hashable, Sendable {
     public var services: [String]
     /// Its tags.
     public var tags: [String]
+    /// Its factors' titles.
+    public var factorTitles: [String]
+
     /// The distinct words of its title and its factors' titles, folded (see ``words(in:)``),
-    /// common short words left out.
-    public var words: Set<String>
+    /// common short words left out. Worked out on each call: folding text is the slow part of
+    /// comparing incidents, so the scorer asks only for the candidates that can still rank.
+    public var words: Set<String> { Set(([title] + factorTitles).flatMap(Self.words(in:))) }
 
     /// Creates a profile; `texts` (the incident's and its factors' titles) are cut into words.
     public init(id: String, title: String, startedAt: Instant, causes: [String], services: [String], tags: [String],
@@ -28,7 +32,7 @@ public struct IncidentProfile: Hashable, Sendable {
         self.causes = Array(Set(causes)).sorted()
         self.services = Array(Set(services)).sorted()
         self.tags = Array(Set(tags)).sorted()
-        self.words = Set(([title] + texts).flatMap(Self.words(in:)))
+        self.factorTitles = texts
     }
 
     /// The words of `text` worth comparing: lower-cased, diacritics removed (as the search index

@@ -26,19 +26,36 @@ public enum SimilarityScorer {
     /// The earlier incidents among `candidates` with anything in common with `incident`, most
     /// similar first, at most `limit`.
     public static func rank(_ incident: IncidentProfile, among candidates: [IncidentProfile], limit: Int) -> [SimilarIncident] {
-        let results = candidates.compactMap { candidate -> SimilarIncident? in
-            guard candidate.startedAt < incident.startedAt, candidate.id != incident.id else { return nil }
-            let reasons = reasons(incident, candidate)
-            guard !reasons.isEmpty else { return nil }
-            return SimilarIncident(incident: candidate, score: reasons.map(\.points).reduce(0, +), reasons: reasons)
+        func ordered(_ lhs: SimilarIncident, _ rhs: SimilarIncident) -> Bool {
+            (lhs.score, lhs.incident.startedAt, rhs.incident.id) > (rhs.score, rhs.incident.startedAt, lhs.incident.id)
         }
-        return Array(results.sorted {
-            ($0.score, $0.incident.startedAt, $1.incident.id) > ($1.score, $1.incident.startedAt, $0.incident.id)
-        }.prefix(max(0, limit)))
+        // Everything but the words first, best first; words (at most maximumWordPoints) are then
+        // added candidate by candidate until no later one could reach the last place kept.
+        let structural = candidates.compactMap { candidate -> (IncidentProfile, [(reason: SimilarityReason, points: Double)], Double)? in
+            guard candidate.startedAt < incident.startedAt, candidate.id != incident.id else { return nil }
+            let reasons = structuralReasons(incident, candidate)
+            return (candidate, reasons, reasons.map(\.points).reduce(0, +))
+        }.sorted { $0.2 > $1.2 }
+        let ourWords = incident.words
+        var kept: [SimilarIncident] = []
+        for (candidate, reasons, points) in structural {
+            if kept.count >= limit, let last = kept.last, points + maximumWordPoints < last.score { break }
+            let all = strongestFirst(reasons + wordReason(ourWords, candidate.words))
+            guard !all.isEmpty else { continue }
+            kept.append(SimilarIncident(incident: candidate, score: all.map(\.points).reduce(0, +), reasons: all))
+            kept.sort(by: ordered)
+            if kept.count > max(0, limit) { kept.removeLast() }
+        }
+        return kept
     }
 
     /// What `candidate` shares with `incident`, strongest first.
     public static func reasons(_ incident: IncidentProfile, _ candidate: IncidentProfile) -> [(reason: SimilarityReason, points: Double)] {
+        strongestFirst(structuralReasons(incident, candidate) + wordReason(incident.words, candidate.words))
+    }
+
+    /// The shared causes, services and tags.
+    private static func structuralReasons(_ incident: IncidentProfile, _ candidate: IncidentProfile) -> [(reason: SimilarityReason, points: Double)] {
         var reasons: [(reason: SimilarityReason, points: Double)] = []
         var sameAreas: Set<String> = []
         for cause in incident.causes where candidate.causes.contains(cause) {
@@ -68,10 +85,17 @@ public enum SimilarityScorer {
         for tag in incident.tags where candidate.tags.contains(tag) {
             reasons.append((.sharedTag(tag), tagPoints))
         }
-        let words = incident.words.intersection(candidate.words).sorted()
-        if !words.isEmpty {
-            reasons.append((.sharedWords(words), min(maximumWordPoints, Double(words.count) * wordPoints)))
-        }
-        return reasons.enumerated().sorted { ($0.element.points, $1.offset) > ($1.element.points, $0.offset) }.map(\.element)
+        return reasons
+    }
+
+    /// The shared words, if any.
+    private static func wordReason(_ ours: Set<String>, _ theirs: Set<String>) -> [(reason: SimilarityReason, points: Double)] {
+        let words = ours.intersection(theirs).sorted()
+        return words.isEmpty ? [] : [(.sharedWords(words), min(maximumWordPoints, Double(words.count) * wordPoints))]
+    }
+
+    /// Highest points first, ties in the order given.
+    private static func strongestFirst(_ reasons: [(reason: SimilarityReason, points: Double)]) -> [(reason: SimilarityReason, points: Double)] {
+        reasons.enumerated().sorted { ($0.element.points, $1.offset) > ($1.element.points, $0.offset) }.map(\.element)
     }
 }
