@@ -82,6 +82,12 @@ struct SearchTests {
         filter.until = try CalendarDate(parsing: "2024-02-10")
         #expect(try hits("cache", filter: filter).map(\.incidentID) == ["2024-02-10-disk-full"])
         #expect(try hits("cache", limit: 1).count == 1)
+        // A limit too large to look for among the best matches first filters inside the query.
+        filter = IncidentFilter()
+        filter.services = ["api"]
+        let inQuery = try hits("cache", filter: filter, limit: 5_000)
+        #expect(inQuery.map(\.incidentID) == ["2024-01-05-cache-stampede", "2024-01-05-cache-stampede", "2024-03-15-queue-stall"])
+        #expect(try hits("cache", filter: filter, limit: 20).map(\.record) == inQuery.map(\.record))
     }
 
     /// Pieces of what people type, FTS5 syntax above all, joined at random.
