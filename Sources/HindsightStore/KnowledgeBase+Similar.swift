@@ -56,7 +56,7 @@ extension KnowledgeBase {
             }
             return IncidentProfile(id: row["id"], title: row["title"], startedAt: try RowDecoding.requiredInstant(row, "started_at"),
                                    causes: split("causes"), services: split("services"), tags: split("tags"),
-                                   texts: split("factor_titles"))
+                                   factorTitles: split("factor_titles"))
         }
     }
 }

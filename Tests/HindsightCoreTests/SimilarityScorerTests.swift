@@ -6,7 +6,7 @@ struct SimilarityScorerTests {
     static func profile(_ id: String, _ start: String, causes: [String], services: [String], tags: [String] = [],
                         title: String) throws -> IncidentProfile {
         IncidentProfile(id: id, title: title, startedAt: try Instant(parsing: start), causes: causes, services: services,
-                        tags: tags, texts: [])
+                        tags: tags, factorTitles: [])
     }
 
     @Test func rankingAndReasonsWorkedByHand() throws {

@@ -23,16 +23,16 @@ public struct IncidentProfile: Hashable, Sendable {
     /// comparing incidents, so the scorer asks only for the candidates that can still rank.
     public var words: Set<String> { Set(([title] + factorTitles).flatMap(Self.words(in:))) }
 
-    /// Creates a profile; `texts` (the incident's and its factors' titles) are cut into words.
+    /// Creates a profile; causes, services and tags are made unique and sorted.
     public init(id: String, title: String, startedAt: Instant, causes: [String], services: [String], tags: [String],
-                texts: [String]) {
+                factorTitles: [String]) {
         self.id = id
         self.title = title
         self.startedAt = startedAt
         self.causes = Array(Set(causes)).sorted()
         self.services = Array(Set(services)).sorted()
         self.tags = Array(Set(tags)).sorted()
-        self.factorTitles = texts
+        self.factorTitles = factorTitles
     }
 
     /// The words of `text` worth comparing: lower-cased, diacritics removed (as the search index
