@@ -63,20 +63,21 @@ enum HistoryReader {
     }
 
     /// Calls `body` with what the cause taxonomy needs of every incident that satisfies
-    /// `condition` (SQL over `incident`): its id and start, and each factor's cause, role and
+    /// `condition` (SQL over `incident`): its id and start, and each factor's cause and
     /// `introduced_at`. One incident at a time, so that a whole history is read in one pass
     /// without being held at once. Everything else is left out: titles and factor ids empty,
-    /// other times nil, no services.
+    /// roles `contributing`, other times nil, no services.
     static func forEachCauseFacts(_ db: Database, where condition: String, arguments: StatementArguments,
                                   _ body: (IncidentFacts) throws -> Void) throws {
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT incident.pk, incident.id, incident.started_at, factor.cause, factor.role, factor.introduced_at
+            SELECT incident.pk, incident.id, incident.started_at, factor.cause, factor.introduced_at
             FROM incident LEFT JOIN factor ON factor.incident_pk = incident.pk
             WHERE \(condition)
             ORDER BY incident.pk, factor.position
             """, arguments: arguments)
-        // Columns are read by position: at a quarter of a million rows, looking them up by name
-        // is a measurable part of the cost.
+        // Columns are read by position and each distinct `introduced_at` parsed once: at a
+        // quarter of a million rows, lookups by name and repeated parsing are a measurable cost.
+        var parsed: [String: FuzzyDate] = [:]
         var current: (pk: Int64, facts: IncidentFacts)?
         while let row = try rows.next() {
             let pk: Int64 = row[0]
@@ -86,16 +87,18 @@ enum HistoryReader {
                 current = (pk, IncidentFacts(id: row[1], title: "", startedAt: Instant(millisecondsSinceEpoch: startedAt)))
             }
             guard let cause: String = row[3] else { continue }
-            let role: String = row[4]
-            let introduced: String? = row[5]
-            guard let parsedRole = FactorRole(rawValue: role) else { throw RowDecoding.DamagedValue(column: "role", value: role) }
             var introducedAt: FuzzyDate?
-            if let introduced {
-                do { introducedAt = try FuzzyDate(parsing: introduced) } catch {
-                    throw RowDecoding.DamagedValue(column: "introduced_at", value: introduced)
+            if let introduced: String = row[4] {
+                if let known = parsed[introduced] {
+                    introducedAt = known
+                } else {
+                    do { introducedAt = try FuzzyDate(parsing: introduced) } catch {
+                        throw RowDecoding.DamagedValue(column: "introduced_at", value: introduced)
+                    }
+                    parsed[introduced] = introducedAt
                 }
             }
-            current?.facts.factors.append(Factor(id: "", title: "", cause: cause, role: parsedRole, introducedAt: introducedAt))
+            current?.facts.factors.append(Factor(id: "", title: "", cause: cause, introducedAt: introducedAt))
         }
         if let current { try body(current.facts) }
     }
