@@ -16,7 +16,7 @@ struct SearchCommand: ParsableCommand {
             title:, (, ^ and - are searched as text. Hits are ranked by relevance, a match in an \
             incident's or factor's title counting ten times one in a summary, description or \
             timeline entry; the matched words are shown between [ and ]. A query that starts \
-            with - goes after --, as in: hindsight search -- -v.
+            with - goes after --, as in: hindsight search -- --dry-run.
 
             Examples:
               hindsight search "health check"
