@@ -66,7 +66,8 @@ let package = Package(
         ),
         .testTarget(
             name: "HindsightStoreTests",
-            dependencies: ["HindsightStore", "HindsightSeeds", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["HindsightStore", "HindsightSeeds", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "HindsightCLITests",

@@ -18,7 +18,7 @@ enum HistoryReader {
         let longest = try Int64.fetchOne(
             db.cachedStatement(sql: "SELECT max(end_at - start_at) FROM impact WHERE service_id = ?"),
             arguments: [serviceID]) ?? 0
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT incident.id AS incident_id, impact.start_at, impact.end_at, impact.fraction
             FROM impact JOIN incident ON incident.pk = impact.incident_pk
             WHERE impact.service_id = ? AND impact.start_at >= ? AND impact.start_at < ? AND impact.end_at > ?
@@ -28,10 +28,16 @@ enum HistoryReader {
             WHERE impact.service_id = ? AND impact.end_at IS NULL AND impact.start_at < ?
             """), arguments: [serviceID, span.start.databaseValue - longest, span.end.databaseValue, span.start.databaseValue,
                               serviceID, span.end.databaseValue])
-        return try rows.map { row in
-            DowntimeInterval(start: try RowDecoding.requiredInstant(row, "start_at"), end: RowDecoding.instant(row, "end_at"),
-                             fraction: row["fraction"], incidentID: row["incident_id"])
+        // Columns by position and rows through a cursor: over a whole history (the cause
+        // taxonomy) this reader sees every impact, and lookups by name and copied rows add up.
+        var intervals: [DowntimeInterval] = []
+        while let row = try rows.next() {
+            let start: Int64 = row[1]
+            let end: Int64? = row[2]
+            intervals.append(DowntimeInterval(start: Instant(millisecondsSinceEpoch: start), end: end.map(Instant.init(millisecondsSinceEpoch:)),
+                                              fraction: row[3], incidentID: row[0]))
         }
+        return intervals
     }
 
     /// Maintenance windows of `serviceID` that overlap `span`.
@@ -54,6 +60,47 @@ enum HistoryReader {
             result += try rows.map { try facts(db, row: $0) }
         }
         return result
+    }
+
+    /// Calls `body` with what the cause taxonomy needs of every incident that satisfies
+    /// `condition` (SQL over `incident`): its id and start, and each factor's cause and
+    /// `introduced_at`. One incident at a time, so that a whole history is read in one pass
+    /// without being held at once. Everything else is left out: titles and factor ids empty,
+    /// roles `contributing`, other times nil, no services.
+    static func forEachCauseFacts(_ db: Database, where condition: String, arguments: StatementArguments,
+                                  _ body: (IncidentFacts) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT incident.pk, incident.id, incident.started_at, factor.cause, factor.introduced_at
+            FROM incident LEFT JOIN factor ON factor.incident_pk = incident.pk
+            WHERE \(condition)
+            ORDER BY incident.pk, factor.position
+            """, arguments: arguments)
+        // Columns are read by position and each distinct `introduced_at` parsed once: at a
+        // quarter of a million rows, lookups by name and repeated parsing are a measurable cost.
+        var parsed: [String: FuzzyDate] = [:]
+        var current: (pk: Int64, facts: IncidentFacts)?
+        while let row = try rows.next() {
+            let pk: Int64 = row[0]
+            if pk != current?.pk {
+                if let current { try body(current.facts) }
+                let startedAt: Int64 = row[2]
+                current = (pk, IncidentFacts(id: row[1], title: "", startedAt: Instant(millisecondsSinceEpoch: startedAt)))
+            }
+            guard let cause: String = row[3] else { continue }
+            var introducedAt: FuzzyDate?
+            if let introduced: String = row[4] {
+                if let known = parsed[introduced] {
+                    introducedAt = known
+                } else {
+                    do { introducedAt = try FuzzyDate(parsing: introduced) } catch {
+                        throw RowDecoding.DamagedValue(column: "introduced_at", value: introduced)
+                    }
+                    parsed[introduced] = introducedAt
+                }
+            }
+            current?.facts.factors.append(Factor(id: "", title: "", cause: cause, introducedAt: introducedAt))
+        }
+        if let current { try body(current.facts) }
     }
 
     /// The near misses that started inside `span`.

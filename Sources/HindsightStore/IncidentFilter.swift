@@ -10,6 +10,15 @@ public struct IncidentFilter: Sendable {
     public var until: CalendarDate?
     /// Only incidents with a factor whose cause is this path or lies below it (segment-wise).
     public var cause: String?
+    /// Only incidents with a factor in one of these roles; with ``cause``, the same factor must
+    /// lie under the cause path.
+    public var roles: [FactorRole] = []
+    /// Only near misses (true) or only incidents that were not (false).
+    public var nearMiss: Bool?
+    /// Only incidents first noticed this way.
+    public var detections: [DetectionSource] = []
+    /// Only incidents with a factor that repeats a factor of an earlier incident (``RepeatIndex``).
+    public var repeatsOnly = false
     /// Only incidents with one of these tags.
     public var tags: [String] = []
     /// Only incidents of one of these severities.

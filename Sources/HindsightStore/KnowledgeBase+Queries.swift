@@ -44,35 +44,7 @@ extension KnowledgeBase {
 
     /// The incidents that pass `filter`, by start and id.
     public func incidentSummaries(matching filter: IncidentFilter) throws -> [IncidentSummary] {
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if !filter.services.isEmpty {
-            conditions.append("EXISTS (SELECT 1 FROM impact WHERE impact.incident_pk = incident.pk AND impact.service_id IN (\(placeholders(filter.services.count))))")
-            _ = arguments.append(contentsOf: StatementArguments(filter.services))
-        }
-        if let since = filter.since {
-            conditions.append("incident.started_at >= ?")
-            _ = arguments.append(contentsOf: [since.startInstantUTC.databaseValue])
-        }
-        if let until = filter.until {
-            conditions.append("incident.started_at < ?")
-            _ = arguments.append(contentsOf: [until.adding(days: 1).startInstantUTC.databaseValue])
-        }
-        if let cause = filter.cause {
-            // The path itself, or anything that starts with "path/": '/' sorts just before '0',
-            // so the second test is a range the cause index answers.
-            conditions.append("EXISTS (SELECT 1 FROM factor WHERE factor.incident_pk = incident.pk AND (factor.cause = ? OR (factor.cause > ? AND factor.cause < ?)))")
-            _ = arguments.append(contentsOf: [cause, cause + "/", cause + "0"])
-        }
-        if !filter.tags.isEmpty {
-            conditions.append("EXISTS (SELECT 1 FROM incident_tag WHERE incident_tag.incident_pk = incident.pk AND incident_tag.tag IN (\(placeholders(filter.tags.count))))")
-            _ = arguments.append(contentsOf: StatementArguments(filter.tags))
-        }
-        if !filter.severities.isEmpty {
-            conditions.append("incident.severity IN (\(placeholders(filter.severities.count)))")
-            _ = arguments.append(contentsOf: StatementArguments(filter.severities.map(\.rawValue)))
-        }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let (condition, arguments) = filter.sqlCondition()
         let sql = """
             SELECT incident.pk, incident.id, incident.title, incident.severity, incident.near_miss, incident.started_at,
                    incident.mitigated_at, incident.resolved_at,
@@ -82,12 +54,14 @@ extension KnowledgeBase {
                         WHERE factor.incident_pk = incident.pk ORDER BY cause)) AS causes,
                    (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM incident_tag
                         WHERE incident_tag.incident_pk = incident.pk ORDER BY position)) AS tags
-            FROM incident \(whereClause)
+            FROM incident WHERE \(condition)
             ORDER BY incident.started_at, incident.id
             """
         return try queue.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                IncidentSummary(
+            let repeating = filter.repeatsOnly ? try Self.repeatingIncidentIDs(db) : nil
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
+                if let repeating, !repeating.contains(row["id"] as String) { return nil }
+                return IncidentSummary(
                     id: row["id"], title: row["title"], severity: try RowDecoding.keyword(row, "severity", Severity.self),
                     nearMiss: row["near_miss"] as Int64 != 0, startedAt: try RowDecoding.requiredInstant(row, "started_at"),
                     mitigatedAt: RowDecoding.instant(row, "mitigated_at"), resolvedAt: RowDecoding.instant(row, "resolved_at"),

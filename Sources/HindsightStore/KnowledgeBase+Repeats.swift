@@ -43,6 +43,13 @@ extension KnowledgeBase {
             """, arguments: arguments)
     }
 
+    /// The ids of the incidents with a factor that repeats a factor of an earlier incident.
+    static func repeatingIncidentIDs(_ db: Database) throws -> Set<String> {
+        let occurrences = try occurrences(db, where: "1", arguments: [])
+        let index = RepeatIndex(occurrences)
+        return Set(occurrences.filter(index.repeatsAny).map(\.incidentID))
+    }
+
     /// The factors, with their incidents' starts and services, that satisfy `condition` (SQL over
     /// `factor` and `incident`).
     static func occurrences(_ db: Database, where condition: String,

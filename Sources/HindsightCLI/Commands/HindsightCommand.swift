@@ -18,9 +18,10 @@ public struct HindsightCommand: ParsableCommand {
         version: version,
         subcommands: [
             DemoCommand.self, InitCommand.self, ImportCommand.self, ExportCommand.self,
-            ServicesCommand.self, IncidentsCommand.self, IncidentCommand.self, ReportCommand.self, BudgetCommand.self,
-            SLACommand.self, MaintenanceCommand.self, ActionCommand.self, ActionsCommand.self, FollowupCommand.self,
-            GapsCommand.self, GenerateCommand.self, DoctorCommand.self, BackupCommand.self,
+            ServicesCommand.self, IncidentsCommand.self, IncidentCommand.self, SearchCommand.self, CausesCommand.self,
+            SimilarCommand.self, ReportCommand.self, BudgetCommand.self, SLACommand.self, MaintenanceCommand.self,
+            ActionCommand.self, ActionsCommand.self, FollowupCommand.self, GapsCommand.self, GenerateCommand.self,
+            DoctorCommand.self, BackupCommand.self,
         ]
     )
 

@@ -17,8 +17,9 @@ struct IncidentShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Show everything recorded about one incident.",
         discussion: """
-            Times, impact per service, contributing factors with their latent age, actions with \
-            their due dates, the timeline and the summary. --format json gives the record in the \
+            Times, impact per service, contributing factors with their latent age, the earlier \
+            incidents whose factors they repeat and the later ones that repeated them, actions \
+            with their due dates, the timeline and the summary. --format json gives the record in the \
             interchange structure plus derived fields; markdown pastes into a review document.
 
             Example:
@@ -39,14 +40,19 @@ struct IncidentShowCommand: ParsableCommand {
     var id: String
 
     func run() throws {
-        guard let incident = try database.open(.readOnly).incident(id: id) else {
+        let knowledgeBase = try database.open(.readOnly)
+        guard let incident = try knowledgeBase.incident(id: id) else {
             throw CLIError(.dataError, "error: no incident with id '\(id)'; 'hindsight incidents' lists them")
         }
+        let links = try knowledgeBase.repeatLinks(incident: id) ?? ([], [])
         let today = Clock.now.utcDate
         switch format {
-        case .json: Output.write(JSONWriter.string(IncidentDetail.json(incident, today: today)))
-        case .markdown: Output.write(IncidentDetail.markdown(incident, today: today))
-        case .table: Output.write(IncidentDetail.text(incident, today: today))
+        case .json:
+            Output.write(JSONWriter.string(IncidentDetail.json(incident, today: today, repeated: links.repeated, repeatedBy: links.repeatedBy)))
+        case .markdown:
+            Output.write(IncidentDetail.markdown(incident, today: today, repeated: links.repeated, repeatedBy: links.repeatedBy))
+        case .table:
+            Output.write(IncidentDetail.text(incident, today: today, repeated: links.repeated, repeatedBy: links.repeatedBy))
         }
     }
 }

@@ -2,36 +2,43 @@ import ArgumentParser
 import HindsightCore
 import HindsightStore
 
-/// `hindsight incidents`: past incidents, filtered by service, time, cause, tag and severity.
+/// `hindsight incidents`: past incidents, filtered by service, time, cause, role, detection,
+/// repeats, tag and severity.
 struct IncidentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "incidents",
-        abstract: "List incidents, filtered by service, date, cause, tag or severity.",
+        abstract: "List incidents, filtered by service, date, cause, role, detection, repeats, tag or severity.",
         discussion: """
             --cause matches the path and everything below it, segment by segment: 'cache' matches \
-            cache/key but not caching/x. --since and --until are UTC days (inclusive) on which the \
-            incident started. Repeated --service, --tag or --severity options match any of them.
+            cache/key but not caching/x. With --role too, one factor must have both. --since and \
+            --until are UTC days (inclusive) on which the incident started. --repeat keeps the \
+            incidents with a factor that repeats one of an earlier incident: a shared service and \
+            the earlier factor's cause path or one below it. Repeated --service, --tag, --severity, \
+            --role or --detection options match any of them.
 
             Examples:
               hindsight incidents --cause cache
-              hindsight incidents --service catalogue-api --since 2019-01-01 --format json
-              hindsight incidents --severity SEV1 --severity SEV2
+              hindsight incidents --cause deploy --role latent
+              hindsight incidents --repeat --service catalogue-api --format json
+              hindsight incidents --near-miss --detection staff
             """)
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var scope: IncidentScopeOptions
 
-    @Option(name: .long, help: ArgumentHelp("Only incidents that hit this service.", valueName: "id"))
-    var service: [String] = []
+    @Option(name: .long, help: ArgumentHelp("Only incidents with a factor in this role: \(FactorRole.spellings).", valueName: "role"))
+    var role: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Only incidents that started on or after this day (YYYY-MM-DD, UTC).", valueName: "date"))
-    var since: String?
+    @Flag(name: .customLong("near-miss"), inversion: .prefixedNo,
+          help: "Only near misses (--near-miss), or only incidents that were not (--no-near-miss).")
+    var nearMiss: Bool?
 
-    @Option(name: .long, help: ArgumentHelp("Only incidents that started on or before this day (YYYY-MM-DD, UTC).", valueName: "date"))
-    var until: String?
+    @Option(name: .long, help: ArgumentHelp("Only incidents first noticed this way: \(DetectionSource.spellings).", valueName: "source"))
+    var detection: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Only incidents with a factor under this cause path, e.g. cache or cache/key.", valueName: "path"))
-    var cause: String?
+    @Flag(name: .customLong("repeat"), help: "Only incidents with a factor that repeats a factor of an earlier incident.")
+    var repeatsOnly = false
 
     @Option(name: .long, help: ArgumentHelp("Only incidents with this tag.", valueName: "tag"))
     var tag: [String] = []
@@ -45,15 +52,21 @@ struct IncidentsCommand: ParsableCommand {
 
     private func filter() throws -> IncidentFilter {
         var filter = IncidentFilter()
-        filter.services = try service.map { id in
-            try OptionParsing.value("--service", id) { try Identifier.validate($0); return $0 }
+        try scope.apply(to: &filter)
+        filter.roles = try role.map { text in
+            guard let value = FactorRole(rawValue: text) else {
+                throw ValidationError("--role '\(text)' is not one of \(FactorRole.spellings)")
+            }
+            return value
         }
-        filter.since = try since.map { try OptionParsing.value("--since", $0, CalendarDate.init(parsing:)) }
-        filter.until = try until.map { try OptionParsing.value("--until", $0, CalendarDate.init(parsing:)) }
-        if let since = filter.since, let until = filter.until, until < since {
-            throw ValidationError("--until \(until) is before --since \(since)")
+        filter.nearMiss = nearMiss
+        filter.detections = try detection.map { text in
+            guard let value = DetectionSource(rawValue: text) else {
+                throw ValidationError("--detection '\(text)' is not one of \(DetectionSource.spellings)")
+            }
+            return value
         }
-        filter.cause = try cause.map { try OptionParsing.value("--cause", $0) { try Identifier.validateCausePath($0); return $0 } }
+        filter.repeatsOnly = repeatsOnly
         filter.tags = tag
         filter.severities = try severity.map { text in
             guard let value = Severity(rawValue: text.uppercased()) else {
@@ -66,9 +79,7 @@ struct IncidentsCommand: ParsableCommand {
 
     func run() throws {
         let knowledgeBase = try database.open(.readOnly)
-        for id in service where try !knowledgeBase.serviceExists(id) {
-            throw CLIError(.dataError, "error: no service with id '\(id)'; 'hindsight services' lists them")
-        }
+        try scope.checkServicesExist(in: knowledgeBase)
         let incidents = try knowledgeBase.incidentSummaries(matching: try filter())
         let listing = Listing(
             columns: [.init("STARTED (UTC)"), .init("ID", maxWidth: 44), .init("SEV"), .init("STATE"),

@@ -3,7 +3,9 @@ import HindsightCore
 /// The full account of one incident, as terminal text, Markdown or JSON.
 enum IncidentDetail {
     /// Plain text for a terminal: a heading, labelled times, then one section per part.
-    static func text(_ incident: Incident, today: CalendarDate) -> String {
+    /// `repeated` are the links from this incident's factors to the earlier factors they repeat;
+    /// `repeatedBy` the links from later factors that repeat this incident's factors.
+    static func text(_ incident: Incident, today: CalendarDate, repeated: [RepeatLink] = [], repeatedBy: [RepeatLink] = []) -> String {
         let safe = { (text: String) in TerminalText.neutralised(text, keepNewlines: true) }
         var lines: [String] = []
         lines.append(safe(incident.title))
@@ -44,6 +46,18 @@ enum IncidentDetail {
                 }
             }
         }
+        if !repeated.isEmpty || !repeatedBy.isEmpty {
+            lines.append("")
+            lines.append("Repeats")
+            for link in repeated {
+                lines.append("  \(link.later.factorID) repeats \(link.earlier.incidentID)/\(link.earlier.factorID)"
+                             + " (\(link.earlier.cause), \(link.sharedServices.joined(separator: ", ")))")
+            }
+            for link in repeatedBy {
+                lines.append("  \(link.earlier.factorID) repeated by \(link.later.incidentID)/\(link.later.factorID)"
+                             + " (\(link.later.cause), \(link.sharedServices.joined(separator: ", ")))")
+            }
+        }
         if !incident.actions.isEmpty {
             lines.append("")
             lines.append("Actions")
@@ -70,11 +84,11 @@ enum IncidentDetail {
     }
 
     /// Markdown for a review document.
-    static func markdown(_ incident: Incident, today: CalendarDate) -> String {
-        TerminalText.neutralised(markdownText(incident, today: today), keepNewlines: true)
+    static func markdown(_ incident: Incident, today: CalendarDate, repeated: [RepeatLink] = [], repeatedBy: [RepeatLink] = []) -> String {
+        TerminalText.neutralised(markdownText(incident, today: today, repeated: repeated, repeatedBy: repeatedBy), keepNewlines: true)
     }
 
-    private static func markdownText(_ incident: Incident, today: CalendarDate) -> String {
+    private static func markdownText(_ incident: Incident, today: CalendarDate, repeated: [RepeatLink], repeatedBy: [RepeatLink]) -> String {
         var out = "## \(incident.title)\n\n"
         var facts = ["**id** `\(incident.id)`", "**state** \(incident.state.rawValue)"]
         if let severity = incident.severity { facts.append("**severity** \(severity.rawValue)") }
@@ -96,6 +110,15 @@ enum IncidentDetail {
                 })
             out += "\n### Contributing factors\n\n" + listing.markdown()
         }
+        if !repeated.isEmpty || !repeatedBy.isEmpty {
+            let rows = repeated.map { [$0.later.factorID, "repeats", $0.earlier.incidentID, $0.earlier.factorID, $0.earlier.cause,
+                                       $0.sharedServices.joined(separator: ", ")] }
+                + repeatedBy.map { [$0.earlier.factorID, "repeated by", $0.later.incidentID, $0.later.factorID, $0.later.cause,
+                                    $0.sharedServices.joined(separator: ", ")] }
+            let listing = Listing(columns: [.init("Factor"), .init("Relation"), .init("Incident"), .init("Its factor"),
+                                            .init("Its cause"), .init("Shared services")], rows: rows)
+            out += "\n### Repeats\n\n" + listing.markdown()
+        }
         if !incident.actions.isEmpty {
             let listing = Listing(
                 columns: [.init("Action"), .init("Kind"), .init("Priority"), .init("Owner"), .init("Due"), .init("Status")],
@@ -116,7 +139,9 @@ enum IncidentDetail {
 
     /// The interchange structure of the incident plus derived fields: state, durations in
     /// seconds, each factor's latent age, each action's global id, effective due date and overdue flag.
-    static func json(_ incident: Incident, today: CalendarDate) -> StructuredValue {
+    /// `derived.repeats` lists the earlier factors this incident's factors repeat,
+    /// `derived.repeated_by` the later factors that repeat them.
+    static func json(_ incident: Incident, today: CalendarDate, repeated: [RepeatLink] = [], repeatedBy: [RepeatLink] = []) -> StructuredValue {
         guard case .mapping(var entries) = InterchangeEncoder.encode(incident) else { return .null }
         var derived = MappingBuilder()
         derived.add("state", text: incident.state.rawValue)
@@ -137,8 +162,23 @@ enum IncidentDetail {
                              .init("due", due.map { .text($0.description) } ?? .null),
                              .init("overdue", .bool(action.isOverdue(on: today, incidentResolvedAt: incident.resolvedAt)))])
         }))
+        derived.add("repeats", .sequence(repeated.map { link in
+            repeatJSON(factor: link.later.factorID, other: link.earlier, services: link.sharedServices)
+        }))
+        derived.add("repeated_by", .sequence(repeatedBy.map { link in
+            repeatJSON(factor: link.earlier.factorID, other: link.later, services: link.sharedServices)
+        }))
         entries.append(.init("derived", derived.value))
         return .mapping(entries)
+    }
+
+    /// One side of a repeat: this incident's factor, the other incident and factor, that
+    /// factor's cause and the services both incidents hit.
+    private static func repeatJSON(factor: String, other: FactorOccurrence, services: [String]) -> StructuredValue {
+        .mapping([.init("factor", .text(factor)), .init("incident", .text(other.incidentID)),
+                  .init("incident_factor", .text(other.factorID)), .init("cause", .text(other.cause)),
+                  .init("started_at", .text(other.incidentStartedAt.description)),
+                  .init("services", .sequence(services.map(StructuredValue.text)))])
     }
 
     private static func timeRows(_ incident: Incident) -> [(String, String)] {

@@ -18,12 +18,16 @@ public struct RepeatIndex: Sendable {
     private var byExactCause: [Key: [FactorOccurrence]] = [:]
     /// Occurrences by service and every ancestor of their cause path (the path itself included).
     private var byCoveringCause: [Key: [FactorOccurrence]] = [:]
+    /// The earliest incident start by service and exact cause path.
+    private var earliestStart: [Key: Instant] = [:]
 
     /// Indexes `occurrences`.
     public init(_ occurrences: [FactorOccurrence]) {
         for occurrence in occurrences {
             for service in occurrence.services {
-                byExactCause[Key(service: service, cause: occurrence.cause), default: []].append(occurrence)
+                let key = Key(service: service, cause: occurrence.cause)
+                byExactCause[key, default: []].append(occurrence)
+                earliestStart[key] = min(earliestStart[key] ?? occurrence.incidentStartedAt, occurrence.incidentStartedAt)
                 for ancestor in Self.pathAndAncestors(occurrence.cause) {
                     byCoveringCause[Key(service: service, cause: ancestor), default: []].append(occurrence)
                 }
@@ -45,6 +49,20 @@ public struct RepeatIndex: Sendable {
             }
         }
         return Self.links(shared) { RepeatLink(earlier: $0, later: later, sharedServices: $1) }
+    }
+
+    /// Whether `later` repeats any earlier factor: the same answer as `!repeated(by: later).isEmpty`,
+    /// found without listing the links. An earlier start is enough: a factor of the same incident
+    /// has the same start, so it is never earlier.
+    public func repeatsAny(_ later: FactorOccurrence) -> Bool {
+        for service in later.services {
+            for ancestor in Self.pathAndAncestors(later.cause) {
+                if let earliest = earliestStart[Key(service: service, cause: ancestor)], earliest < later.incidentStartedAt {
+                    return true
+                }
+            }
+        }
+        return false
     }
 
     /// The later factors that repeat `earlier`, oldest first.

@@ -27,16 +27,23 @@ public struct CauseShare: Hashable, Sendable {
         var seconds: [String: Double] = [:]
         var members: [String: Set<String>] = [:]
         for incident in incidents {
-            var causes: [String] = []
-            for factor in incident.factors where !causes.contains(factor.cause) { causes.append(factor.cause) }
-            if causes.isEmpty { causes = [unrecorded] }
-            let each = (downtimeByIncident[incident.id] ?? 0) / Double(causes.count)
-            for cause in causes {
-                seconds[cause, default: 0] += each
-                members[cause, default: []].insert(incident.id)
+            for share in split(downtimeByIncident[incident.id] ?? 0, of: incident) {
+                seconds[share.cause, default: 0] += share.seconds
+                members[share.cause, default: []].insert(incident.id)
             }
         }
         return seconds.map { CauseShare(cause: $0.key, downtimeSeconds: $0.value, incidentIDs: members[$0.key, default: []].sorted()) }
             .sorted { ($0.downtimeSeconds, $1.cause) > ($1.downtimeSeconds, $0.cause) }
+    }
+
+    /// How one incident's downtime is shared out: equally among the distinct cause paths of its
+    /// factors, in the order they are first named, or all of it to ``unrecorded`` when it has no
+    /// factor.
+    public static func split(_ seconds: Double, of incident: IncidentFacts) -> [(cause: String, seconds: Double)] {
+        var causes: [String] = []
+        for factor in incident.factors where !causes.contains(factor.cause) { causes.append(factor.cause) }
+        if causes.isEmpty { causes = [unrecorded] }
+        let each = seconds / Double(causes.count)
+        return causes.map { ($0, each) }
     }
 }

@@ -47,7 +47,9 @@ public enum DowntimeCalculator {
                 index += 1
             }
             guard index < events.count, maintenanceDepth == 0, let level = active.values.max() else { continue }
-            let owners = Set(active.filter { $0.value == level }.map { impacts[$0.key].incidentID }).sorted()
+            // One impact at a time is the common case; it needs no set of owners.
+            let owners = active.count == 1 ? active.keys.map { impacts[$0].incidentID }
+                : Set(active.filter { $0.value == level }.map { impacts[$0.key].incidentID }).sorted()
             let stretch = DowntimeProfile.Stretch(span: InstantSpan(start: now, end: events[index].at),
                                                   level: level, incidentIDs: owners)
             if let last = stretches.last, last.span.end == now, last.level == level, last.incidentIDs == owners {

@@ -1,0 +1,45 @@
+import ArgumentParser
+import HindsightCore
+import HindsightStore
+
+/// The options that pick incidents by service, start day and cause, shared by the commands that
+/// look at past incidents (`incidents`, `search`, `causes`) so the same words mean the same thing.
+struct IncidentScopeOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Only incidents that hit this service (repeatable: any of them).", valueName: "id"))
+    var service: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only incidents that started on or after this day (YYYY-MM-DD, UTC).", valueName: "date"))
+    var since: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only incidents that started on or before this day (YYYY-MM-DD, UTC).", valueName: "date"))
+    var until: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only incidents with a factor under this cause path, e.g. cache or cache/key.", valueName: "path"))
+    var cause: String?
+
+    func validate() throws {
+        var filter = IncidentFilter()
+        try apply(to: &filter)
+    }
+
+    /// Sets the filter's services, days and cause from the options.
+    /// - Throws: `ValidationError` (exit 64) naming the option and what it accepts.
+    func apply(to filter: inout IncidentFilter) throws {
+        filter.services = try service.map { id in
+            try OptionParsing.value("--service", id) { try Identifier.validate($0); return $0 }
+        }
+        filter.since = try since.map { try OptionParsing.value("--since", $0, CalendarDate.init(parsing:)) }
+        filter.until = try until.map { try OptionParsing.value("--until", $0, CalendarDate.init(parsing:)) }
+        if let since = filter.since, let until = filter.until, until < since {
+            throw ValidationError("--until \(until) is before --since \(since)")
+        }
+        filter.cause = try cause.map { try OptionParsing.value("--cause", $0) { try Identifier.validateCausePath($0); return $0 } }
+    }
+
+    /// Refuses (exit 65) a `--service` that names no service of `knowledgeBase`.
+    func checkServicesExist(in knowledgeBase: KnowledgeBase) throws {
+        for id in service where try !knowledgeBase.serviceExists(id) {
+            throw CLIError(.dataError, "error: no service with id '\(id)'; 'hindsight services' lists them")
+        }
+    }
+}

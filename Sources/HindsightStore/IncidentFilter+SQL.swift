@@ -1,0 +1,55 @@
+import GRDB
+import HindsightCore
+
+extension IncidentFilter {
+    /// The filter as an SQL condition on the `incident` table (true for every incident when the
+    /// filter is empty), with its arguments. ``repeatsOnly`` is not part of it: the repeat rule
+    /// is computed in Swift by ``RepeatIndex``.
+    func sqlCondition() -> (sql: String, arguments: StatementArguments) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if !services.isEmpty {
+            conditions.append("EXISTS (SELECT 1 FROM impact WHERE impact.incident_pk = incident.pk AND impact.service_id IN (\(placeholders(services.count))))")
+            _ = arguments.append(contentsOf: StatementArguments(services))
+        }
+        if let since {
+            conditions.append("incident.started_at >= ?")
+            _ = arguments.append(contentsOf: [since.startInstantUTC.databaseValue])
+        }
+        if let until {
+            conditions.append("incident.started_at < ?")
+            _ = arguments.append(contentsOf: [until.adding(days: 1).startInstantUTC.databaseValue])
+        }
+        if cause != nil || !roles.isEmpty {
+            var factorTests: [String] = []
+            if let cause {
+                // The path itself, or anything that starts with "path/": '/' sorts just before '0',
+                // so the second test is a range the cause index answers.
+                factorTests.append("(factor.cause = ? OR (factor.cause > ? AND factor.cause < ?))")
+                _ = arguments.append(contentsOf: [cause, cause + "/", cause + "0"])
+            }
+            if !roles.isEmpty {
+                factorTests.append("factor.role IN (\(placeholders(roles.count)))")
+                _ = arguments.append(contentsOf: StatementArguments(roles.map(\.rawValue)))
+            }
+            conditions.append("EXISTS (SELECT 1 FROM factor WHERE factor.incident_pk = incident.pk AND \(factorTests.joined(separator: " AND ")))")
+        }
+        if let nearMiss {
+            conditions.append("incident.near_miss = ?")
+            _ = arguments.append(contentsOf: [nearMiss ? 1 : 0])
+        }
+        if !detections.isEmpty {
+            conditions.append("incident.detection IN (\(placeholders(detections.count)))")
+            _ = arguments.append(contentsOf: StatementArguments(detections.map(\.rawValue)))
+        }
+        if !tags.isEmpty {
+            conditions.append("EXISTS (SELECT 1 FROM incident_tag WHERE incident_tag.incident_pk = incident.pk AND incident_tag.tag IN (\(placeholders(tags.count))))")
+            _ = arguments.append(contentsOf: StatementArguments(tags))
+        }
+        if !severities.isEmpty {
+            conditions.append("incident.severity IN (\(placeholders(severities.count)))")
+            _ = arguments.append(contentsOf: StatementArguments(severities.map(\.rawValue)))
+        }
+        return (conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), arguments)
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// `hindsight causes` end to end on ``CauseHistory``, with the figures worked out by hand.
+struct CausesCommandTests {
+    let sandbox: Sandbox
+    let db: String
+
+    init() throws {
+        (sandbox, db) = try CauseHistory.sandbox()
+    }
+
+    func tree(_ arguments: String...) throws -> [[String: Any]] {
+        let result = try Hindsight.run(["causes", "--db", db, "--format", "json"] + arguments, home: sandbox.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
+    }
+
+    static func children(_ node: [String: Any]) -> [[String: Any]] { node["children"] as? [[String: Any]] ?? [] }
+
+    @Test func wholeHistoryWorkedByHand() throws {
+        // i1: api down 10:00–11:00 = 3600 s, two cause paths (cache/key, deploy): 1800 s each.
+        // i2: api at 50 % for 30 min = 900 s, one path (cache/key/ttl): 900 s.
+        // i3: a near miss, no impact: configuration/flags with 0 s, but one incident.
+        let roots = try tree()
+        #expect(roots.map { $0["cause"] as? String } == ["cache", "deploy", "configuration"])
+        #expect(roots.map { $0["downtime_seconds"] as? Double } == [2700, 1800, 0])
+        #expect(roots.map { $0["incidents"] as? Int } == [2, 1, 1])
+        let key = try #require(Self.children(roots[0]).first)
+        #expect(key["cause"] as? String == "cache/key")
+        #expect(key["downtime_seconds"] as? Double == 2700)
+        #expect(Self.children(key).map { $0["cause"] as? String } == ["cache/key/ttl"])
+        #expect(Self.children(key).first?["downtime_seconds"] as? Double == 900)
+        // Latent: i1's key from 2023-01 to 2024-01 is 12 months = 365.2425 days; i2's ttl from
+        // 2023-11 to 2024-02 is 3 months = 3 × 30.436875 = 91.310625 days; median of the two
+        // (365.2425 + 91.310625) / 2 = 228.2765625; i1's push was introduced the day it started: 0.
+        #expect(roots[0]["latent_defects"] as? Int == 2)
+        #expect(abs((roots[0]["latent_median_days"] as? Double ?? 0) - 228.2765625) < 1e-9)
+        #expect(abs((roots[0]["latent_max_days"] as? Double ?? 0) - 365.2425) < 1e-9)
+        #expect(roots[1]["latent_median_days"] as? Double == 0)
+        #expect(roots[2]["latent_median_days"] is NSNull)
+    }
+
+    @Test func periodCauseSubtreeAndService() throws {
+        // From 2024-01-15 on: i2 (900 s under cache/key/ttl) and the near miss i3.
+        let since = try tree("--since", "2024-01-15")
+        #expect(since.map { $0["cause"] as? String } == ["cache", "configuration"])
+        #expect(since.first?["downtime_seconds"] as? Double == 900)
+        // --cause shows that node alone, matched by whole segments.
+        let subtree = try tree("--cause", "cache/key")
+        #expect(subtree.map { $0["cause"] as? String } == ["cache/key"])
+        #expect(try tree("--cause", "config").isEmpty)
+        #expect(try tree("--service", "web").isEmpty)
+    }
+
+    @Test func tableIndentsTheTreeAndSaysTheAgesInWords() throws {
+        let result = try sandbox.run("causes", "--db", db)
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0].hasPrefix("CAUSE"))
+        // cache: 2700 s = 45m; median 228.28 days = 7.5 months; longest 12 months.
+        #expect(lines[2].hasPrefix("cache "))
+        #expect(lines[2].contains("45m"))
+        #expect(lines[2].hasSuffix("12 months"))
+        #expect(lines[3].hasPrefix("  key "))
+        #expect(lines[4].hasPrefix("    ttl "))
+        #expect(lines[4].hasSuffix("3 months"))
+        #expect(lines[5].hasPrefix("deploy "))
+        #expect(lines[5].hasSuffix("0 days"))
+        let csv = try sandbox.run("causes", "--db", db, "--format", "csv")
+        #expect(csv.stdout.hasPrefix("PATH,INCIDENTS,DOWNTIME,LATENT DEFECTS,LATENT MEDIAN,LATENT MAX\r\ncache,2,45m,"))
+        #expect(csv.stdout.contains("\r\ncache/key/ttl,1,15m,1,3 months,3 months\r\n"))
+    }
+
+    @Test func agreesWithTheReportOverTheSamePeriod() throws {
+        let (demo, demoDB) = try Sandbox.withDemo()
+        let report = try demo.run("report", "--db", demoDB, "--from", "2019-10-01", "--to", "2019-12-31", "--format", "json")
+        let reportJSON = try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any] ?? [:]
+        var expected: [String: Double] = [:]
+        for share in reportJSON["causes"] as? [[String: Any]] ?? [] {
+            let root = String((share["cause"] as? String ?? "").split(separator: "/").first ?? "")
+            expected[root, default: 0] += share["downtime_seconds"] as? Double ?? 0
+        }
+        #expect(!expected.isEmpty)
+        let causes = try Hindsight.run(["causes", "--db", demoDB, "--since", "2019-10-01", "--until", "2019-12-31", "--format", "json"],
+                                       home: demo.path)
+        let roots = try JSONSerialization.jsonObject(with: Data(causes.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(Set(roots.compactMap { $0["cause"] as? String }) == Set(expected.keys))
+        for root in roots {
+            let cause = root["cause"] as? String ?? ""
+            #expect(abs((root["downtime_seconds"] as? Double ?? -1) - (expected[cause] ?? -2)) < 1e-6, "\(cause)")
+        }
+    }
+}

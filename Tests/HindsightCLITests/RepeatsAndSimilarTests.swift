@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// Repeats in `incident show` and `incidents --repeat`, the new listing filters, and `similar`,
+/// end to end on ``CauseHistory``.
+struct RepeatsAndSimilarTests {
+    let sandbox: Sandbox
+    let db: String
+
+    init() throws {
+        (sandbox, db) = try CauseHistory.sandbox()
+    }
+
+    func ids(_ arguments: String...) throws -> [String] {
+        let result = try Hindsight.run(["incidents", "--db", db, "--format", "json"] + arguments, home: sandbox.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        return (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+    }
+
+    @Test func incidentShowNamesBothSidesOfARepeat() throws {
+        // i2's ttl (api, cache/key/ttl) lies below i1's key (api, cache/key), and i2 started later.
+        let later = try sandbox.run("incident", "show", "--db", db, "i2-ttl")
+        #expect(later.stdout.contains("\nRepeats\n  ttl repeats i1-keys/key (cache/key, api)\n"))
+        let earlier = try sandbox.run("incident", "show", "--db", db, "i1-keys")
+        #expect(earlier.stdout.contains("\nRepeats\n  key repeated by i2-ttl/ttl (cache/key/ttl, api)\n"))
+        let json = try sandbox.run("incident", "show", "--db", db, "--format", "json", "i2-ttl")
+        let derived = (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["derived"] as? [String: Any]
+        let repeats = derived?["repeats"] as? [[String: Any]] ?? []
+        #expect(repeats.count == 1)
+        #expect(repeats.first?["factor"] as? String == "ttl")
+        #expect(repeats.first?["incident"] as? String == "i1-keys")
+        #expect(repeats.first?["incident_factor"] as? String == "key")
+        #expect(repeats.first?["services"] as? [String] == ["api"])
+        #expect((derived?["repeated_by"] as? [Any])?.isEmpty == true)
+        let markdown = try sandbox.run("incident", "show", "--db", db, "--format", "markdown", "i1-keys")
+        #expect(markdown.stdout.contains("| key | repeated by | i2-ttl | ttl | cache/key/ttl | api |"))
+        let plain = try sandbox.run("incident", "show", "--db", db, "i3-flags")
+        #expect(!plain.stdout.contains("Repeats"))
+    }
+
+    @Test func listingFilters() throws {
+        #expect(try ids("--repeat") == ["i2-ttl"])
+        #expect(try ids("--role", "latent") == ["i1-keys", "i2-ttl"])
+        #expect(try ids("--role", "trigger", "--cause", "cache") == [])
+        #expect(try ids("--role", "trigger", "--cause", "deploy") == ["i1-keys"])
+        #expect(try ids("--near-miss") == ["i3-flags"])
+        #expect(try ids("--no-near-miss") == ["i1-keys", "i2-ttl"])
+        #expect(try ids("--detection", "customer", "--detection", "staff") == ["i2-ttl", "i3-flags"])
+        let role = try sandbox.run("incidents", "--db", db, "--role", "root-cause")
+        #expect(role.status == 64)
+        #expect(role.stderr.contains("--role 'root-cause' is not one of trigger | latent | amplifier | detection-gap | recovery-impediment | contributing"))
+        let detection = try sandbox.run("incidents", "--db", db, "--detection", "pager")
+        #expect(detection.status == 64)
+        #expect(detection.stderr.contains("--detection 'pager' is not one of monitoring | customer | staff | third-party | unknown"))
+    }
+
+    @Test func similarRanksEarlierIncidentsWithReasons() throws {
+        let result = try sandbox.run("similar", "--db", db, "--format", "json", "i2-ttl")
+        #expect(result.status == 0, "\(result.stderr)")
+        let similar = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
+        // Only i1 is earlier and shares anything: cache/key/ttl ~ cache/key share two segments (2),
+        // both hit api (2), and the titles share "cache" and "keys" (2 × 0.5 = 1): 5 points.
+        #expect(similar.map { $0["incident"] as? String } == ["i1-keys"])
+        #expect(similar.first?["score"] as? Double == 5)
+        let reasons = similar.first?["reasons"] as? [[String: Any]] ?? []
+        #expect(reasons.map { $0["kind"] as? String } == ["related-cause", "service", "words"])
+        #expect(reasons.map { $0["points"] as? Double } == [2, 2, 1])
+        #expect(reasons.first?["reason"] as? String == "related cause under cache/key (cache/key/ttl ~ cache/key)")
+        let table = try sandbox.run("similar", "--db", db, "i2-ttl")
+        #expect(table.stdout.contains("5.0  2024-01-10  i1-keys"))
+        let first = try sandbox.run("similar", "--db", db, "i1-keys")
+        #expect(first.status == 0 && first.stdout.isEmpty && first.stderr.contains("No earlier incident"))
+        let missing = try sandbox.run("similar", "--db", db, "i9")
+        #expect(missing.status == 65)
+        #expect(missing.stderr == "error: no incident with id 'i9'; 'hindsight incidents' lists them\n")
+    }
+}

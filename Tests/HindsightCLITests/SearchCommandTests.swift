@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// `hindsight search` end to end: hostile queries, marked snippets, JSON fields, filters.
+struct SearchCommandTests {
+    let sandbox: Sandbox
+    let db: String
+
+    init() throws {
+        (sandbox, db) = try CauseHistory.sandbox()
+    }
+
+    /// Words that would show that SQLite's own message reached the user.
+    static let leaks = ["sqlite", "fts5", "syntax error", "malformed", "no such", "unterminated", "unrecognized token"]
+
+    @Test(arguments: [
+        ("\"tenant keys", "search: the double quote at character 1 is not closed"),
+        ("", "search: the query is empty"),
+        ("   ", "search: the query is empty"),
+        ("*", "search: '*': '*' must follow a letter or digit"),
+        ("ca*che", "search: 'ca*che': '*' may only end a word"),
+        ("( ^ ) :", "search: the query has no letter or digit to search for"),
+    ])
+    func refusedQueriesExit64WithAMessage(query: String, message: String) throws {
+        let result = try sandbox.run("search", "--db", db, query)
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("Error: " + message), "\(result.stderr)")
+        for leak in Self.leaks { #expect(!result.stderr.lowercased().contains(leak.lowercased())) }
+    }
+
+    @Test(arguments: ["AND", "OR cache", "NOT", "title:cache", "body:keys", "NEAR(cache keys)", "^cache", "cache)",
+                      "{cache}", "'cache'", "cache; DROP TABLE incident; --", "\"\" cache"])
+    func operatorLikeTextIsSearchedAsText(query: String) throws {
+        let result = try sandbox.run("search", "--db", db, "--format", "json", query)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        #expect(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) is [Any])
+        let check = try sandbox.run("incidents", "--db", db, "--format", "json")
+        #expect(check.stdout.contains("i1-keys"))  // and nothing was dropped
+    }
+
+    @Test func severalArgumentsAreOneQueryAndADashNeedsTheSeparator() throws {
+        let words = try sandbox.run("search", "--db", db, "--format", "json", "keys", "tenant")
+        #expect(words.stdout.contains("\"Keys ignored the tenant\""))
+        let dash = try sandbox.run("search", "--db", db, "--format", "json", "--", "-tenant")
+        #expect(dash.status == 0)
+        #expect(dash.stdout.contains("ignored the [tenant]"))
+    }
+
+    @Test func tableMarksTheMatchesAndNamesTheField() throws {
+        let result = try sandbox.run("search", "--db", db, "tenant")
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("STARTED     INCIDENT") == true)
+        #expect(lines.count == 3)
+        #expect(lines[2].contains("2024-01-10  i1-keys"))
+        #expect(lines[2].contains("factor.title key"))
+        #expect(lines[2].hasSuffix("Keys ignored the [tenant]"))
+    }
+
+    @Test func jsonCarriesTheContractedFieldsBestFirst() throws {
+        let result = try sandbox.run("search", "--db", db, "--format", "json", "keys")
+        let hits = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
+        // "keys" is in three titles and no body text: the factor "Keys ignored the tenant" (4
+        // words), i2's "Cache TTL keys expired together" (5) and i1's "Cache keys collided after a
+        // deploy" (6). Same term frequency and document frequency, so bm25 ranks the shorter first.
+        #expect(hits.map { $0["incident"] as? String } == ["i1-keys", "i2-ttl", "i1-keys"])
+        #expect(hits.map { $0["field"] as? String } == ["factor.title", "incident.title", "incident.title"])
+        let first = try #require(hits.first)
+        #expect(first["rank"] as? Int == 1)
+        #expect(first["record"] as? String == "key")
+        #expect(first["snippet"] as? String == "[Keys] ignored the tenant")
+        #expect(first["snippet_text"] as? String == "Keys ignored the tenant")
+        #expect(first["matches"] as? [String] == ["Keys"])
+        #expect(first["incident_title"] as? String == "Cache keys collided after a deploy")
+        #expect(first["started_at"] as? String == "2024-01-10T10:00:00Z")
+        #expect(hits[1]["record"] is NSNull)
+    }
+
+    @Test func controlCharactersInStoredTextNeverReachTheTerminal() throws {
+        let table = try sandbox.run("search", "--db", db, "staging")
+        #expect(table.status == 0)
+        #expect(!table.stdout.contains("\u{1B}"))
+        #expect(table.stdout.contains("\\u{1b}[31mred\\u{1b}[0m"))
+        let json = try sandbox.run("search", "--db", db, "--format", "json", "staging")
+        let hit = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])?.first)
+        #expect((hit["snippet_text"] as? String)?.contains("\u{1B}[31mred") == true)
+    }
+
+    @Test func filtersAndTheirMistakes() throws {
+        let api = try sandbox.run("search", "--db", db, "--format", "json", "--service", "web", "keys")
+        #expect(api.stdout == "[]\n")
+        let cause = try sandbox.run("search", "--db", db, "--format", "json", "--cause", "deploy", "keys")
+        #expect(cause.stdout.contains("i1-keys") && !cause.stdout.contains("i2-ttl"))
+        let since = try sandbox.run("search", "--db", db, "--format", "json", "--since", "2024-02-01", "keys")
+        #expect(since.stdout.contains("i2-ttl") && !since.stdout.contains("i1-keys"))
+        let none = try sandbox.run("search", "--db", db, "zebra")
+        #expect(none.status == 0 && none.stdout.isEmpty && none.stderr == "No records match.\n")
+        let unknown = try sandbox.run("search", "--db", db, "--service", "nope", "keys")
+        #expect(unknown.status == 65)
+        #expect(unknown.stderr.contains("no service with id 'nope'"))
+        let limit = try sandbox.run("search", "--db", db, "--limit", "0", "keys")
+        #expect(limit.status == 64)
+        #expect(limit.stderr.contains("--limit: 0 is out of range"))
+        let day = try sandbox.run("search", "--db", db, "--since", "2024-02-30", "keys")
+        #expect(day.status == 64)
+        #expect(day.stderr.contains("--since:"))
+    }
+}

@@ -1,0 +1,41 @@
+import PropertyBased
+import Testing
+@testable import HindsightCore
+
+/// `RepeatIndex.repeatsAny` gives the same answer as listing the links, on random histories.
+struct RepeatsAnyTests {
+    private static let causes = ["cache", "cache/key", "cache/key/ttl", "cache/eviction", "config", "configuration/flags"]
+    private static let serviceSets = [["api"], ["web"], ["api", "web"], []]
+
+    /// (incident number, day, cause index, services index) per factor.
+    private static let factors = zip(Gen.int(in: 0...5), Gen.int(in: 0...4), Gen.int(in: 0...5), Gen.int(in: 0...3)).array(of: 0...12)
+
+    @Test func agreesWithTheListOfLinks() async {
+        await propertyCheck(input: Self.factors) { factors in
+            // Each incident has one start and one set of services, as in a real history.
+            let occurrences = factors.enumerated().map { index, factor in
+                FactorOccurrence(incidentID: "i\(factor.0)", factorID: "f\(index)", cause: Self.causes[factor.2],
+                                 incidentStartedAt: Instant(millisecondsSinceEpoch: Int64(factor.0 % 3) * Instant.millisecondsPerDay),
+                                 services: Self.serviceSets[factor.0 % 4])
+            }
+            let index = RepeatIndex(occurrences)
+            for occurrence in occurrences {
+                #expect(index.repeatsAny(occurrence) == !index.repeated(by: occurrence).isEmpty, "\(occurrence)")
+            }
+        }
+    }
+
+    @Test func anEarlierFactorOfAnotherIncidentOnlyCounts() {
+        let day = Instant.millisecondsPerDay
+        let first = FactorOccurrence(incidentID: "a", factorID: "x", cause: "cache", incidentStartedAt: Instant(millisecondsSinceEpoch: day),
+                                     services: ["api"])
+        let sameIncident = FactorOccurrence(incidentID: "a", factorID: "y", cause: "cache/key", incidentStartedAt: Instant(millisecondsSinceEpoch: day),
+                                            services: ["api"])
+        let later = FactorOccurrence(incidentID: "b", factorID: "z", cause: "cache/key", incidentStartedAt: Instant(millisecondsSinceEpoch: 2 * day),
+                                     services: ["api"])
+        let index = RepeatIndex([first, sameIncident, later])
+        #expect(!index.repeatsAny(first))
+        #expect(!index.repeatsAny(sameIncident))
+        #expect(index.repeatsAny(later))
+    }
+}
