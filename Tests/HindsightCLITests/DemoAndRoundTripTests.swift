@@ -17,6 +17,23 @@ struct DemoAndRoundTripTests {
         #expect(try sandbox.run("demo").status == 0)
     }
 
+    @Test func everyCommandTheDemoSuggestsRunsOnTheDemoFile() throws {
+        let sandbox = try Sandbox()
+        let demo = try sandbox.run("demo", "--db", sandbox.file("demo.sqlite"))
+        #expect(demo.status == 0)
+        let suggestions = demo.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.hasPrefix("hindsight ") }
+        #expect(suggestions.count >= 6)
+        for line in suggestions {
+            // Drop the program name and any redirection; the sandbox's path holds no spaces.
+            let command = line.dropFirst("hindsight ".count).split(separator: ">").first ?? ""
+            let arguments = command.split(separator: " ").map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "'")) }
+            let result = try Hindsight.run(arguments, home: sandbox.path)
+            #expect(result.status == 0, "\(line): \(result.stderr)")
+            #expect(!result.stdout.isEmpty, "\(line) printed nothing")
+        }
+    }
+
     @Test func aCopiedBinaryRunsTheDemoWithoutTheBuildFolder() throws {
         let sandbox = try Sandbox()
         let copy = sandbox.file("hindsight")

@@ -64,7 +64,10 @@ struct DemoCommand: ParsableCommand {
             Try next:
               hindsight incidents --db \(quoted) --cause cache
               hindsight incident show --db \(quoted) \(example)
-              hindsight services --db \(quoted) --format markdown
+              hindsight search --db \(quoted) health check
+              hindsight causes --db \(quoted)
+              hindsight report --db \(quoted) --quarter 2019Q4 --tz Europe/Prague
+              hindsight actions --db \(quoted) --overdue
               hindsight export --db \(quoted) > knowledge-base.yaml
 
             """
