@@ -37,11 +37,15 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let document = try InterchangeInput.read(paths: paths)
-        let knowledgeBase = try database.open(.readWrite)
-        let summary = try knowledgeBase.importRecords(document, replace: replace, actor: by ?? LoginName.current,
-                                                      now: Clock.now)
-        Output.write(ImportReport.text(summary, path: knowledgeBase.path))
+        let path = database.path
+        let summary = try InterchangeInput.withSources(paths) { sources in
+            try KnowledgeBase.writing(at: path) { knowledgeBase in
+                try knowledgeBase.importRecords(replace: replace, actor: by ?? LoginName.current, now: Clock.now) { add in
+                    try InterchangeInput.decode(sources, each: add)
+                }
+            }
+        }
+        Output.write(ImportReport.text(summary, path: path))
     }
 }
 
