@@ -47,7 +47,7 @@ enum HistoryReader {
     static func facts(_ db: Database, ids: [String]) throws -> [IncidentFacts] {
         var result: [IncidentFacts] = []
         for chunk in chunks(of: ids) {
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM incident WHERE id IN (\(placeholders(chunk.count)))",
+            let rows = try Row.fetchAll(db, sql: "SELECT \(factColumns) FROM incident WHERE id IN (\(placeholders(chunk.count)))",
                                         arguments: StatementArguments(chunk))
             result += try facts(db, rows: rows)
         }
@@ -57,10 +57,13 @@ enum HistoryReader {
     /// The near misses that started inside `span`.
     static func nearMisses(_ db: Database, span: InstantSpan) throws -> [IncidentFacts] {
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT * FROM incident WHERE started_at >= ? AND started_at < ? AND near_miss = 1
+            SELECT \(factColumns) FROM incident WHERE started_at >= ? AND started_at < ? AND near_miss = 1
             """), arguments: [span.start.databaseValue, span.end.databaseValue])
         return try chunks(of: rows).flatMap { try facts(db, rows: $0) }
     }
+
+    /// The incident columns the facts use: not the summary and source, which can be long.
+    private static let factColumns = "pk, id, title, severity, near_miss, started_at, detected_at, mitigated_at, resolved_at"
 
     /// SQLite limits the number of bound parameters; queries by lists of keys stay well under it.
     private static let chunkSize = 500
