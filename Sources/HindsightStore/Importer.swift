@@ -25,7 +25,8 @@ final class Importer {
     private var incidentLocations: [String: SourceLocation] = [:]
     /// The incidents whose first occurrence was not written (refused), to compare a duplicate with.
     private var unwrittenIncidents: [String: Incident] = [:]
-    private var references: [(service: String, location: SourceLocation)] = []
+    /// References to services not known when their record arrived; a later record may define them.
+    private var pendingReferences: [(service: String, location: SourceLocation)] = []
     private var fileOrder: [String: Int] = [:]
 
     init(db: Database, replace: Bool, actor: String, now: Instant) throws {
@@ -64,12 +65,16 @@ final class Importer {
 
     /// Checks what can only be checked once every record is in; returns the summary.
     func finish() throws -> ImportSummary {
-        for reference in references where !knownServices.contains(reference.service) {
+        for reference in pendingReferences where !knownServices.contains(reference.service) {
             found.append(InterchangeProblem(reference.location,
                 "unknown service '\(reference.service)'; define it under 'services:' in this import or import it first"))
         }
         try checkSLAOverlaps(incomingSLAs.filter { knownServices.contains($0.value.serviceID) })
         return summary
+    }
+
+    private func noteReference(_ service: String, at location: SourceLocation) {
+        if !knownServices.contains(service) { pendingReferences.append((service, location)) }
     }
 
     private func noteFile(_ location: SourceLocation) {
@@ -91,7 +96,7 @@ final class Importer {
     private func add(_ item: Located<ServiceLevelAgreement>) throws {
         noteFile(item.location)
         guard isFirst(item, kind: "SLA", key: slaKey(item.value), in: &slas) else { return }
-        references.append((item.value.serviceID, item.location(of: "service")))
+        noteReference(item.value.serviceID, at: item.location(of: "service"))
         let stored = try CatalogReader.sla(db, serviceID: item.value.serviceID, effectiveFrom: item.value.effectiveFrom)
         let outcome = try reconcile(item, kind: "SLA", label: slaKey(item.value), stored: stored?.sla,
                                     encode: InterchangeEncoder.encode,
@@ -105,7 +110,7 @@ final class Importer {
         noteFile(item.location)
         let window = item.value
         guard isFirst(item, kind: "maintenance window", key: maintenanceKey(window), in: &windows) else { return }
-        references.append((window.serviceID, item.location(of: "service")))
+        noteReference(window.serviceID, at: item.location(of: "service"))
         let stored = try CatalogReader.maintenance(db, serviceID: window.serviceID, start: window.start, end: window.end)
         let outcome = try reconcile(item, kind: "maintenance window", label: maintenanceKey(window), stored: stored,
                                     encode: InterchangeEncoder.encode,
@@ -129,7 +134,7 @@ final class Importer {
         }
         incidentLocations[incident.id] = item.location
         for (index, impact) in incident.impacts.enumerated() {
-            references.append((impact.serviceID, item.location(of: "impacts[\(index)].service")))
+            noteReference(impact.serviceID, at: item.location(of: "impacts[\(index)].service"))
         }
         let pk = try IncidentReader.pk(db, id: incident.id)
         let stored = try pk.flatMap { try IncidentReader.load(db, pk: $0) }

@@ -60,7 +60,8 @@ enum InterchangeInput {
     }
 
     private static func spoolStandardInput() throws -> String {
-        let path = NSTemporaryDirectory() + "/hindsight-import-\(getpid())-\(UUID().uuidString).input"
+        let path = (NSTemporaryDirectory() as NSString)
+            .appendingPathComponent("hindsight-import-\(getpid())-\(UUID().uuidString).input")
         guard FileManager.default.createFile(atPath: path, contents: nil),
               let output = FileHandle(forWritingAtPath: path)
         else { throw CLIError(.failure, "error: cannot create a temporary file for standard input in \(NSTemporaryDirectory())") }
