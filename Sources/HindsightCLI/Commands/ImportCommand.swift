@@ -12,7 +12,8 @@ struct ImportCommand: ParsableCommand {
             All files of one run go in as one transaction: if any problem is found, every problem is \
             printed as file:line:column: message, the command exits 65 and nothing is written. \
             Records are keyed by id: importing the same file twice changes nothing, and a changed \
-            record is refused unless --replace is given.
+            record is refused unless --replace is given. Files are read record by record, so a \
+            history of any length imports in bounded memory.
 
             Examples:
               hindsight import postmortems/
