@@ -52,12 +52,10 @@ enum HistoryReader {
     /// The report facts of the incidents with these ids (unknown ids are skipped).
     static func facts(_ db: Database, ids: [String]) throws -> [IncidentFacts] {
         var result: [IncidentFacts] = []
-        // SQLite limits the number of bound parameters; stay well under it.
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM incident WHERE id IN (\(placeholders(chunk.count)))",
+        for chunk in chunks(of: ids) {
+            let rows = try Row.fetchAll(db, sql: "SELECT \(factColumns) FROM incident WHERE id IN (\(placeholders(chunk.count)))",
                                         arguments: StatementArguments(chunk))
-            result += try rows.map { try facts(db, row: $0) }
+            result += try facts(db, rows: rows)
         }
         return result
     }
@@ -105,27 +103,51 @@ enum HistoryReader {
 
     /// The near misses that started inside `span`.
     static func nearMisses(_ db: Database, span: InstantSpan) throws -> [IncidentFacts] {
-        try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT * FROM incident WHERE started_at >= ? AND started_at < ? AND near_miss = 1
-            """), arguments: [span.start.databaseValue, span.end.databaseValue]).map { try facts(db, row: $0) }
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(factColumns) FROM incident WHERE started_at >= ? AND started_at < ? AND near_miss = 1
+            """), arguments: [span.start.databaseValue, span.end.databaseValue])
+        return try chunks(of: rows).flatMap { try facts(db, rows: $0) }
     }
 
-    private static func facts(_ db: Database, row: Row) throws -> IncidentFacts {
-        let pk: Int64 = row["pk"]
-        let services = try String.fetchAll(db.cachedStatement(sql: """
-            SELECT DISTINCT service_id FROM impact WHERE incident_pk = ? ORDER BY service_id
-            """), arguments: [pk])
-        let factors = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT id, title, cause, role, introduced_at FROM factor WHERE incident_pk = ? ORDER BY position
-            """), arguments: [pk]).map { factorRow in
-            Factor(id: factorRow["id"], title: factorRow["title"], cause: factorRow["cause"],
-                   role: try RowDecoding.keyword(factorRow, "role", FactorRole.self) ?? .contributing,
-                   introducedAt: try RowDecoding.fuzzyDate(factorRow, "introduced_at"))
+    /// The incident columns the facts use: not the summary and source, which can be long.
+    private static let factColumns = "pk, id, title, severity, near_miss, started_at, detected_at, mitigated_at, resolved_at"
+
+    /// SQLite limits the number of bound parameters; queries by lists of keys stay well under it.
+    private static let chunkSize = 500
+
+    private static func chunks<Element>(of items: [Element]) -> [[Element]] {
+        stride(from: 0, to: items.count, by: chunkSize).map { Array(items[$0..<min($0 + chunkSize, items.count)]) }
+    }
+
+    /// The facts of these incident rows (at most `chunkSize`), with their services and factors
+    /// read in one query each rather than two per incident.
+    private static func facts(_ db: Database, rows: [Row]) throws -> [IncidentFacts] {
+        let pks: [Int64] = rows.map { $0["pk"] }
+        guard !pks.isEmpty else { return [] }
+        var services: [Int64: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT DISTINCT incident_pk, service_id FROM impact WHERE incident_pk IN (\(placeholders(pks.count)))
+            ORDER BY incident_pk, service_id
+            """, arguments: StatementArguments(pks)) {
+            services[row["incident_pk"], default: []].append(row["service_id"])
         }
-        return IncidentFacts(
-            id: row["id"], title: row["title"], severity: try RowDecoding.keyword(row, "severity", Severity.self),
-            nearMiss: row["near_miss"] as Int64 != 0, startedAt: try RowDecoding.requiredInstant(row, "started_at"),
-            detectedAt: RowDecoding.instant(row, "detected_at"), mitigatedAt: RowDecoding.instant(row, "mitigated_at"),
-            resolvedAt: RowDecoding.instant(row, "resolved_at"), serviceIDs: services, factors: factors)
+        var factors: [Int64: [Factor]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT incident_pk, id, title, cause, role, introduced_at FROM factor
+            WHERE incident_pk IN (\(placeholders(pks.count))) ORDER BY incident_pk, position
+            """, arguments: StatementArguments(pks)) {
+            factors[row["incident_pk"], default: []].append(
+                Factor(id: row["id"], title: row["title"], cause: row["cause"],
+                       role: try RowDecoding.keyword(row, "role", FactorRole.self) ?? .contributing,
+                       introducedAt: try RowDecoding.fuzzyDate(row, "introduced_at")))
+        }
+        return try rows.map { row in
+            let pk: Int64 = row["pk"]
+            return IncidentFacts(
+                id: row["id"], title: row["title"], severity: try RowDecoding.keyword(row, "severity", Severity.self),
+                nearMiss: row["near_miss"] as Int64 != 0, startedAt: try RowDecoding.requiredInstant(row, "started_at"),
+                detectedAt: RowDecoding.instant(row, "detected_at"), mitigatedAt: RowDecoding.instant(row, "mitigated_at"),
+                resolvedAt: RowDecoding.instant(row, "resolved_at"), serviceIDs: services[pk] ?? [], factors: factors[pk] ?? [])
+        }
     }
 }

@@ -1,89 +1,156 @@
 import GRDB
 import HindsightCore
 
-/// Applies decoded interchange records to the database inside one write transaction, checking
-/// the rules that span records: duplicates within the input, references to services, SLA periods
-/// that overlap, and records that differ from stored ones without `--replace`.
+/// Applies decoded interchange records to the database inside one write transaction, one record
+/// at a time, checking the rules that span records: duplicates within the input, references to
+/// services, SLA periods that overlap, and records that differ from stored ones without `--replace`.
+///
+/// Records arrive in file order, so a reference may name a service that a later file defines:
+/// foreign keys are deferred to the commit and references are checked in ``finish()``. What it
+/// keeps per record is bounded (an incident's id and where it was written), so a history of any
+/// length can stream through it.
 final class Importer {
     let db: Database
     let replace: Bool
     let actor: String
     let now: Instant
-    private(set) var problems: [InterchangeProblem] = []
+    private var found: [InterchangeProblem] = []
     private var summary = ImportSummary()
     private var knownServices: Set<String> = []
+    private var services: [String: Located<Service>] = [:]
+    private var slas: [String: Located<ServiceLevelAgreement>] = [:]
+    private var incomingSLAs: [Located<ServiceLevelAgreement>] = []
+    private var windows: [String: Located<MaintenanceWindow>] = [:]
+    /// Where each incident of the input was first written.
+    private var incidentLocations: [String: SourceLocation] = [:]
+    /// The incidents whose first occurrence was not written (refused), to compare a duplicate with.
+    private var unwrittenIncidents: [String: Incident] = [:]
+    /// References to services not known when their record arrived; a later record may define them.
+    private var pendingReferences: [(service: String, location: SourceLocation)] = []
+    private var fileOrder: [String: Int] = [:]
 
-    init(db: Database, replace: Bool, actor: String, now: Instant) {
+    init(db: Database, replace: Bool, actor: String, now: Instant) throws {
         self.db = db
         self.replace = replace
         self.actor = actor
         self.now = now
+        knownServices = Set(try String.fetchAll(db, sql: "SELECT id FROM service"))
+        // Reset by SQLite at the end of the transaction.
+        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
     }
 
     private enum Outcome { case added, replaced, unchanged, refused }
 
-    /// Applies `document`; the caller rolls back when ``problems`` is not empty.
-    func run(_ document: InterchangeDocument) throws -> ImportSummary {
-        knownServices = Set(try String.fetchAll(db, sql: "SELECT id FROM service"))
+    /// Every problem found so far, in file order (files in the order their records arrived).
+    var problems: [InterchangeProblem] {
+        found.enumerated().sorted { left, right in
+            let (a, b) = (left.element.location, right.element.location)
+            let (fileA, fileB) = (fileOrder[a.file] ?? Int.max, fileOrder[b.file] ?? Int.max)
+            if fileA != fileB { return fileA < fileB }
+            if a.line != b.line { return a.line < b.line }
+            if a.column != b.column { return a.column < b.column }
+            return left.offset < right.offset
+        }.map(\.element)
+    }
 
-        for item in unique(document.services, kind: "service", key: { $0.id }) {
-            let stored = try CatalogReader.service(db, id: item.value.id)
-            let outcome = try reconcile(item, kind: "service", label: item.value.id, stored: stored,
-                                        encode: InterchangeEncoder.encode,
-                                        insert: { try CatalogWriter.insert(db, item.value) },
-                                        update: { try CatalogWriter.update(db, item.value) })
-            count(outcome, in: \.services)
-            knownServices.insert(item.value.id)
+    /// Applies one record.
+    func add(_ record: InterchangeRecord) throws {
+        switch record {
+        case .service(let item): try add(item)
+        case .sla(let item): try add(item)
+        case .maintenance(let item): try add(item)
+        case .incident(let item): try add(item)
         }
+    }
 
-        var slaServices: Set<String> = []
-        for item in unique(document.slas, kind: "SLA", key: slaKey) {
-            guard checkService(item.value.serviceID, at: item.location(of: "service")) else { continue }
-            let stored = try CatalogReader.sla(db, serviceID: item.value.serviceID, effectiveFrom: item.value.effectiveFrom)
-            let outcome = try reconcile(item, kind: "SLA", label: slaKey(item.value), stored: stored?.sla,
-                                        encode: InterchangeEncoder.encode,
-                                        insert: { try CatalogWriter.insert(db, item.value) },
-                                        update: { try CatalogWriter.update(db, pk: stored?.pk ?? 0, item.value) })
-            count(outcome, in: \.slas)
-            slaServices.insert(item.value.serviceID)
+    /// Checks what can only be checked once every record is in; returns the summary.
+    func finish() throws -> ImportSummary {
+        for reference in pendingReferences where !knownServices.contains(reference.service) {
+            found.append(InterchangeProblem(reference.location,
+                "unknown service '\(reference.service)'; define it under 'services:' in this import or import it first"))
         }
-        try checkSLAOverlaps(document.slas.filter { slaServices.contains($0.value.serviceID) })
-
-        for item in unique(document.maintenance, kind: "maintenance window", key: maintenanceKey) {
-            let window = item.value
-            guard checkService(window.serviceID, at: item.location(of: "service")) else { continue }
-            let stored = try CatalogReader.maintenance(db, serviceID: window.serviceID, start: window.start, end: window.end)
-            let outcome = try reconcile(item, kind: "maintenance window", label: maintenanceKey(window), stored: stored,
-                                        encode: InterchangeEncoder.encode,
-                                        insert: { try CatalogWriter.insert(db, window) },
-                                        update: { try CatalogWriter.update(db, window) })
-            count(outcome, in: \.maintenance)
-        }
-
-        for item in unique(document.incidents, kind: "incident", key: { $0.id }) {
-            let incident = item.value
-            var referencesResolve = true
-            for (index, impact) in incident.impacts.enumerated()
-            where !checkService(impact.serviceID, at: item.location(of: "impacts[\(index)].service")) {
-                referencesResolve = false
-            }
-            guard referencesResolve else { continue }
-            let pk = try IncidentReader.pk(db, id: incident.id)
-            let stored = try pk.flatMap { try IncidentReader.load(db, pk: $0) }
-            let outcome = try reconcile(item, kind: "incident", label: incident.id, stored: stored,
-                                        encode: InterchangeEncoder.encode,
-                                        insert: {
-                                            try IncidentWriter.insert(db, incident)
-                                            try recordActionChanges(incidentID: incident.id, from: [], to: incident.actions)
-                                        },
-                                        update: {
-                                            try IncidentWriter.replace(db, pk: pk ?? 0, with: incident)
-                                            try recordActionChanges(incidentID: incident.id, from: stored?.actions ?? [],
-                                                                    to: incident.actions)
-                                        })
-            count(outcome, in: \.incidents)
-        }
+        try checkSLAOverlaps(incomingSLAs.filter { knownServices.contains($0.value.serviceID) })
         return summary
+    }
+
+    private func noteReference(_ service: String, at location: SourceLocation) {
+        if !knownServices.contains(service) { pendingReferences.append((service, location)) }
+    }
+
+    private func noteFile(_ location: SourceLocation) {
+        if fileOrder[location.file] == nil { fileOrder[location.file] = fileOrder.count }
+    }
+
+    private func add(_ item: Located<Service>) throws {
+        noteFile(item.location)
+        guard isFirst(item, kind: "service", key: item.value.id, in: &services) else { return }
+        let stored = try CatalogReader.service(db, id: item.value.id)
+        let outcome = try reconcile(item, kind: "service", label: item.value.id, stored: stored,
+                                    encode: InterchangeEncoder.encode,
+                                    insert: { try CatalogWriter.insert(db, item.value) },
+                                    update: { try CatalogWriter.update(db, item.value) })
+        count(outcome, in: \.services)
+        knownServices.insert(item.value.id)
+    }
+
+    private func add(_ item: Located<ServiceLevelAgreement>) throws {
+        noteFile(item.location)
+        guard isFirst(item, kind: "SLA", key: slaKey(item.value), in: &slas) else { return }
+        noteReference(item.value.serviceID, at: item.location(of: "service"))
+        let stored = try CatalogReader.sla(db, serviceID: item.value.serviceID, effectiveFrom: item.value.effectiveFrom)
+        let outcome = try reconcile(item, kind: "SLA", label: slaKey(item.value), stored: stored?.sla,
+                                    encode: InterchangeEncoder.encode,
+                                    insert: { try CatalogWriter.insert(db, item.value) },
+                                    update: { try CatalogWriter.update(db, pk: stored?.pk ?? 0, item.value) })
+        count(outcome, in: \.slas)
+        incomingSLAs.append(item)
+    }
+
+    private func add(_ item: Located<MaintenanceWindow>) throws {
+        noteFile(item.location)
+        let window = item.value
+        guard isFirst(item, kind: "maintenance window", key: maintenanceKey(window), in: &windows) else { return }
+        noteReference(window.serviceID, at: item.location(of: "service"))
+        let stored = try CatalogReader.maintenance(db, serviceID: window.serviceID, start: window.start, end: window.end)
+        let outcome = try reconcile(item, kind: "maintenance window", label: maintenanceKey(window), stored: stored,
+                                    encode: InterchangeEncoder.encode,
+                                    insert: { try CatalogWriter.insert(db, window) },
+                                    update: { try CatalogWriter.update(db, window) })
+        count(outcome, in: \.maintenance)
+    }
+
+    private func add(_ item: Located<Incident>) throws {
+        noteFile(item.location)
+        let incident = item.value
+        if let first = incidentLocations[incident.id] {
+            // The first occurrence is in the database unless it was refused.
+            let earlier = try unwrittenIncidents[incident.id]
+                ?? IncidentReader.pk(db, id: incident.id).flatMap { try IncidentReader.load(db, pk: $0) }
+            if earlier != incident {
+                found.append(InterchangeProblem(item.location,
+                    "duplicate incident '\(incident.id)' with different content (first defined at \(first))"))
+            }
+            return
+        }
+        incidentLocations[incident.id] = item.location
+        for (index, impact) in incident.impacts.enumerated() {
+            noteReference(impact.serviceID, at: item.location(of: "impacts[\(index)].service"))
+        }
+        let pk = try IncidentReader.pk(db, id: incident.id)
+        let stored = try pk.flatMap { try IncidentReader.load(db, pk: $0) }
+        let outcome = try reconcile(item, kind: "incident", label: incident.id, stored: stored,
+                                    encode: InterchangeEncoder.encode,
+                                    insert: {
+                                        try IncidentWriter.insert(db, incident)
+                                        try recordActionChanges(incidentID: incident.id, from: [], to: incident.actions)
+                                    },
+                                    update: {
+                                        try IncidentWriter.replace(db, pk: pk ?? 0, with: incident)
+                                        try recordActionChanges(incidentID: incident.id, from: stored?.actions ?? [],
+                                                                to: incident.actions)
+                                    })
+        if outcome == .refused { unwrittenIncidents[incident.id] = incident }
+        count(outcome, in: \.incidents)
     }
 
     private func slaKey(_ sla: ServiceLevelAgreement) -> String {
@@ -103,31 +170,18 @@ final class Importer {
         }
     }
 
-    /// The records with distinct keys. A key given twice with identical content counts once; with
-    /// different content it is a problem, located at the second one.
-    private func unique<Record: Hashable>(_ items: [Located<Record>], kind: String,
-                                                   key: (Record) -> String) -> [Located<Record>] {
-        var firstByKey: [String: Located<Record>] = [:]
-        var result: [Located<Record>] = []
-        for item in items {
-            let itemKey = key(item.value)
-            if let first = firstByKey[itemKey] {
-                if first.value != item.value {
-                    problems.append(InterchangeProblem(item.location,
-                        "duplicate \(kind) '\(itemKey)' with different content (first defined at \(first.location))"))
-                }
-                continue
-            }
-            firstByKey[itemKey] = item
-            result.append(item)
+    /// Whether `item` is the first record with its key. A key given again with identical content
+    /// counts once; with different content it is a problem, located at the later one.
+    private func isFirst<Record: Hashable>(_ item: Located<Record>, kind: String, key: String,
+                                           in firstByKey: inout [String: Located<Record>]) -> Bool {
+        guard let first = firstByKey[key] else {
+            firstByKey[key] = item
+            return true
         }
-        return result
-    }
-
-    private func checkService(_ id: String, at location: SourceLocation) -> Bool {
-        if knownServices.contains(id) { return true }
-        problems.append(InterchangeProblem(location,
-            "unknown service '\(id)'; define it under 'services:' in this import or import it first"))
+        if first.value != item.value {
+            found.append(InterchangeProblem(item.location,
+                "duplicate \(kind) '\(key)' with different content (first defined at \(first.location))"))
+        }
         return false
     }
 
@@ -142,7 +196,7 @@ final class Importer {
         if stored == item.value { return .unchanged }
         guard replace else {
             let difference = encode(item.value).firstDifference(from: encode(stored)) ?? "content"
-            problems.append(InterchangeProblem(item.location,
+            found.append(InterchangeProblem(item.location,
                 "\(kind) '\(label)' differs from the stored one (at \(difference)); pass --replace to overwrite it"))
             return .refused
         }
@@ -159,7 +213,7 @@ final class Importer {
             if let clash = others.first(where: { $0.overlaps(item.value) }) {
                 reported.insert(slaKey(item.value))
                 let period = "\(clash.effectiveFrom?.description ?? "always") to \(clash.effectiveUntil?.description ?? "open end")"
-                problems.append(InterchangeProblem(item.location,
+                found.append(InterchangeProblem(item.location,
                     "SLA of '\(item.value.serviceID)' effective from \(item.value.effectiveFrom?.description ?? "always") overlaps its SLA effective \(period); a service's SLAs must cover disjoint periods"))
             }
         }

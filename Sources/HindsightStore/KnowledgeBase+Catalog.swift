@@ -43,11 +43,11 @@ extension KnowledgeBase {
             try db.execute(sql: "DELETE FROM maintenance WHERE service_id = ? AND start_at = ? AND end_at = ?",
                            arguments: [serviceID, start.databaseValue, end.databaseValue])
             guard db.changesCount > 0 else { return false }
-            var document = InterchangeDocument()
-            document.maintenance = [Located(window, at: SourceLocation(file: "command line", line: 1, column: 1))]
-            let importer = Importer(db: db, replace: true, actor: actor, now: now)
-            _ = try importer.run(document)
-            if !importer.problems.isEmpty { throw InterchangeProblems(importer.problems) }
+            let importer = try Importer(db: db, replace: true, actor: actor, now: now)
+            try importer.add(.maintenance(Located(window, at: SourceLocation(file: "command line", line: 1, column: 1))))
+            _ = try importer.finish()
+            let problems = importer.problems
+            if !problems.isEmpty { throw InterchangeProblems(problems) }
             return true
         }
     }

@@ -12,13 +12,45 @@ extension KnowledgeBase {
     /// - Throws: ``InterchangeProblems`` naming every rule the records break (nothing is written);
     ///   GRDB's `DatabaseError` on I/O failure.
     public func importRecords(_ document: InterchangeDocument, replace: Bool, actor: String, now: Instant) throws -> ImportSummary {
+        try importRecords(replace: replace, actor: actor, now: now) { add in
+            for record in document.records { try add(record) }
+            return []
+        }
+    }
+
+    /// Imports records as `feed` produces them, in one write transaction, so that an input far
+    /// larger than memory can go in without being held whole: either all of them go in, or
+    /// nothing changes.
+    /// - Parameters:
+    ///   - replace: overwrite stored records that differ instead of refusing them.
+    ///   - actor: who is importing, for the action history.
+    ///   - now: the instant recorded in the action history.
+    ///   - feed: calls its argument with each record, in input order, and returns the problems it
+    ///     found in the input itself (decoding); any problem rolls the whole import back.
+    /// - Throws: ``InterchangeProblems``: the input's own problems when there are any (as a run
+    ///   that decodes everything first would report them), else every rule the records break
+    ///   together; nothing is written. GRDB's `DatabaseError` on I/O failure, and what `feed` throws.
+    public func importRecords(replace: Bool, actor: String, now: Instant,
+                              feed: (_ add: (InterchangeRecord) throws -> Void) throws -> [InterchangeProblem])
+        throws -> ImportSummary {
         // `write` opens an IMMEDIATE transaction: a concurrent writer waits for the lock up front
         // instead of failing halfway through. Throwing rolls everything back.
         try queue.write { db in
-            let importer = Importer(db: db, replace: replace, actor: actor, now: now)
-            let summary = try importer.run(document)
-            if !importer.problems.isEmpty { throw InterchangeProblems(importer.problems) }
+            // A long import rewrites the same index pages many times; a larger page cache keeps
+            // them in memory until the commit instead of spilling them to the WAL again and again.
+            let previousCacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(previousCacheSize)") }
+            let importer = try Importer(db: db, replace: replace, actor: actor, now: now)
+            let inputProblems = try feed(importer.add)
+            if !inputProblems.isEmpty { throw InterchangeProblems(inputProblems) }
+            let summary = try importer.finish()
+            let problems = importer.problems
+            if !problems.isEmpty { throw InterchangeProblems(problems) }
             return summary
         }
     }
+
+    /// The page cache an import may use, in KiB.
+    static let importCacheKiB = 128 * 1024
 }

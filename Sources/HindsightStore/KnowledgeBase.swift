@@ -88,6 +88,11 @@ public final class KnowledgeBase {
         return configuration
     }
 
+    /// Closes the file: the last connection checkpoints the WAL into it and removes the WAL.
+    public func close() throws {
+        try queue.close()
+    }
+
     /// The applied schema migrations, in order.
     public func appliedMigrations() throws -> [String] {
         try queue.read { db in try SchemaMigrations.migrator().appliedMigrations(db) }

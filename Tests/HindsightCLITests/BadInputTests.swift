@@ -128,6 +128,24 @@ struct BadInputTests {
         #expect(sandbox.bytes("new.sqlite") == nil)
     }
 
+    @Test func aProblemInTheLastRecordOfALongFileLeavesNoDatabaseFolderOrTemporaryFileBehind() throws {
+        let sandbox = try Sandbox()
+        let generated = try sandbox.run("generate", "--incidents", "60", "--seed", "2")
+        // A typo in the last `title` key of the file (an action of the last incident): every record
+        // before it has gone into the transaction by the time it is read.
+        let text = generated.stdout
+        let last = try #require(text.range(of: "\"title\": ", options: .backwards))
+        try sandbox.write("history.json", text.replacingCharacters(in: last, with: "\"titel\": "))
+        let result = try sandbox.run("import", "--db", sandbox.file("new/kb.sqlite"), sandbox.file("history.json"))
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("history.json:"), "stderr was: \(result.stderr)")
+        #expect(result.stderr.contains(": incidents[59].actions["), "stderr was: \(result.stderr)")
+        #expect(result.stderr.contains("unknown key 'titel'"), "stderr was: \(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.file("new")))
+        let left = try FileManager.default.contentsOfDirectory(atPath: sandbox.path).filter { $0.hasPrefix(".") }
+        #expect(left.isEmpty, "left behind: \(left)")
+    }
+
     @Test func aMissingFileIsNamed() throws {
         let sandbox = try Sandbox()
         let result = try sandbox.run("import", "--db", sandbox.file("kb.sqlite"), sandbox.file("nope.yaml"))

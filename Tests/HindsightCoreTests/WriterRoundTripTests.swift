@@ -36,6 +36,15 @@ struct WriterRoundTripTests {
         #expect(JSONWriter.string(.mapping([.init("a", .text("x\"y\n"))])) == "{\n  \"a\": \"x\\\"y\\n\"\n}\n")
     }
 
+    @Test func jsonEscapesOnlyQuotesBackslashesAndControlCharacters() {
+        // Written out by hand: quote and backslash escaped, tab/CR/LF by letter, U+0001 and DEL as
+        // \u with four lower-case hex digits, and non-ASCII (é, the combining accent, 😀) as is.
+        let text = "a\"b\\c\td\re\nf\u{1}g\u{7F}h é e\u{301} 😀"
+        #expect(JSONWriter.string(.text(text)) == "\"a\\\"b\\\\c\\td\\re\\nf\\u0001g\\u007fh é e\u{301} 😀\"\n")
+        #expect(JSONWriter.string(.text("")) == "\"\"\n")
+        #expect(JSONWriter.string(.text("\"")) == "\"\\\"\"\n")
+    }
+
     @Test func firstDifferenceNamesThePath() {
         let a = InterchangeEncoder.encode(Incident(id: "i", title: "t", startedAt: Instant(millisecondsSinceEpoch: 0),
                                                    impacts: [Impact(serviceID: "s", start: Instant(millisecondsSinceEpoch: 0), end: nil, fraction: 0.5)]))

@@ -118,6 +118,49 @@ struct ImportTests {
         #expect(try knowledgeBase.counts() == KnowledgeBaseCounts())
     }
 
+    /// Records handed in one at a time, in file order, as `hindsight import` streams them.
+    func stream(_ knowledgeBase: KnowledgeBase, _ documents: [InterchangeDocument]) throws -> ImportSummary {
+        try knowledgeBase.importRecords(replace: false, actor: "t", now: SeedDocuments.now) { add in
+            for document in documents {
+                for record in document.incidents.map(InterchangeRecord.incident) + document.services.map(InterchangeRecord.service) {
+                    try add(record)
+                }
+            }
+            return []
+        }
+    }
+
+    @Test func streamedRecordsMayReferToServicesDefinedLaterInTheRun() throws {
+        let folder = try TemporaryDirectory()
+        let knowledgeBase = try KnowledgeBase.open(at: folder.file("kb.sqlite"), access: .readWrite)
+        // The incident arrives before the service it hits, which only a later file defines.
+        let incidentOnly = Self.base.replacingOccurrences(of: "services:\n  - {id: api, name: API}\n", with: "")
+        let summary = try stream(knowledgeBase, [try decode(incidentOnly), try decode(Self.base, file: "b.yaml")])
+        #expect(summary.incidents.added == 1 && summary.services.added == 1)
+        // The second file's copy of the incident is identical to the first: counted once.
+        #expect(summary.incidents.total == 1)
+        #expect(try knowledgeBase.counts().incidents == 1)
+    }
+
+    @Test func aStreamedReferenceThatNeverResolvesIsRefusedWhereItWasWritten() throws {
+        let folder = try TemporaryDirectory()
+        let knowledgeBase = try KnowledgeBase.open(at: folder.file("kb.sqlite"), access: .readWrite)
+        let unknownService = Self.base.replacingOccurrences(of: "{service: api, fraction", with: "{service: apx, fraction")
+        let changedTwin = Self.base.replacingOccurrences(of: "The API fell over", with: "The API fell down")
+        #expect {
+            try stream(knowledgeBase, [try decode(unknownService), try decode(changedTwin, file: "b.yaml")])
+        } throws: { error in
+            // In file order: the unresolved reference (in.yaml line 10, column 19, where the impact's
+            // service is), then the second file's incident that differs from the first (b.yaml
+            // line 5, column 5, where its mapping starts).
+            (error as? InterchangeProblems)?.problems.map(\.description) == [
+                "in.yaml:10:19: unknown service 'apx'; define it under 'services:' in this import or import it first",
+                "b.yaml:5:5: duplicate incident 'outage' with different content (first defined at in.yaml:5:5)",
+            ]
+        }
+        #expect(try knowledgeBase.counts() == KnowledgeBaseCounts())
+    }
+
     @Test func overlappingSLAsOfOneServiceAreRefused() throws {
         let folder = try TemporaryDirectory()
         let knowledgeBase = try KnowledgeBase.open(at: folder.file("kb.sqlite"), access: .readWrite)

@@ -12,7 +12,8 @@ struct ImportCommand: ParsableCommand {
             All files of one run go in as one transaction: if any problem is found, every problem is \
             printed as file:line:column: message, the command exits 65 and nothing is written. \
             Records are keyed by id: importing the same file twice changes nothing, and a changed \
-            record is refused unless --replace is given.
+            record is refused unless --replace is given. Files are read record by record, so a \
+            history of any length imports in bounded memory.
 
             Examples:
               hindsight import postmortems/
@@ -37,11 +38,15 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let document = try InterchangeInput.read(paths: paths)
-        let knowledgeBase = try database.open(.readWrite)
-        let summary = try knowledgeBase.importRecords(document, replace: replace, actor: by ?? LoginName.current,
-                                                      now: Clock.now)
-        Output.write(ImportReport.text(summary, path: knowledgeBase.path))
+        let path = database.path
+        let summary = try InterchangeInput.withSources(paths) { sources in
+            try KnowledgeBase.writing(at: path) { knowledgeBase in
+                try knowledgeBase.importRecords(replace: replace, actor: by ?? LoginName.current, now: Clock.now) { add in
+                    try InterchangeInput.decode(sources, each: add)
+                }
+            }
+        }
+        Output.write(ImportReport.text(summary, path: path))
     }
 }
 

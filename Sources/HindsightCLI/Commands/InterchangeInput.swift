@@ -2,62 +2,104 @@ import Foundation
 import HindsightCore
 
 /// Reads the files an import names: files as given, directories recursively in name order (their
-/// `.yaml`, `.yml` and `.json` files), `-` for standard input. Decodes all of them, collecting the
-/// problems of every file before failing, so that one run reports everything.
+/// `.yaml`, `.yml` and `.json` files), `-` for standard input. Each file is read in chunks and
+/// decoded record by record, and the problems of every file are collected, so that one run
+/// reports everything without holding any file whole.
 enum InterchangeInput {
     static let extensions: Set<String> = ["yaml", "yml", "json"]
 
-    static func read(paths: [String]) throws -> InterchangeDocument {
-        var document = InterchangeDocument()
-        var problems: [InterchangeProblem] = []
-        for (name, bytes) in try files(paths) {
-            do {
-                document.append(contentsOf: try InterchangeDecoder.decode(bytes, file: name))
-            } catch let error as InterchangeProblems {
-                problems += error.problems
-            }
-        }
-        if !problems.isEmpty { throw InterchangeProblems(problems) }
-        return document
+    /// How much of a file is read at a time.
+    static let chunkSize = 1 << 20
+
+    /// One file to read: the name it is reported under and where its bytes are.
+    struct Source {
+        let name: String
+        let path: String
     }
 
-    private static func files(_ paths: [String]) throws -> [(name: String, bytes: [UInt8])] {
-        let fileManager = FileManager.default
-        var result: [(String, [UInt8])] = []
+    /// Runs `body` with the files `paths` name, checked to exist and be readable. Standard input
+    /// is first copied to a temporary file, so that it can be read again should it need a whole
+    /// parse; the copy is removed afterwards.
+    static func withSources<Result>(_ paths: [String], _ body: ([Source]) throws -> Result) throws -> Result {
+        var spool: String?
+        defer { if let spool { try? FileManager.default.removeItem(atPath: spool) } }
+        var sources: [Source] = []
         for path in paths {
             if path == "-" {
-                result.append(("-", [UInt8](FileHandle.standardInput.readDataToEndOfFile())))
-                continue
-            }
-            var isDirectory: ObjCBool = false
-            guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw CLIError(.dataError, "\(path): no such file or directory")
-            }
-            if isDirectory.boolValue {
-                let found = (fileManager.subpaths(atPath: path) ?? [])
-                    .filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }
-                    .sorted()
-                if found.isEmpty {
-                    throw CLIError(.dataError, "\(path): no .yaml, .yml or .json files in this directory")
-                }
-                for relative in found {
-                    let full = (path as NSString).appendingPathComponent(relative)
-                    var nestedIsDirectory: ObjCBool = false
-                    if fileManager.fileExists(atPath: full, isDirectory: &nestedIsDirectory), !nestedIsDirectory.boolValue {
-                        result.append((full, try contents(full)))
-                    }
-                }
+                let copy = try spool ?? spoolStandardInput()
+                spool = copy
+                sources.append(Source(name: "-", path: copy))
             } else {
-                result.append((path, try contents(path)))
+                sources += try files(path)
+            }
+        }
+        return try body(sources)
+    }
+
+    /// Decodes every source, calling `each` with each valid record in order.
+    /// - Returns: the problems of all sources, in order; empty when all are valid.
+    static func decode(_ sources: [Source], each: (InterchangeRecord) throws -> Void) throws -> [InterchangeProblem] {
+        var problems: [InterchangeProblem] = []
+        for source in sources {
+            problems += try InterchangeStreamDecoder.decode(file: source.name, open: { try chunks(of: source) }, each: each)
+        }
+        return problems
+    }
+
+    private static func chunks(of source: Source) throws -> InterchangeStreamDecoder.ChunkReader {
+        guard let handle = FileHandle(forReadingAtPath: source.path) else {
+            throw CLIError(.dataError, "\(source.name): cannot be read (permission denied?)")
+        }
+        return {
+            guard let data = try handle.read(upToCount: chunkSize), !data.isEmpty else {
+                try handle.close()
+                return nil
+            }
+            return [UInt8](data)
+        }
+    }
+
+    private static func spoolStandardInput() throws -> String {
+        let path = (NSTemporaryDirectory() as NSString)
+            .appendingPathComponent("hindsight-import-\(getpid())-\(UUID().uuidString).input")
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let output = FileHandle(forWritingAtPath: path)
+        else { throw CLIError(.failure, "error: cannot create a temporary file for standard input in \(NSTemporaryDirectory())") }
+        defer { try? output.close() }
+        while let data = try FileHandle.standardInput.read(upToCount: chunkSize), !data.isEmpty {
+            try output.write(contentsOf: data)
+        }
+        return path
+    }
+
+    private static func files(_ path: String) throws -> [Source] {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CLIError(.dataError, "\(path): no such file or directory")
+        }
+        guard isDirectory.boolValue else { return [try readable(path)] }
+        let found = (fileManager.subpaths(atPath: path) ?? [])
+            .filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }
+            .sorted()
+        if found.isEmpty {
+            throw CLIError(.dataError, "\(path): no .yaml, .yml or .json files in this directory")
+        }
+        var result: [Source] = []
+        for relative in found {
+            let full = (path as NSString).appendingPathComponent(relative)
+            var nestedIsDirectory: ObjCBool = false
+            if fileManager.fileExists(atPath: full, isDirectory: &nestedIsDirectory), !nestedIsDirectory.boolValue {
+                result.append(try readable(full))
             }
         }
         return result
     }
 
-    private static func contents(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+    private static func readable(_ path: String) throws -> Source {
+        guard FileManager.default.isReadableFile(atPath: path) else {
             throw CLIError(.dataError, "\(path): cannot be read (permission denied?)")
         }
-        return [UInt8](data)
+        return Source(name: path, path: path)
     }
 }

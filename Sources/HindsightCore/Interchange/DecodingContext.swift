@@ -4,12 +4,14 @@ import Yams
 final class DecodingContext {
     let file: String
     private(set) var problems: [InterchangeProblem] = []
+    /// Lines of the file before the text being parsed, when a record is parsed on its own.
+    var lineOffset = 0
 
     init(file: String) { self.file = file }
 
     func location(of node: Node?) -> SourceLocation {
-        guard let mark = node?.mark else { return SourceLocation(file: file, line: 1, column: 1) }
-        return SourceLocation(file: file, line: mark.line, column: mark.column)
+        guard let mark = node?.mark else { return SourceLocation(file: file, line: 1 + lineOffset, column: 1) }
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 
     func report(_ location: SourceLocation, _ message: String) {

@@ -39,34 +39,41 @@ public enum InterchangeDecoder {
 
     private static func decodeDocument(_ root: Node, context: DecodingContext) -> InterchangeDocument {
         var document = InterchangeDocument()
+        guard let reader = decodeHeader(root, context: context) else { return document }
+        for section in InterchangeSection.allCases {
+            for (index, node) in reader.list(section.rawValue).enumerated() {
+                if let record = decodeRecord(node, in: section, index: index, context: context) {
+                    document.append(record)
+                }
+            }
+        }
+        return document
+    }
+
+    /// Checks the document's top-level mapping and its version; nil when it is not a mapping.
+    static func decodeHeader(_ root: Node, context: DecodingContext) -> MappingReader? {
         guard let reader = MappingReader(root, path: "document",
-                                         allowedKeys: ["version", "services", "slas", "maintenance", "incidents"],
+                                         allowedKeys: ["version"] + InterchangeSection.allCases.map(\.rawValue),
                                          context: context)
-        else { return document }
+        else { return nil }
         if let version = reader.integer("version", required: true, range: "equal to 1", { _ in true }),
            version != Self.version {
             context.report(reader.location(of: "version"),
                            "version: this hindsight reads interchange version \(Self.version), not \(version)")
         }
-        for (index, node) in reader.list("services").enumerated() {
-            if let service = decodeService(node, path: "services[\(index)]", context: context) {
-                document.services.append(service)
-            }
+        return reader
+    }
+
+    /// Decodes item `index` of a top-level list; nil (with problems reported) when it is invalid.
+    static func decodeRecord(_ node: Node, in section: InterchangeSection, index: Int,
+                             context: DecodingContext) -> InterchangeRecord? {
+        let path = "\(section.rawValue)[\(index)]"
+        switch section {
+        case .services: return decodeService(node, path: path, context: context).map(InterchangeRecord.service)
+        case .slas: return decodeSLA(node, path: path, context: context).map(InterchangeRecord.sla)
+        case .maintenance: return decodeMaintenance(node, path: path, context: context).map(InterchangeRecord.maintenance)
+        case .incidents: return IncidentDecoder(context: context).decode(node, path: path).map(InterchangeRecord.incident)
         }
-        for (index, node) in reader.list("slas").enumerated() {
-            if let sla = decodeSLA(node, path: "slas[\(index)]", context: context) { document.slas.append(sla) }
-        }
-        for (index, node) in reader.list("maintenance").enumerated() {
-            if let window = decodeMaintenance(node, path: "maintenance[\(index)]", context: context) {
-                document.maintenance.append(window)
-            }
-        }
-        for (index, node) in reader.list("incidents").enumerated() {
-            if let incident = IncidentDecoder(context: context).decode(node, path: "incidents[\(index)]") {
-                document.incidents.append(incident)
-            }
-        }
-        return document
     }
 
     private static func decodeService(_ node: Node, path: String, context: DecodingContext) -> Located<Service>? {
@@ -154,7 +161,7 @@ public enum InterchangeDecoder {
                        at: reader.location, fieldLocations: ["service": reader.location(of: "service")])
     }
 
-    private static func syntaxLocation(_ error: YamlError, file: String) -> SourceLocation {
+    static func syntaxLocation(_ error: YamlError, file: String) -> SourceLocation {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
             return SourceLocation(file: file, line: mark.line, column: mark.column)
@@ -165,7 +172,7 @@ public enum InterchangeDecoder {
         }
     }
 
-    private static func syntaxMessage(_ error: YamlError) -> String {
+    static func syntaxMessage(_ error: YamlError) -> String {
         switch error {
         case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
              .composer(let context, let problem, _, _):

@@ -14,6 +14,33 @@ public struct InterchangeDocument {
     /// An empty document.
     public init() {}
 
+    /// Appends one record to the list of its kind.
+    public mutating func append(_ record: InterchangeRecord) {
+        switch record {
+        case .service(let service): services.append(service)
+        case .sla(let sla): slas.append(sla)
+        case .maintenance(let window): maintenance.append(window)
+        case .incident(let incident): incidents.append(incident)
+        }
+    }
+
+    /// Every record, services first, then SLAs, maintenance windows and incidents, each in the
+    /// order written.
+    public var records: [InterchangeRecord] {
+        services.map(InterchangeRecord.service) + slas.map(InterchangeRecord.sla)
+            + maintenance.map(InterchangeRecord.maintenance) + incidents.map(InterchangeRecord.incident)
+    }
+
+    /// The records of `section`, in the order written.
+    func records(in section: InterchangeSection) -> [InterchangeRecord] {
+        switch section {
+        case .services: return services.map(InterchangeRecord.service)
+        case .slas: return slas.map(InterchangeRecord.sla)
+        case .maintenance: return maintenance.map(InterchangeRecord.maintenance)
+        case .incidents: return incidents.map(InterchangeRecord.incident)
+        }
+    }
+
     /// Appends all records of `other` after this document's.
     public mutating func append(contentsOf other: InterchangeDocument) {
         services += other.services

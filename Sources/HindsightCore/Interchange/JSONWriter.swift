@@ -60,19 +60,44 @@ public enum JSONWriter {
 
     private static func writeString(_ text: String, into output: inout String) {
         output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0xFFFE...0xFFFF).contains(scalar.value):
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
+        // The characters escaped are ASCII controls, C1 controls (UTF-8 C2 80–C2 9F) and the
+        // noncharacters U+FFFE and U+FFFF (EF BF BE, EF BF BF): the importer's YAML reader refuses
+        // the last two kinds raw, so an export must escape them to be imported again. Every
+        // other byte is copied, in runs between escapes rather than scalar by scalar.
+        let bytes = Array(text.utf8)
+        var runStart = 0
+        var index = 0
+        func hexEscape(_ value: UInt32) -> String {
+            let hex = String(value, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         }
+        while index < bytes.count {
+            let byte = bytes[index]
+            var escape: String?
+            var length = 1
+            switch byte {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0x00..<0x20, 0x7F: escape = hexEscape(UInt32(byte))
+            case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
+                escape = hexEscape(UInt32(bytes[index + 1]))
+                length = 2
+            case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && (0xBE...0xBF).contains(bytes[index + 2]):
+                escape = hexEscape(0xFFFE + UInt32(bytes[index + 2] - 0xBE))
+                length = 3
+            default: break
+            }
+            if let escape {
+                output += String(decoding: bytes[runStart..<index], as: UTF8.self)
+                output += escape
+                runStart = index + length
+            }
+            index += length
+        }
+        output += String(decoding: bytes[runStart...], as: UTF8.self)
         output += "\""
     }
 }

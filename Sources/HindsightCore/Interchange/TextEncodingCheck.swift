@@ -2,10 +2,12 @@
 /// converting invalid bytes would silently replace them and SQLite would silently cut text at a NUL.
 public enum TextEncodingCheck {
     /// The location of the first invalid UTF-8 sequence or NUL byte, with a message, or nil when
-    /// the bytes are clean.
-    public static func firstProblem(in bytes: [UInt8], file: String) -> InterchangeProblem? {
-        var line = 1
-        var column = 1
+    /// the bytes are clean. `start` is where `bytes` begin in the file (line, column and byte
+    /// offset), for bytes cut out of a larger file.
+    public static func firstProblem(in bytes: [UInt8], file: String,
+                                    start: (line: Int, column: Int, offset: Int) = (1, 1, 0)) -> InterchangeProblem? {
+        var line = start.line
+        var column = start.column
         var index = 0
         let count = bytes.count
         while index < count {
@@ -13,7 +15,7 @@ public enum TextEncodingCheck {
             if byte < 0x80 {
                 if byte == 0 {
                     return InterchangeProblem(SourceLocation(file: file, line: line, column: column),
-                                              "NUL character (byte 0x00 at offset \(index)); text may not contain NUL")
+                                              "NUL character (byte 0x00 at offset \(start.offset + index)); text may not contain NUL")
                 }
                 if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
                 index += 1
@@ -42,7 +44,7 @@ public enum TextEncodingCheck {
             guard valid else {
                 let hex = String(byte, radix: 16, uppercase: true)
                 return InterchangeProblem(SourceLocation(file: file, line: line, column: column),
-                                          "invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex) at offset \(index)); the input must be UTF-8")
+                                          "invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex) at offset \(start.offset + index)); the input must be UTF-8")
             }
             column += 1
             index += length

@@ -1,0 +1,98 @@
+import Yams
+
+/// Decodes an interchange file one top-level record at a time, so that memory stays bounded by the
+/// largest record rather than the file.
+///
+/// The records and problems are exactly those of ``InterchangeDecoder/decode(_:file:)`` on the
+/// whole file, with the same `file:line:column` positions: the file is cut into its records by
+/// ``TopLevelRecordScanner`` and each record is parsed on its own, padded so that Yams sees it
+/// at its place in the file. A file the scanner does not cut, or a record that does not parse on
+/// its own, is parsed whole instead (records already handed out are not handed out again).
+public enum InterchangeStreamDecoder {
+    /// Reads a file from its start: each call returns the next chunk of bytes, nil at the end.
+    public typealias ChunkReader = () throws -> [UInt8]?
+
+    /// Decodes the file named `file`, calling `each` with every valid record in file order.
+    /// - Parameter open: starts reading the file from its beginning; called a second time only when
+    ///   the file must be parsed whole.
+    /// - Returns: every problem found in the file, empty when it is valid. When there are problems,
+    ///   `each` may have seen some of the file's records; the caller must not keep them.
+    /// - Throws: what `open`, the reader or `each` throw.
+    public static func decode(file: String, open: () throws -> ChunkReader,
+                              each: (InterchangeRecord) throws -> Void) throws -> [InterchangeProblem] {
+        let context = DecodingContext(file: file)
+        var handedOut: [InterchangeSection: Int] = [:]
+        do {
+            try TopLevelRecordScanner(stream: ByteStream(read: try open())).scan { piece in
+                switch piece {
+                case .header(let snippet, let closingText):
+                    let root = try parse(snippet, context: context, closingText: closingText, asListItem: false)
+                    _ = InterchangeDecoder.decodeHeader(root, context: context)
+                case .skipped(let snippet):
+                    try checkEncoding(snippet, file: file)
+                case .record(let section, let index, let snippet, let asListItem):
+                    let node = try parse(snippet, context: context, closingText: "", asListItem: asListItem)
+                    let record = InterchangeDecoder.decodeRecord(node, in: section, index: index, context: context)
+                    handedOut[section] = index + 1
+                    if let record { try each(record) }
+                }
+            }
+        } catch let stop as EncodingProblem {
+            return [stop.problem]
+        } catch is UnsplittableDocument {
+            return try decodeWhole(file: file, open: open, skipping: handedOut, each: each)
+        }
+        return context.problems
+    }
+
+    /// The problem that stops a file: the whole-file decoder reports only the first bad byte.
+    private struct EncodingProblem: Error {
+        let problem: InterchangeProblem
+    }
+
+    private static func checkEncoding(_ snippet: SourceSnippet, file: String) throws {
+        if let problem = TextEncodingCheck.firstProblem(in: snippet.bytes, file: file,
+                                                        start: (snippet.line, snippet.column, snippet.offset)) {
+            throw EncodingProblem(problem: problem)
+        }
+    }
+
+    /// Parses one snippet as a YAML document, placed as in the file: its first line is padded to
+    /// its column and the context shifts lines by the lines before it.
+    private static func parse(_ snippet: SourceSnippet, context: DecodingContext, closingText: String,
+                              asListItem: Bool) throws -> Node {
+        try checkEncoding(snippet, file: context.file)
+        let text = String(repeating: " ", count: snippet.column - 1)
+            + String(decoding: snippet.bytes, as: UTF8.self) + closingText
+        context.lineOffset = snippet.line - 1
+        do {
+            let parser = try Parser(yaml: text, resolver: .default, constructor: .default, encoding: .utf8)
+            guard let root = try parser.nextRoot(), try parser.nextRoot() == nil else { throw UnsplittableDocument() }
+            guard asListItem else { return root }
+            guard case .sequence(let items) = root, items.count == 1, let item = items.first else {
+                throw UnsplittableDocument()
+            }
+            return item
+        } catch is YamlError {
+            throw UnsplittableDocument()
+        }
+    }
+
+    private static func decodeWhole(file: String, open: () throws -> ChunkReader,
+                                    skipping handedOut: [InterchangeSection: Int],
+                                    each: (InterchangeRecord) throws -> Void) throws -> [InterchangeProblem] {
+        let read = try open()
+        var bytes: [UInt8] = []
+        while let chunk = try read() { bytes += chunk }
+        let document: InterchangeDocument
+        do {
+            document = try InterchangeDecoder.decode(bytes, file: file)
+        } catch let problems as InterchangeProblems {
+            return problems.problems
+        }
+        for section in InterchangeSection.allCases {
+            for record in document.records(in: section).dropFirst(handedOut[section] ?? 0) { try each(record) }
+        }
+        return []
+    }
+}

@@ -1,0 +1,164 @@
+import Testing
+@testable import HindsightCore
+
+/// Record-by-record decoding: the same records and the same located problems as decoding the
+/// whole file, whatever the chunk size, and the layouts it cuts without a whole parse.
+struct InterchangeStreamDecoderTests {
+    /// What the streaming decoder hands out and reports for `text`, read `chunkSize` bytes at a time.
+    static func stream(_ text: String, chunkSize: Int = 5) throws -> (document: InterchangeDocument, problems: [String]) {
+        let bytes = Array(text.utf8)
+        var document = InterchangeDocument()
+        let problems = try InterchangeStreamDecoder.decode(file: "t", open: {
+            var position = 0
+            return {
+                guard position < bytes.count else { return nil }
+                let chunk = Array(bytes[position..<min(position + chunkSize, bytes.count)])
+                position += chunk.count
+                return chunk
+            }
+        }, each: { document.append($0) })
+        return (document, problems.map(\.description))
+    }
+
+    /// What the whole-file decoder gives for `text`.
+    static func whole(_ text: String) -> (document: InterchangeDocument, problems: [String]) {
+        do {
+            return (try InterchangeDecoder.decode(Array(text.utf8), file: "t"), [])
+        } catch let error as InterchangeProblems {
+            return (InterchangeDocument(), error.problems.map(\.description))
+        } catch {
+            return (InterchangeDocument(), ["unexpected \(error)"])
+        }
+    }
+
+    /// The pieces the scanner cuts `text` into: "header", "skipped" or "section[index]@line:column".
+    static func pieces(_ text: String) throws -> [String] {
+        var bytes: [UInt8]? = Array(text.utf8)
+        var result: [String] = []
+        try TopLevelRecordScanner(stream: ByteStream(read: { defer { bytes = nil }; return bytes })).scan { piece in
+            switch piece {
+            case .header: result.append("header")
+            case .skipped: result.append("skipped")
+            case .record(let section, let index, let snippet, _):
+                result.append("\(section.rawValue)[\(index)]@\(snippet.line):\(snippet.column)")
+            }
+        }
+        return result
+    }
+
+    static let history: String = {
+        var output = ""
+        (try? SyntheticHistory(incidents: 40, services: 4, years: 1, seed: 5))?.writeJSON(to: &output)
+        return output
+    }()
+
+    static let yaml = """
+        # Hand-written, with comments and blank lines between records.
+        version: 1
+        services:
+          - id: api
+            name: API
+        incidents:
+          - id: outage
+            title: The API fell over
+            started_at: 2024-03-01T10:00:00Z
+            resolved_at: 2024-03-01T10:30:00Z
+            summary: |
+              Two lines,
+
+              and a blank one between.
+            impacts:
+              - {service: api, fraction: 0.5}
+
+        # The second one.
+          - id: slow
+            title: Slow
+            started_at: 2024-03-02T10:00:00Z
+        """
+
+    @Test func aGeneratedHistoryIsCutIntoItsRecordsAndDecodesAsTheWholeFile() throws {
+        let cut = try Self.pieces(Self.history)
+        // The generator writes 4 services; its SLAs and maintenance vary, the 40 incidents do not.
+        #expect(cut.first == "header")
+        #expect(cut.filter { $0.hasPrefix("services[") }.count == 4)
+        #expect(cut.filter { $0.hasPrefix("incidents[") }.count == 40)
+        // The writer puts `{` of the first service on line 4 after 4 spaces: `{\n  "version": 1,\n  "services": [\n    {`.
+        #expect(cut.dropFirst().first == "services[0]@4:5")
+
+        let streamed = try Self.stream(Self.history, chunkSize: 4096)
+        let whole = Self.whole(Self.history)
+        #expect(streamed.problems.isEmpty && whole.problems.isEmpty)
+        #expect(streamed.document.incidents.map(\.value) == whole.document.incidents.map(\.value))
+        #expect(streamed.document.incidents.map(\.location) == whole.document.incidents.map(\.location))
+        #expect(streamed.document.services.map(\.value) == whole.document.services.map(\.value))
+        #expect(streamed.document.slas.map(\.value) == whole.document.slas.map(\.value))
+        #expect(streamed.document.maintenance.map(\.value) == whole.document.maintenance.map(\.value))
+    }
+
+    @Test(arguments: [1, 3, 64])
+    func blockYAMLIsCutByItsItemsWhateverTheChunkSize(chunkSize: Int) throws {
+        // Items start on lines 4 (api), 7 (outage) and 19 (slow), at column 1 of their lines; the
+        // blank line and comment before `slow` belong to `outage`, whose item they follow.
+        #expect(try Self.pieces(Self.yaml) == ["header", "services[0]@4:1", "incidents[0]@7:1", "incidents[1]@19:1"])
+        let streamed = try Self.stream(Self.yaml, chunkSize: chunkSize)
+        #expect(streamed.problems == [])
+        #expect(streamed.document.incidents.map(\.value.id) == ["outage", "slow"])
+        #expect(streamed.document.incidents.first?.value.summary == "Two lines,\n\nand a blank one between.\n")
+        #expect(streamed.document.incidents.map(\.location.line) == [7, 19])
+        #expect(streamed.document.incidents.map(\.location.column) == [5, 5])
+        #expect(streamed.document.incidents.map(\.value) == Self.whole(Self.yaml).document.incidents.map(\.value))
+    }
+
+    @Test func problemsInsideRecordsKeepTheirFilePositions() throws {
+        // Line 21 is `    started_at: 2024-03-02T10:00:00Z`; the value starts at column 17.
+        let yaml = Self.yaml.replacingOccurrences(of: "2024-03-02T10:00:00Z", with: "2024-02-30T10:00:00Z")
+        let streamed = try Self.stream(yaml)
+        #expect(streamed.problems.count == 1)
+        #expect(streamed.problems.first?.hasPrefix("t:21:17: incidents[1].started_at: '2024-02-30T10:00:00Z' is not an instant") == true)
+        #expect(streamed.problems == Self.whole(yaml).problems)
+
+        // In JSON, records that start mid-line: on line 2, ` "services": [` is 14 characters, so
+        // the `{` is at column 15; on line 3, ` "incidents": [` is 15, so incidents[0] is at 16, and
+        // it is 25 characters long (16...40) followed by `, `, so incidents[1] is at 43. On line 4,
+        // four spaces, the 12-character `"started_at"`, `:` and a space put the value at column 19.
+        let json = """
+            {"version": 1,
+             "services": [{"id": "api", "name": "API"}],
+             "incidents": [{"id": "a", "title": "A"}, {"id": "b", "title": "B",
+                "started_at": "yesterday"}]}
+            """
+        #expect(try Self.pieces(json) == ["header", "services[0]@2:15", "incidents[0]@3:16", "incidents[1]@3:43"])
+        let jsonProblems = try Self.stream(json).problems
+        #expect(jsonProblems == Self.whole(json).problems)
+        #expect(jsonProblems.contains { $0.hasPrefix("t:3:16: incidents[0]: missing required key 'started_at'") })
+        #expect(jsonProblems.contains { $0.hasPrefix("t:4:19: incidents[1].started_at: 'yesterday' is not an instant") })
+    }
+
+    @Test(arguments: [
+        "version: 1\nservices: [{id: api, name: API}]\n",           // a flow list in YAML
+        "version: 1\nservices:\n  - &a {id: api, name: API}\n  - *a\n",  // an alias of an earlier record
+        "services:\n  - {id: api, name: API}\nversion: 1\n",        // the version last
+        "---\nversion: 1\n---\nversion: 1\nservices:\n  - {id: api, name: API}\n",  // two documents
+        "{'version': 1, 'services': [{'id': 'api', 'name': 'API'}]}",  // single-quoted flow
+    ])
+    func otherLayoutsAreParsedWholeWithTheSameResult(text: String) throws {
+        let streamed = try Self.stream(text)
+        let whole = Self.whole(text)
+        #expect(streamed.problems == whole.problems)
+        #expect(streamed.document.services.map(\.value) == whole.document.services.map(\.value))
+        #expect(streamed.document.services.map(\.location) == whole.document.services.map(\.location))
+    }
+
+    @Test func aBadByteIsTheFilesOnlyProblemAtItsOffset() throws {
+        // The 'l' of "slow" on line 19, `  - id: slow`, is at column 10.
+        var bytes = Array(Self.yaml.utf8)
+        let offset = try #require(Self.yaml.utf8.firstRange(of: "slow".utf8)).lowerBound
+        let index = Self.yaml.utf8.distance(from: Self.yaml.utf8.startIndex, to: offset) + 1
+        bytes[index] = 0xFF
+        var handed: [UInt8]? = bytes
+        let problems = try InterchangeStreamDecoder.decode(file: "t", open: {
+            { defer { handed = nil }; return handed }
+        }, each: { _ in })
+        #expect(problems.map(\.description) == ["t:19:10: invalid UTF-8 (byte 0xFF at offset \(index)); the input must be UTF-8"])
+    }
+}
