@@ -139,9 +139,10 @@ extension KnowledgeBase {
     ///
     /// Reads whole only the actions that can count in it for more than being open: those of
     /// incidents that started since the period's start (or since the judged day's start, if
-    /// earlier), those closed or added since then, and those of incidents with an action flagged
-    /// as not having prevented a repeat in it. Every other action created before that instant
-    /// counts only if it is still open or in progress, and then only by its status and due date,
+    /// earlier) and before the end of the period and of the judged day, those closed or added
+    /// since then, and those of incidents with an action flagged as not having prevented a repeat
+    /// in it. Every other action of an incident started before that instant counts only if it is
+    /// still open or in progress, and then only by its status and due date,
     /// so without a grouping those are counted per due date in SQL (through the index on status
     /// and due date) instead of being read one by one. The findings about repeats are read near
     /// the period (see ``IneffectiveActionReader``). The figures then apply the exact rules.
@@ -149,16 +150,20 @@ extension KnowledgeBase {
         try queue.read { db in
             let ineffective = try IneffectiveActionReader.findings(db, repeatsIn: period.span)
             let since = min(period.span.start, period.asOfDay.startInstantUTC).databaseValue
+            // An action that came with an incident started after both the period and the judged
+            // day was created then: it counts for nothing here.
+            let until = max(period.span.end, period.asOfDay.adding(days: 1).startInstantUTC).databaseValue
             let flaggedIncidents = Set(ineffective.map(\.factor.incidentID)).sorted()
             var touched = """
-                SELECT action.pk FROM action JOIN incident ON incident.pk = action.incident_pk WHERE incident.started_at >= ?
+                SELECT action.pk FROM action JOIN incident ON incident.pk = action.incident_pk
+                WHERE incident.started_at >= ? AND incident.started_at < ?
                 UNION SELECT action.pk FROM action WHERE action.completed_at >= ?
                 UNION SELECT action.pk FROM action_history AS added
                       JOIN incident ON incident.id = added.incident_id
                       JOIN action ON action.incident_pk = incident.pk AND action.id = added.action_id
                       WHERE added.field = ? AND added.at >= ?
                 """
-            var arguments: StatementArguments = [since, since, TrackedAction.addedField, since]
+            var arguments: StatementArguments = [since, until, since, TrackedAction.addedField, since]
             if !flaggedIncidents.isEmpty {
                 touched += """
 
@@ -173,11 +178,15 @@ extension KnowledgeBase {
                 return FollowThroughBuilder.build(actions: actions, ineffective: ineffective, period: period, grouping: grouping)
             }
             let actions = try ActionReader.tracked(db, where: "action.pk IN (\(touched))", arguments: arguments)
+            // The rest of the open actions: those of incidents started since `since` are either
+            // read above or created after the judged day.
             let alsoOpen = try Row.fetchAll(db, sql: """
                 SELECT status, effective_due, count(*) AS count FROM action INDEXED BY action_by_status_due
-                WHERE status IN ('open', 'in-progress') AND pk NOT IN (\(touched))
+                WHERE status IN ('open', 'in-progress') AND pk NOT IN (\(touched)
+                    UNION SELECT action.pk FROM action JOIN incident ON incident.pk = action.incident_pk
+                          WHERE incident.started_at >= ?)
                 GROUP BY status, effective_due
-                """, arguments: arguments).map { row in
+                """, arguments: arguments + [since]).map { row in
                 guard let status = try RowDecoding.keyword(row, "status", ActionStatus.self) else {
                     throw RowDecoding.DamagedValue(column: "status", value: "NULL")
                 }
