@@ -7,12 +7,7 @@ import Testing
 struct FollowThroughReadTests {
     @Test func theNarrowReadGivesTheFiguresOfTheWholeHistory() throws {
         let folder = try TemporaryDirectory()
-        let knowledgeBase = try KnowledgeBase.open(at: folder.file("kb.sqlite"), access: .readWrite)
-        let history = try SyntheticHistory(incidents: 400, services: 6, years: 3, seed: 9)
-        var text = ""
-        history.writeJSON(to: &text)
-        _ = try knowledgeBase.importRecords(try InterchangeDecoder.decode(Array(text.utf8), file: "history.json"),
-                                            replace: false, actor: "test", now: try Instant(parsing: "2026-01-01T00:00:00Z"))
+        let knowledgeBase = try syntheticKnowledgeBase(in: folder, incidents: 400, services: 6, years: 3, seed: 9)
         // Actions added later to old incidents, some completed since: created when added.
         let incidents = try knowledgeBase.incidentSummaries(matching: IncidentFilter())
         for (number, incident) in incidents.prefix(40).enumerated() {
@@ -69,12 +64,7 @@ struct FollowThroughReadTests {
 
     @Test func theOverdueReadGivesTheActionsTheRuleFindsAmongAll() throws {
         let folder = try TemporaryDirectory()
-        let knowledgeBase = try KnowledgeBase.open(at: folder.file("kb.sqlite"), access: .readWrite)
-        let history = try SyntheticHistory(incidents: 300, services: 5, years: 2, seed: 4)
-        var text = ""
-        history.writeJSON(to: &text)
-        _ = try knowledgeBase.importRecords(try InterchangeDecoder.decode(Array(text.utf8), file: "history.json"),
-                                            replace: false, actor: "test", now: try Instant(parsing: "2026-01-01T00:00:00Z"))
+        let knowledgeBase = try syntheticKnowledgeBase(in: folder, incidents: 300, services: 5, years: 2, seed: 4)
         let everything = try knowledgeBase.trackedActions()
         var found = 0
         for text in ["2024-03-01", "2024-09-15", "2025-01-01", "2025-06-30", "2025-12-31", "2027-01-01"] {
@@ -86,5 +76,16 @@ struct FollowThroughReadTests {
             found += overdue.count
         }
         #expect(found > 0)
+    }
+
+    /// A knowledge base in `folder` holding a synthetic history, imported as of 2026-01-01.
+    private func syntheticKnowledgeBase(in folder: TemporaryDirectory, incidents: Int, services: Int, years: Int,
+                                        seed: UInt64) throws -> KnowledgeBase {
+        let knowledgeBase = try KnowledgeBase.open(at: folder.file("kb.sqlite"), access: .readWrite)
+        var text = ""
+        try SyntheticHistory(incidents: incidents, services: services, years: years, seed: seed).writeJSON(to: &text)
+        _ = try knowledgeBase.importRecords(try InterchangeDecoder.decode(Array(text.utf8), file: "history.json"),
+                                            replace: false, actor: "test", now: try Instant(parsing: "2026-01-01T00:00:00Z"))
+        return knowledgeBase
     }
 }
