@@ -13,6 +13,8 @@ public struct ActionFilter: Sendable {
     public var kinds: [ActionKind] = []
     /// Only actions of one of these priorities.
     public var priorities: [ActionPriority] = []
+    /// Only actions overdue on this day, by ``TrackedAction/isOverdue(on:)``.
+    public var overdueOn: CalendarDate?
 
     /// Matches every action.
     public init() {}

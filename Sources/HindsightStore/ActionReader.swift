@@ -38,18 +38,20 @@ enum ActionReader {
         }
     }
 
-    /// Every action that addresses a factor, with its incident's id and only the fields the rule
-    /// of actions that did not prevent a repeat reads (no history, no teams): a light read of the
-    /// whole history.
-    static func addressing(_ db: Database) throws -> [(incidentID: String, action: RemediationAction)] {
+    /// The actions that address a factor and satisfy `condition` (SQL over `action` and
+    /// `incident`; every one by default), with their incidents' ids and only the fields the rule
+    /// of actions that did not prevent a repeat reads (no history, no teams).
+    static func addressing(_ db: Database, where condition: String = "1",
+                           arguments: StatementArguments = []) throws -> [(incidentID: String, action: RemediationAction)] {
         try Row.fetchAll(db, sql: """
             SELECT incident.id AS incident_id, action.*, group_concat(factor.id, char(31)) AS addresses
             FROM action_factor
             JOIN action ON action.pk = action_factor.action_pk
             JOIN factor ON factor.pk = action_factor.factor_pk
             JOIN incident ON incident.pk = action.incident_pk
+            WHERE \(condition)
             GROUP BY action.pk
-            """).map { row in
+            """, arguments: arguments).map { row in
             (row["incident_id"], try IncidentReader.action(row, addresses: RowDecoding.list(row, "addresses")))
         }
     }

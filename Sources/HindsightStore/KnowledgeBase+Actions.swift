@@ -16,10 +16,22 @@ extension KnowledgeBase {
             conditions.append("\(column) IN (\(placeholders(values.count)))")
             _ = arguments.append(contentsOf: StatementArguments(values))
         }
-        return try queue.read { db in
+        if let day = filter.overdueOn {
+            // Only an action due before the day that is open, or was closed on it or later, can be
+            // overdue: the index on status and due date and the one on completion find those, and
+            // the rule itself then decides.
+            conditions.append("""
+                action.pk IN (SELECT pk FROM action WHERE status IN ('open', 'in-progress') AND effective_due < ?
+                              UNION SELECT pk FROM action WHERE completed_at >= ? AND effective_due < ?)
+                """)
+            _ = arguments.append(contentsOf: [day.description, day.startInstantUTC.databaseValue, day.description])
+        }
+        let actions = try queue.read { db in
             try ActionReader.tracked(db, where: conditions.isEmpty ? "1" : conditions.joined(separator: " AND "),
                                      arguments: arguments)
         }
+        guard let day = filter.overdueOn else { return actions }
+        return actions.filter { $0.isOverdue(on: day) }
     }
 
     /// Whether an incident with id `id` exists.
@@ -125,30 +137,63 @@ extension KnowledgeBase {
 
     /// Follow-through over `period`, broken down by `grouping` when given.
     ///
-    /// Reads the actions that can count in it, not every action: those of incidents that
-    /// started in the period or added in it, those still open or in progress, those closed since
-    /// its start (or since the judged day's start, if earlier), and those flagged as not having
-    /// prevented a repeat in it. The figures then apply the exact rules to them.
+    /// Reads whole only the actions that can count in it for more than being open: those of
+    /// incidents that started since the period's start (or since the judged day's start, if
+    /// earlier) and before the end of the period and of the judged day, those closed or added
+    /// since then, and those of incidents with an action flagged as not having prevented a repeat
+    /// in it. Every other action of an incident started before that instant counts only if it is
+    /// still open or in progress, and then only by its status and due date,
+    /// so without a grouping those are counted per due date in SQL (through the index on status
+    /// and due date) instead of being read one by one. The findings about repeats are read near
+    /// the period (see ``IneffectiveActionReader``). The figures then apply the exact rules.
     public func followThrough(period: FollowThroughPeriod, grouping: FollowThroughGrouping?) throws -> FollowThrough {
         try queue.read { db in
-            let ineffective = try Self.ineffectiveActions(db)
-            let start = period.span.start.databaseValue, end = period.span.end.databaseValue
-            let closedSince = min(period.span.start, period.asOfDay.startInstantUTC).databaseValue
-            var actions = try ActionReader.tracked(db, where: """
-                (incident.started_at >= ? AND incident.started_at < ?)
-                OR action.status IN ('open', 'in-progress')
-                OR action.completed_at >= ?
-                OR (creation.field = ? AND creation.at >= ? AND creation.at < ?)
-                """, arguments: [start, end, closedSince, TrackedAction.addedField, start, end])
-            let read = Set(actions.map(\.globalID))
-            let flaggedIncidents = Set(ineffective.filter { period.span.contains($0.repeatLink.later.incidentStartedAt) }
-                .filter { !read.contains($0.actionGlobalID) }.map(\.factor.incidentID)).sorted()
+            let ineffective = try IneffectiveActionReader.findings(db, repeatsIn: period.span)
+            let since = min(period.span.start, period.asOfDay.startInstantUTC).databaseValue
+            // An action that came with an incident started after both the period and the judged
+            // day was created then: it counts for nothing here.
+            let until = max(period.span.end, period.asOfDay.adding(days: 1).startInstantUTC).databaseValue
+            let flaggedIncidents = Set(ineffective.map(\.factor.incidentID)).sorted()
+            var touched = """
+                SELECT action.pk FROM action JOIN incident ON incident.pk = action.incident_pk
+                WHERE incident.started_at >= ? AND incident.started_at < ?
+                UNION SELECT action.pk FROM action WHERE action.completed_at >= ?
+                UNION SELECT action.pk FROM action_history AS added
+                      JOIN incident ON incident.id = added.incident_id
+                      JOIN action ON action.incident_pk = incident.pk AND action.id = added.action_id
+                      WHERE added.field = ? AND added.at >= ?
+                """
+            var arguments: StatementArguments = [since, until, since, TrackedAction.addedField, since]
             if !flaggedIncidents.isEmpty {
-                actions += try ActionReader.tracked(db, where: "incident.id IN (\(placeholders(flaggedIncidents.count)))",
-                                                    arguments: StatementArguments(flaggedIncidents))
-                    .filter { !read.contains($0.globalID) }
+                touched += """
+
+                    UNION SELECT action.pk FROM action JOIN incident ON incident.pk = action.incident_pk
+                          WHERE incident.id IN (\(placeholders(flaggedIncidents.count)))
+                    """
+                _ = arguments.append(contentsOf: StatementArguments(flaggedIncidents))
             }
-            return FollowThroughBuilder.build(actions: actions, ineffective: ineffective, period: period, grouping: grouping)
+            guard grouping == nil else {
+                let actions = try ActionReader.tracked(
+                    db, where: "action.pk IN (\(touched)) OR action.status IN ('open', 'in-progress')", arguments: arguments)
+                return FollowThroughBuilder.build(actions: actions, ineffective: ineffective, period: period, grouping: grouping)
+            }
+            let actions = try ActionReader.tracked(db, where: "action.pk IN (\(touched))", arguments: arguments)
+            // The rest of the open actions: those of incidents started since `since` are either
+            // read above or created after the judged day.
+            let alsoOpen = try Row.fetchAll(db, sql: """
+                SELECT status, effective_due, count(*) AS count FROM action INDEXED BY action_by_status_due
+                WHERE status IN ('open', 'in-progress') AND pk NOT IN (\(touched)
+                    UNION SELECT action.pk FROM action JOIN incident ON incident.pk = action.incident_pk
+                          WHERE incident.started_at >= ?)
+                GROUP BY status, effective_due
+                """, arguments: arguments + [since]).map { row in
+                guard let status = try RowDecoding.keyword(row, "status", ActionStatus.self) else {
+                    throw RowDecoding.DamagedValue(column: "status", value: "NULL")
+                }
+                return OpenActionCount(status: status, effectiveDue: try RowDecoding.date(row, "effective_due"), count: row["count"])
+            }
+            return FollowThroughBuilder.build(actions: actions, alsoOpen: alsoOpen, ineffective: ineffective,
+                                              period: period, grouping: nil)
         }
     }
 

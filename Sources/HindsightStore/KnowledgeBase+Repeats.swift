@@ -51,21 +51,41 @@ extension KnowledgeBase {
     }
 
     /// The factors, with their incidents' starts and services, that satisfy `condition` (SQL over
-    /// `factor` and `incident`).
+    /// `factor` and `incident`), by incident start, incident id and factor position.
+    ///
+    /// One pass over factor rows joined with their incidents' impacts: the rows of one factor come
+    /// together (one per impact, or one with no service for a near miss), so they are gathered as
+    /// they arrive instead of asking for each factor's services in a subquery of its own.
     static func occurrences(_ db: Database, where condition: String,
-                                    arguments: StatementArguments) throws -> [FactorOccurrence] {
-        try Row.fetchAll(db, sql: """
-            SELECT incident.id AS incident_id, factor.id AS factor_id, factor.cause, incident.started_at,
-                   (SELECT group_concat(DISTINCT service_id) FROM impact
-                     WHERE impact.incident_pk = incident.pk) AS services
+                            arguments: StatementArguments) throws -> [FactorOccurrence] {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT factor.pk, incident.id, factor.id, factor.cause, incident.started_at, impact.service_id
             FROM factor JOIN incident ON incident.pk = factor.incident_pk
+            LEFT JOIN impact ON impact.incident_pk = incident.pk
             WHERE \(condition)
             ORDER BY incident.started_at, incident.id, factor.position
-            """, arguments: arguments).map { row in
-            let services: String? = row["services"]
-            return FactorOccurrence(incidentID: row["incident_id"], factorID: row["factor_id"], cause: row["cause"],
-                                    incidentStartedAt: Instant(millisecondsSinceEpoch: row["started_at"]),
-                                    services: services.map { $0.split(separator: ",").map(String.init) } ?? [])
+            """, arguments: arguments)
+        var result: [FactorOccurrence] = []
+        var current: (pk: Int64, incidentID: String, factorID: String, cause: String, startedAt: Int64, services: [String])?
+        func finish() {
+            guard let current else { return }
+            result.append(FactorOccurrence(incidentID: current.incidentID, factorID: current.factorID, cause: current.cause,
+                                           incidentStartedAt: Instant(millisecondsSinceEpoch: current.startedAt),
+                                           services: current.services))
         }
+        // Columns by position: the names are fixed above, and looking them up by name per row
+        // costs more than reading them.
+        while let row = try rows.next() {
+            let pk: Int64 = row[0]
+            let service: String? = row[5]
+            if current?.pk == pk {
+                if let service { current?.services.append(service) }
+                continue
+            }
+            finish()
+            current = (pk, row[1], row[2], row[3], row[4], service.map { [$0] } ?? [])
+        }
+        finish()
+        return result
     }
 }

@@ -55,6 +55,31 @@ struct FollowThroughTests {
         #expect(figures.ageing == { var a = OverdueAgeing(); a.from31To90Days = 1; return a }())
     }
 
+    @Test func openActionsKnownOnlyByTheirDueDateCountAsOpenAndOverdue() throws {
+        let period = FollowThroughPeriod(first: try day("2024-01-01"), last: try day("2024-03-31"))
+        let alsoOpen = [
+            // Due 2024-03-30: on 2024-03-31, 1 day overdue, three of them: the 1–30 bucket.
+            OpenActionCount(status: .open, effectiveDue: try day("2024-03-30"), count: 3),
+            // Due 2023-12-01: 31 (Dec) + 31 (Jan) + 29 (Feb) + 30 = 121 days overdue: over 90.
+            OpenActionCount(status: .inProgress, effectiveDue: try day("2023-12-01"), count: 2),
+            // Due on the as-of day itself: not yet overdue (due must be before the day).
+            OpenActionCount(status: .open, effectiveDue: try day("2024-03-31"), count: 4),
+            // No due date: never overdue.
+            OpenActionCount(status: .open, effectiveDue: nil, count: 5),
+        ]
+        let plain = FollowThroughBuilder.build(actions: try actions(), ineffective: [], period: period, grouping: nil).total
+        let figures = FollowThroughBuilder.build(actions: try actions(), alsoOpen: alsoOpen, ineffective: [],
+                                                 period: period, grouping: nil).total
+        // The actions read whole give open 1, overdue 1 (stale, 31–90); the counts add 3 + 2 + 4 + 5 = 14
+        // open and 3 + 2 = 5 overdue.
+        #expect(figures.open == 15)
+        #expect(figures.overdue == 6)
+        #expect(figures.ageing == { var a = OverdueAgeing(); a.upTo30Days = 3; a.from31To90Days = 1; a.over90Days = 2; return a }())
+        // Nothing else changes: they were created before the period and are not done.
+        #expect(figures.created == plain.created && figures.completed == plain.completed
+                && figures.daysToComplete == plain.daysToComplete && figures.didNotPreventRepeat == plain.didNotPreventRepeat)
+    }
+
     @Test func theAsOfDayDecidesWhatWasOpenAndOverdue() throws {
         // Judged on 2024-02-10: late (due 2024-02-26) is open, not overdue; stale is 12 days overdue;
         // dropped was closed that very day, so it still counts as open; it has no due before then.

@@ -7,12 +7,7 @@ import Testing
 struct FollowThroughReadTests {
     @Test func theNarrowReadGivesTheFiguresOfTheWholeHistory() throws {
         let folder = try TemporaryDirectory()
-        let knowledgeBase = try KnowledgeBase.open(at: folder.file("kb.sqlite"), access: .readWrite)
-        let history = try SyntheticHistory(incidents: 400, services: 6, years: 3, seed: 9)
-        var text = ""
-        history.writeJSON(to: &text)
-        _ = try knowledgeBase.importRecords(try InterchangeDecoder.decode(Array(text.utf8), file: "history.json"),
-                                            replace: false, actor: "test", now: try Instant(parsing: "2026-01-01T00:00:00Z"))
+        let knowledgeBase = try syntheticKnowledgeBase(in: folder, incidents: 400, services: 6, years: 3, seed: 9)
         // Actions added later to old incidents, some completed since: created when added.
         let incidents = try knowledgeBase.incidentSummaries(matching: IncidentFilter())
         for (number, incident) in incidents.prefix(40).enumerated() {
@@ -35,6 +30,22 @@ struct FollowThroughReadTests {
                                                    last: try CalendarDate(parsing: "\(year)-\(last)")))
             }
         }
+        // Months judge repeats against a window that reaches back further than the period itself,
+        // and a report cut off at noon counts actions of incidents that started after the cut on
+        // the judged day.
+        for year in 2023...2025 {
+            for month in 1...12 {
+                func firstDay(_ year: Int, _ month: Int) throws -> CalendarDate {
+                    try CalendarDate(parsing: "\(year)-\(month < 10 ? "0" : "")\(month)-01")
+                }
+                let first = try firstDay(year, month)
+                let next = month == 12 ? try firstDay(year + 1, 1) : try firstDay(year, month + 1)
+                periods.append(FollowThroughPeriod(first: first, last: next.adding(days: -1)))
+            }
+        }
+        periods.append(FollowThroughPeriod(
+            reportSpan: InstantSpan(start: try Instant(parsing: "2025-04-01T00:00:00Z"), end: try Instant(parsing: "2025-07-01T00:00:00Z")),
+            asOf: try Instant(parsing: "2025-05-20T12:00:00Z")))
         var flagged = 0
         for period in periods {
             for grouping in [nil, FollowThroughGrouping.owner, .team] {
@@ -49,5 +60,32 @@ struct FollowThroughReadTests {
         }
         // The comparison covered flagged actions, open and overdue ones, and added ones.
         #expect(flagged > 0)
+    }
+
+    @Test func theOverdueReadGivesTheActionsTheRuleFindsAmongAll() throws {
+        let folder = try TemporaryDirectory()
+        let knowledgeBase = try syntheticKnowledgeBase(in: folder, incidents: 300, services: 5, years: 2, seed: 4)
+        let everything = try knowledgeBase.trackedActions()
+        var found = 0
+        for text in ["2024-03-01", "2024-09-15", "2025-01-01", "2025-06-30", "2025-12-31", "2027-01-01"] {
+            let day = try CalendarDate(parsing: text)
+            var filter = ActionFilter()
+            filter.overdueOn = day
+            let overdue = try knowledgeBase.trackedActions(matching: filter)
+            #expect(overdue == everything.filter { $0.isOverdue(on: day) }, "\(day)")
+            found += overdue.count
+        }
+        #expect(found > 0)
+    }
+
+    /// A knowledge base in `folder` holding a synthetic history, imported as of 2026-01-01.
+    private func syntheticKnowledgeBase(in folder: TemporaryDirectory, incidents: Int, services: Int, years: Int,
+                                        seed: UInt64) throws -> KnowledgeBase {
+        let knowledgeBase = try KnowledgeBase.open(at: folder.file("kb.sqlite"), access: .readWrite)
+        var text = ""
+        try SyntheticHistory(incidents: incidents, services: services, years: years, seed: seed).writeJSON(to: &text)
+        _ = try knowledgeBase.importRecords(try InterchangeDecoder.decode(Array(text.utf8), file: "history.json"),
+                                            replace: false, actor: "test", now: try Instant(parsing: "2026-01-01T00:00:00Z"))
+        return knowledgeBase
     }
 }

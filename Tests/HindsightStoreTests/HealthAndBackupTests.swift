@@ -28,7 +28,7 @@ struct HealthAndBackupTests {
         let checks = try seeded(folder).healthChecks()
         #expect(checks.map(\.name) == ["integrity", "foreign keys", "schema", "search index", "wal"])
         #expect(checks.allSatisfy { $0.passed })
-        #expect(checks[2].detail == "0002_impact_length_index (2 of 2 migrations applied)")
+        #expect(checks[2].detail == "0003_follow_through_indexes (3 of 3 migrations applied)")
     }
 
     @Test func aRowReferringToAMissingServiceIsFound() throws {

@@ -57,6 +57,7 @@ struct ActionsCommand: ParsableCommand {
         filter.kinds = try kind.map { try OptionParsing.keyword("--kind", $0, ActionKind.self) }
         filter.priorities = try priority.map { try OptionParsing.keyword("--priority", $0, ActionPriority.self) }
         let day = try asOf.day(today: today)
+        if overdue { filter.overdueOn = day }
         return (filter, day)
     }
 
@@ -64,9 +65,7 @@ struct ActionsCommand: ParsableCommand {
         let (filter, day) = try request(today: Clock.now.utcDate)
         let knowledgeBase = try database.open(.readOnly)
         if let incident, try !knowledgeBase.incidentExists(incident) { throw ActionError.unknownIncident(incident) }
-        var actions = try knowledgeBase.trackedActions(matching: filter)
-        if overdue { actions = actions.filter { $0.isOverdue(on: day) } }
-        actions = OverdueOrder.sorted(actions, on: day)
+        let actions = OverdueOrder.sorted(try knowledgeBase.trackedActions(matching: filter), on: day)
         let listing = Listing(
             columns: [.init("OVERDUE", alignRight: true), .init("DUE"), .init("STATUS"), .init("PRI"),
                       .init("OWNER", maxWidth: 20), .init("ID", maxWidth: 60), .init("TITLE", maxWidth: 60)],

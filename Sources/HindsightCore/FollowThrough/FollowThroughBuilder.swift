@@ -18,13 +18,24 @@
 public enum FollowThroughBuilder {
     /// The figures of `actions` over `period`.
     /// - Parameters:
-    ///   - ineffective: the findings of ``IneffectiveActionRule`` over the whole history.
+    ///   - alsoOpen: more actions, besides `actions`, that were created before the period, are
+    ///     still open or in progress, and are not flagged: counted in the total's open and overdue
+    ///     figures only, so they suit a count without a grouping.
+    ///   - ineffective: the findings of ``IneffectiveActionRule``: over the whole history, or at
+    ///     least all those whose repeat began in the period.
     ///   - grouping: the breakdown, if any.
-    public static func build(actions: [TrackedAction], ineffective: [IneffectiveAction], period: FollowThroughPeriod,
-                             grouping: FollowThroughGrouping?) -> FollowThrough {
+    public static func build(actions: [TrackedAction], alsoOpen: [OpenActionCount] = [], ineffective: [IneffectiveAction],
+                             period: FollowThroughPeriod, grouping: FollowThroughGrouping?) -> FollowThrough {
         let inPeriod = ineffective.filter { period.span.contains($0.repeatLink.later.incidentStartedAt) }
         let flagged = Dictionary(grouping: inPeriod, by: \.actionGlobalID)
-        let total = figures(actions, flagged: flagged, period: period)
+        var total = figures(actions, flagged: flagged, period: period)
+        for open in alsoOpen {
+            total.open += open.count
+            if let days = open.daysOverdue(on: period.asOfDay) {
+                total.overdue += open.count
+                for _ in 0..<open.count { total.ageing.add(daysOverdue: days) }
+            }
+        }
         var groups: [FollowThrough.Group] = []
         if let grouping {
             groups = Dictionary(grouping: actions, by: grouping.group(of:))

@@ -54,7 +54,13 @@ public struct RemediationAction: Hashable, Sendable {
     /// on `day` — open or in progress, or closed with a `completedAt` that is not before `day`
     /// (its UTC day is `day` or later). A closed action without `completedAt` is never overdue.
     public func isOverdue(on day: CalendarDate, incidentResolvedAt resolvedAt: Instant?) -> Bool {
-        guard let due = effectiveDue(incidentResolvedAt: resolvedAt), due < day else { return false }
+        Self.isOverdue(due: effectiveDue(incidentResolvedAt: resolvedAt), status: status, completedAt: completedAt, on: day)
+    }
+
+    /// The overdue rule itself, for an action known only by its due date in force, status and
+    /// completion time (see ``isOverdue(on:incidentResolvedAt:)``).
+    public static func isOverdue(due: CalendarDate?, status: ActionStatus, completedAt: Instant?, on day: CalendarDate) -> Bool {
+        guard let due, due < day else { return false }
         guard status.isClosed else { return true }
         guard let completedAt else { return false }
         return completedAt.utcDate >= day

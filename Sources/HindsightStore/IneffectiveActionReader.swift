@@ -1,0 +1,86 @@
+import GRDB
+import HindsightCore
+
+/// Finds the actions that did not prevent a repeat that began in one span of time, reading the
+/// factors near the span rather than the whole history, with the same answer as
+/// ``IneffectiveActionRule`` over every factor and action.
+///
+/// Why the narrow read is enough. A factor F is repeated in the span only by a factor L of an
+/// incident that started in it; F then has L's cause path or one above it, and a service of L's
+/// incident: one of the span's *keys* (service, path). The read takes every factor from a
+/// *window start* W on, where W is early enough that each key that any factor before the span
+/// has is met by one in [W, span start). Then a factor F before W whose actions were all
+/// completed before W has a repeat after that completion and before the span (the factor that
+/// met its key), so its first repeat is not in the span and it cannot be flagged for it. What
+/// is left to read from before W is only the factors with an action completed at W or later;
+/// for those, and for every factor from W on, all the repeats that can come first lie in the
+/// rows read.
+enum IneffectiveActionReader {
+    /// How far before the span the window starts at first: a quarter. It moves earlier only for
+    /// keys the quarter before the span does not meet.
+    static let firstLookBehind: Int64 = 91 * Instant.millisecondsPerDay
+
+    private struct Key: Hashable {
+        let service: String
+        let cause: String
+    }
+
+    /// The findings of ``IneffectiveActionRule`` whose repeat began in `span`, ordered as the rule orders them.
+    static func findings(_ db: Database, repeatsIn span: InstantSpan) throws -> [IneffectiveAction] {
+        let start = span.start.databaseValue, end = span.end.databaseValue
+        let inSpan = try KnowledgeBase.occurrences(db, where: "incident.started_at >= ? AND incident.started_at < ?",
+                                                   arguments: [start, end])
+        guard !inSpan.isEmpty else { return [] }
+        var windowStart = start - firstLookBehind
+        var window = try KnowledgeBase.occurrences(db, where: "incident.started_at >= ? AND incident.started_at < ?",
+                                                   arguments: [windowStart, start])
+        let met = keys(window)
+        var reach: Int64?
+        for key in keys(inSpan).subtracting(met) {
+            if let latest = try latestStart(db, meeting: key, before: windowStart) { reach = min(reach ?? latest, latest) }
+        }
+        if let reach {
+            window = try KnowledgeBase.occurrences(db, where: "incident.started_at >= ? AND incident.started_at < ?",
+                                                   arguments: [reach, windowStart]) + window
+            windowStart = reach
+        }
+        let completedSinceWindow = """
+            SELECT action_factor.factor_pk FROM action JOIN action_factor ON action_factor.action_pk = action.pk
+            WHERE action.status = 'done' AND action.completed_at >= ?
+            """
+        let older = try KnowledgeBase.occurrences(
+            db, where: "incident.started_at < ? AND factor.pk IN (\(completedSinceWindow))", arguments: [windowStart, windowStart])
+        let actions = try ActionReader.addressing(db, where: """
+            action.pk IN (
+                SELECT action.pk FROM action JOIN incident ON incident.pk = action.incident_pk
+                WHERE incident.started_at >= ? AND incident.started_at < ?
+                UNION
+                SELECT action_factor.action_pk FROM action_factor WHERE action_factor.factor_pk IN (\(completedSinceWindow)))
+            """, arguments: [windowStart, end, windowStart])
+        return IneffectiveActionRule.findings(actions: actions, occurrences: older + window + inSpan)
+            .filter { span.contains($0.repeatLink.later.incidentStartedAt) }
+    }
+
+    /// Each (service, path) that a factor among `occurrences` can repeat: its services with its
+    /// cause path and every path above it.
+    private static func keys(_ occurrences: [FactorOccurrence]) -> Set<Key> {
+        var keys = Set<Key>()
+        for occurrence in occurrences {
+            let paths = RepeatIndex.pathAndAncestors(occurrence.cause)
+            for service in occurrence.services {
+                for path in paths { keys.insert(Key(service: service, cause: path)) }
+            }
+        }
+        return keys
+    }
+
+    /// The latest start, before `instant`, of an incident on `key`'s service with a factor at or
+    /// below `key`'s path; nil when there is none.
+    private static func latestStart(_ db: Database, meeting key: Key, before instant: Int64) throws -> Int64? {
+        try Int64.fetchOne(db, sql: """
+            SELECT max(incident.started_at) FROM factor JOIN incident ON incident.pk = factor.incident_pk
+            WHERE (factor.cause = ? OR (factor.cause > ? AND factor.cause < ?)) AND incident.started_at < ?
+              AND EXISTS (SELECT 1 FROM impact WHERE impact.incident_pk = incident.pk AND impact.service_id = ?)
+            """, arguments: [key.cause, key.cause + "/", key.cause + "0", instant, key.service])
+    }
+}
