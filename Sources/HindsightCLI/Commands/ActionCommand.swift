@@ -10,11 +10,12 @@ struct ActionCommand: ParsableCommand {
             history: when, by whom (--by, default your login name), what changed from what to what, \
             and the --note.
 
-            Examples:
-              hindsight action add 2019-10-30-catalogue-elasticsearch-overload --title "Load-test the catalogue" --kind prevent
-              hindsight action update 2019-10-30-catalogue-elasticsearch-overload/load-test-the-catalogue --status in-progress
-              hindsight action done 2019-10-30-catalogue-elasticsearch-overload/load-test-the-catalogue --note "runs weekly"
-              hindsight action show 2019-10-30-catalogue-elasticsearch-overload/load-test-the-catalogue
+            Examples (for an incident with id 2024-03-01-api-outage):
+              hindsight action add 2024-03-01-api-outage --title "Load-test the API" \\
+                --kind prevent --id load-test
+              hindsight action update 2024-03-01-api-outage/load-test --status in-progress
+              hindsight action done 2024-03-01-api-outage/load-test --note "runs weekly"
+              hindsight action show 2024-03-01-api-outage/load-test
             """,
         subcommands: [ActionShowCommand.self, ActionAddCommand.self, ActionUpdateCommand.self, ActionDoneCommand.self],
         defaultSubcommand: ActionShowCommand.self)
