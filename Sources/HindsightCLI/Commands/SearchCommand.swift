@@ -20,7 +20,7 @@ struct SearchCommand: ParsableCommand {
 
             Examples:
               hindsight search "health check"
-              hindsight search cach* --service catalogue-api --since 2019-01-01
+              hindsight search 'cach*' --service catalogue-api --since 2019-01-01
               hindsight search elasticsearch --cause cache --format json
             """)
 
