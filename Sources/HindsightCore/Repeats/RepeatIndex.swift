@@ -14,9 +14,10 @@ public struct RepeatIndex: Sendable {
         let cause: String
     }
 
-    /// Occurrences by service and exact cause path, each list sorted by incident start.
+    /// Occurrences by service and exact cause path, in the order given (answers are sorted after).
     private var byExactCause: [Key: [FactorOccurrence]] = [:]
-    /// Occurrences by service and every ancestor of their cause path (the path itself included).
+    /// Occurrences by service and every ancestor of their cause path (the path itself included),
+    /// each list sorted by incident start so that ``firstRepeat(of:after:)`` can search it.
     private var byCoveringCause: [Key: [FactorOccurrence]] = [:]
     /// The earliest incident start by service and exact cause path.
     private var earliestStart: [Key: Instant] = [:]
