@@ -28,6 +28,9 @@ final class Importer {
     /// References to services not known when their record arrived; a later record may define them.
     private var pendingReferences: [(service: String, location: SourceLocation)] = []
     private var fileOrder: [String: Int] = [:]
+    /// Started at the first incident written, so that an import without incidents leaves the
+    /// schema alone.
+    private var searchIndex: SearchIndexDeferral?
 
     init(db: Database, replace: Bool, actor: String, now: Instant) throws {
         self.db = db
@@ -63,13 +66,16 @@ final class Importer {
         }
     }
 
-    /// Checks what can only be checked once every record is in; returns the summary.
+    /// Checks what can only be checked once every record is in, and indexes the written
+    /// incidents for search when nothing was refused; returns the summary.
     func finish() throws -> ImportSummary {
         for reference in pendingReferences where !knownServices.contains(reference.service) {
             found.append(InterchangeProblem(reference.location,
                 "unknown service '\(reference.service)'; define it under 'services:' in this import or import it first"))
         }
         try checkSLAOverlaps(incomingSLAs.filter { knownServices.contains($0.value.serviceID) })
+        // With a problem the transaction is rolled back, index and all; no need to build it.
+        if found.isEmpty { try searchIndex?.finish() }
         return summary
     }
 
@@ -141,16 +147,27 @@ final class Importer {
         let outcome = try reconcile(item, kind: "incident", label: incident.id, stored: stored,
                                     encode: InterchangeEncoder.encode,
                                     insert: {
-                                        try IncidentWriter.insert(db, incident)
+                                        let index = try deferredSearchIndex()
+                                        let written = try IncidentWriter.insert(db, incident)
+                                        try index.noteWritten(incidentPK: written, includingIncidentRow: true)
                                         try recordActionChanges(incidentID: incident.id, from: [], to: incident.actions)
                                     },
                                     update: {
+                                        let index = try deferredSearchIndex()
                                         try IncidentWriter.replace(db, pk: pk ?? 0, with: incident)
+                                        try index.noteWritten(incidentPK: pk ?? 0, includingIncidentRow: false)
                                         try recordActionChanges(incidentID: incident.id, from: stored?.actions ?? [],
                                                                 to: incident.actions)
                                     })
         if outcome == .refused { unwrittenIncidents[incident.id] = incident }
         count(outcome, in: \.incidents)
+    }
+
+    private func deferredSearchIndex() throws -> SearchIndexDeferral {
+        if let searchIndex { return searchIndex }
+        let started = try SearchIndexDeferral(db: db)
+        searchIndex = started
+        return started
     }
 
     private func slaKey(_ sla: ServiceLevelAgreement) -> String {

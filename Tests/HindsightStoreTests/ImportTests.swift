@@ -97,6 +97,60 @@ struct ImportTests {
         }
     }
 
+    /// The insert triggers, by name, as stored.
+    func searchTriggers(_ path: String) throws -> [String: String] {
+        try DatabaseQueue(path: path).read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+                SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search%'
+                """).map { ($0["name"] as String, $0["sql"] as String) })
+        }
+    }
+
+    func searchIndexDifferences(_ path: String) throws -> (missing: Int, extra: Int) {
+        try DatabaseQueue(path: path).read { db in try SearchIndexConsistency.differences(db) }
+    }
+
+    @Test func importsIndexTheirRowsAtTheEndAndLeaveTheTriggersAsTheyWere() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.file("kb.sqlite")
+        let knowledgeBase = try KnowledgeBase.open(at: path, access: .readWrite)
+        let triggers = try searchTriggers(path)
+        #expect(triggers.count == 12)
+
+        _ = try knowledgeBase.importRecords(try SeedDocuments.all(), replace: false, actor: "test", now: SeedDocuments.now)
+        #expect(try searchIndexDifferences(path) == (0, 0))
+        #expect(try searchTriggers(path) == triggers)
+
+        // A replaced incident: its old rows leave the index, its new parts enter it.
+        let replaced = Self.base.replacingOccurrences(of: "title: A bug, cause: code/bug}", with: """
+            title: A bug, cause: code/bug}
+                  - {id: g, title: A second bug, cause: code/other}
+                timeline:
+                  - {at: 2024-03-01T10:05:00Z, text: Paged the on-call}
+            """)
+        _ = try knowledgeBase.importRecords(try decode(Self.base), replace: false, actor: "test", now: SeedDocuments.now)
+        _ = try knowledgeBase.importRecords(try decode(replaced), replace: true, actor: "test", now: SeedDocuments.now)
+        #expect(try searchIndexDifferences(path) == (0, 0))
+        #expect(try knowledgeBase.search(try SearchQuery(parsing: "paged"), filter: IncidentFilter(), limit: 5)
+            .map(\.incidentID) == ["outage"])
+
+        // A refused import rolls the dropped triggers back with everything else.
+        #expect(throws: InterchangeProblems.self) {
+            try knowledgeBase.importRecords(try decode(replaced.replacingOccurrences(of: "Paged", with: "Called")),
+                                            replace: false, actor: "test", now: SeedDocuments.now)
+        }
+        #expect(try searchTriggers(path) == triggers)
+
+        // After an import, rows written by other means are indexed by the triggers again.
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: """
+                INSERT INTO timeline_event (incident_pk, position, at, text)
+                SELECT pk, 99, started_at, 'Written by hand' FROM incident WHERE id = 'outage'
+                """)
+        }
+        #expect(try searchIndexDifferences(path) == (0, 0))
+    }
+
     @Test func referencesMustResolveAndDuplicatesMustAgree() throws {
         let folder = try TemporaryDirectory()
         let knowledgeBase = try KnowledgeBase.open(at: folder.file("kb.sqlite"), access: .readWrite)
