@@ -11,20 +11,27 @@ enum HistoryReader {
     }
 
     /// Impacts of `serviceID` that overlap `span`, ongoing ones included.
-    static func impacts(_ db: Database, serviceID: String, span: InstantSpan) throws -> [DowntimeInterval] {
+    ///
+    /// With `keyedByDatabaseKey`, each interval's `incidentID` is its incident's database key in
+    /// decimal rather than its id: a reader that needs only to tell incidents apart saves a
+    /// lookup of the incident row per impact, and the keys are short strings Swift stores inline.
+    static func impacts(_ db: Database, serviceID: String, span: InstantSpan,
+                        keyedByDatabaseKey: Bool = false) throws -> [DowntimeInterval] {
         guard !span.isEmpty else { return [] }
         // An impact that overlaps the span started at most `longest` before it; the index on
         // (service_id, end_at - start_at) gives that length in one step.
         let longest = try Int64.fetchOne(
             db.cachedStatement(sql: "SELECT max(end_at - start_at) FROM impact WHERE service_id = ?"),
             arguments: [serviceID]) ?? 0
+        let (incident, join) = keyedByDatabaseKey ? ("impact.incident_pk", "")
+            : ("incident.id", "JOIN incident ON incident.pk = impact.incident_pk")
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT incident.id AS incident_id, impact.start_at, impact.end_at, impact.fraction
-            FROM impact JOIN incident ON incident.pk = impact.incident_pk
+            SELECT \(incident), impact.start_at, impact.end_at, impact.fraction
+            FROM impact \(join)
             WHERE impact.service_id = ? AND impact.start_at >= ? AND impact.start_at < ? AND impact.end_at > ?
             UNION ALL
-            SELECT incident.id, impact.start_at, impact.end_at, impact.fraction
-            FROM impact JOIN incident ON incident.pk = impact.incident_pk
+            SELECT \(incident), impact.start_at, impact.end_at, impact.fraction
+            FROM impact \(join)
             WHERE impact.service_id = ? AND impact.end_at IS NULL AND impact.start_at < ?
             """), arguments: [serviceID, span.start.databaseValue - longest, span.end.databaseValue, span.start.databaseValue,
                               serviceID, span.end.databaseValue])
@@ -35,7 +42,8 @@ enum HistoryReader {
             let start: Int64 = row[1]
             let end: Int64? = row[2]
             intervals.append(DowntimeInterval(start: Instant(millisecondsSinceEpoch: start), end: end.map(Instant.init(millisecondsSinceEpoch:)),
-                                              fraction: row[3], incidentID: row[0]))
+                                              fraction: row[3],
+                                              incidentID: keyedByDatabaseKey ? String(row[0] as Int64) : row[0]))
         }
         return intervals
     }
@@ -61,14 +69,15 @@ enum HistoryReader {
     }
 
     /// Calls `body` with what the cause taxonomy needs of every incident that satisfies
-    /// `condition` (SQL over `incident`): its id and start, and each factor's cause and
-    /// `introduced_at`. One incident at a time, so that a whole history is read in one pass
-    /// without being held at once. Everything else is left out: titles and factor ids empty,
-    /// roles `contributing`, other times nil, no services.
+    /// `condition` (SQL over `incident`): its start, and each factor's cause and `introduced_at`.
+    /// One incident at a time, so that a whole history is read in one pass without being held at
+    /// once. The facts' id is the incident's database key in decimal, as in
+    /// ``impacts(_:serviceID:span:keyedByDatabaseKey:)``. Everything else is left out: titles and
+    /// factor ids empty, roles `contributing`, other times nil, no services.
     static func forEachCauseFacts(_ db: Database, where condition: String, arguments: StatementArguments,
                                   _ body: (IncidentFacts) throws -> Void) throws {
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT incident.pk, incident.id, incident.started_at, factor.cause, factor.introduced_at
+            SELECT incident.pk, incident.started_at, factor.cause, factor.introduced_at
             FROM incident LEFT JOIN factor ON factor.incident_pk = incident.pk
             WHERE \(condition)
             ORDER BY incident.pk, factor.position
@@ -81,12 +90,12 @@ enum HistoryReader {
             let pk: Int64 = row[0]
             if pk != current?.pk {
                 if let current { try body(current.facts) }
-                let startedAt: Int64 = row[2]
-                current = (pk, IncidentFacts(id: row[1], title: "", startedAt: Instant(millisecondsSinceEpoch: startedAt)))
+                let startedAt: Int64 = row[1]
+                current = (pk, IncidentFacts(id: String(pk), title: "", startedAt: Instant(millisecondsSinceEpoch: startedAt)))
             }
-            guard let cause: String = row[3] else { continue }
+            guard let cause: String = row[2] else { continue }
             var introducedAt: FuzzyDate?
-            if let introduced: String = row[4] {
+            if let introduced: String = row[3] {
                 if let known = parsed[introduced] {
                     introducedAt = known
                 } else {

@@ -24,10 +24,13 @@ extension KnowledgeBase {
                 start: filter.since?.startInstantUTC ?? Instant(millisecondsSinceEpoch: firstImpact),
                 end: filter.until?.adding(days: 1).startInstantUTC ?? asOf)
 
+            // Keyed by database key, as the readers below give them (no use for the ids here).
             var downtimeByIncident: [String: Double] = [:]
             for service in services {
-                let history = try HistoryReader.history(db, serviceID: service, slas: [], span: span.cut(at: asOf))
-                let profile = DowntimeCalculator.profile(over: span, impacts: history.impacts, maintenance: history.maintenance,
+                let evaluated = span.cut(at: asOf)
+                let impacts = try HistoryReader.impacts(db, serviceID: service, span: evaluated, keyedByDatabaseKey: true)
+                let maintenance = try HistoryReader.maintenance(db, serviceID: service, span: evaluated)
+                let profile = DowntimeCalculator.profile(over: span, impacts: impacts, maintenance: maintenance,
                                                          policy: .weighted, asOf: asOf)
                 for (id, seconds) in profile.secondsByIncident { downtimeByIncident[id, default: 0] += seconds }
             }
