@@ -8,7 +8,9 @@ enum ActionReader {
     /// start, incident id and action position.
     static func tracked(_ db: Database, where condition: String = "1",
                         arguments: StatementArguments = []) throws -> [TrackedAction] {
-        try Row.fetchAll(db, sql: """
+        // Through a cursor: its rows find columns by name in a dictionary, where copied rows
+        // compare every column name in lower case, which dominated a report's follow-through.
+        try Array(Row.fetchCursor(db, sql: """
             SELECT action.*, incident.id AS incident_id, incident.started_at AS incident_started_at,
                    incident.resolved_at AS incident_resolved_at,
                    (SELECT group_concat(team, char(31)) FROM (
@@ -35,7 +37,7 @@ enum ActionReader {
                                                          creationAt: RowDecoding.instant(row, "creation_at"),
                                                          incidentStartedAt: startedAt),
                 teams: RowDecoding.list(row, "teams"))
-        }
+        })
     }
 
     /// The actions that address a factor and satisfy `condition` (SQL over `action` and
@@ -43,7 +45,8 @@ enum ActionReader {
     /// of actions that did not prevent a repeat reads (no history, no teams).
     static func addressing(_ db: Database, where condition: String = "1",
                            arguments: StatementArguments = []) throws -> [(incidentID: String, action: RemediationAction)] {
-        try Row.fetchAll(db, sql: """
+        // Through a cursor, as in `tracked`.
+        try Array(Row.fetchCursor(db, sql: """
             SELECT incident.id AS incident_id, action.*, group_concat(factor.id, char(31)) AS addresses
             FROM action_factor
             JOIN action ON action.pk = action_factor.action_pk
@@ -53,7 +56,7 @@ enum ActionReader {
             GROUP BY action.pk
             """, arguments: arguments).map { row in
             (row["incident_id"], try IncidentReader.action(row, addresses: RowDecoding.list(row, "addresses")))
-        }
+        })
     }
 
     /// The action `reference`, or nil.

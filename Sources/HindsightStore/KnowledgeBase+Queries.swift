@@ -59,7 +59,8 @@ extension KnowledgeBase {
             """
         return try queue.read { db in
             let repeating = filter.repeatsOnly ? try Self.repeatingIncidentIDs(db) : nil
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
+            // Through a cursor: its rows find columns by name in a dictionary (see ActionReader).
+            return try Array(Row.fetchCursor(db, sql: sql, arguments: arguments).compactMap { row in
                 if let repeating, !repeating.contains(row["id"] as String) { return nil }
                 return IncidentSummary(
                     id: row["id"], title: row["title"], severity: try RowDecoding.keyword(row, "severity", Severity.self),
@@ -67,7 +68,7 @@ extension KnowledgeBase {
                     mitigatedAt: RowDecoding.instant(row, "mitigated_at"), resolvedAt: RowDecoding.instant(row, "resolved_at"),
                     services: RowDecoding.list(row, "services"), causes: RowDecoding.list(row, "causes"),
                     tags: RowDecoding.list(row, "tags"))
-            }
+            })
         }
     }
 
