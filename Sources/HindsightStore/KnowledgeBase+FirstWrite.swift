@@ -13,7 +13,8 @@ extension KnowledgeBase {
     /// problem found halfway through a long file) leaves no file, and no folder it created, behind.
     /// When another process creates the file meanwhile, the temporary one is dropped and `body`
     /// runs again on the file that now exists, so `body` must be repeatable (an import is: it
-    /// reads its files again).
+    /// reads its files again). While `body` writes the temporary file, it has a rollback journal
+    /// rather than a write-ahead log; the file is in WAL mode again before it is linked.
     /// - Throws: what opening and `body` throw.
     public static func writing<Result>(at path: String, _ body: (KnowledgeBase) throws -> Result) throws -> Result {
         let fileManager = FileManager.default
@@ -32,7 +33,14 @@ extension KnowledgeBase {
         do {
             let opened = try open(at: partial, access: .readWrite)
             knowledgeBase = opened
+            // No other process can know the temporary file, and a failure discards it: the first
+            // write needs no write-ahead log, which would write every page twice (once to the log,
+            // once more at the checkpoint). A rollback journal holds only the pages that existed
+            // before, a few for a new file, and lets a refused import roll back; WAL, which the
+            // file records, is set again after.
+            try opened.queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
             result = try body(opened)
+            try opened.queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
             try opened.close()
         } catch {
             try? knowledgeBase?.close()

@@ -20,6 +20,19 @@ struct OpeningTests {
         }
     }
 
+    @Test func aFirstWriteUsesARollbackJournalAndLeavesTheFileInWALMode() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.file("kb.sqlite")
+        let modeDuringTheWrite = try KnowledgeBase.writing(at: path) { knowledgeBase in
+            try knowledgeBase.queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        }
+        #expect(modeDuringTheWrite == "delete")
+        let modeAfter = try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(modeAfter == "wal")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(!files.contains { $0.hasPrefix(".") })
+    }
+
     @Test func readingAMissingFileSaysHowToCreateOne() throws {
         let folder = try TemporaryDirectory()
         #expect(throws: StoreError.missingDatabase(path: folder.file("none.sqlite"))) {
