@@ -57,6 +57,11 @@ extension KnowledgeBase {
                                                           NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO)])
         }
         removePartial()
+        // The new name must survive a power cut as the data does: sync the folder that holds it.
+        if let problem = FileSync.sync(folder.isEmpty ? "." : folder) {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey:
+                "\(path) is written but its folder could not be synced, so a power cut may still lose it: \(problem)"])
+        }
         return result
     }
 }
