@@ -9,7 +9,7 @@ enum ActionReader {
     static func tracked(_ db: Database, where condition: String = "1",
                         arguments: StatementArguments = []) throws -> [TrackedAction] {
         // Through a cursor: its rows find columns by name in a dictionary, where copied rows
-        // compare every column name in lower case, which dominated a report's follow-through.
+        // compare every column name in lower case at each lookup, a tenth of a report at 10 000 incidents.
         try Array(Row.fetchCursor(db, sql: """
             SELECT action.*, incident.id AS incident_id, incident.started_at AS incident_started_at,
                    incident.resolved_at AS incident_resolved_at,
