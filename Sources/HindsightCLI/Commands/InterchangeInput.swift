@@ -36,14 +36,20 @@ enum InterchangeInput {
         return try body(sources)
     }
 
-    /// Decodes every source, calling `each` with each valid record in order.
+    /// Decodes every source, calling `each` with each valid record in order, on the calling thread.
+    ///
+    /// The files are read and decoded on a thread of their own while `each` runs, so that an
+    /// import parses the next records while it writes the last ones.
     /// - Returns: the problems of all sources, in order; empty when all are valid.
     static func decode(_ sources: [Source], each: (InterchangeRecord) throws -> Void) throws -> [InterchangeProblem] {
-        var problems: [InterchangeProblem] = []
-        for source in sources {
-            problems += try InterchangeStreamDecoder.decode(file: source.name, open: { try chunks(of: source) }, each: each)
-        }
-        return problems
+        try OrderedHandOff.run(produce: { yield in
+            var problems: [InterchangeProblem] = []
+            for source in sources {
+                problems += try InterchangeStreamDecoder.decode(file: source.name, open: { try chunks(of: source) },
+                                                                each: yield)
+            }
+            return problems
+        }, consume: each)
     }
 
     private static func chunks(of source: Source) throws -> InterchangeStreamDecoder.ChunkReader {
