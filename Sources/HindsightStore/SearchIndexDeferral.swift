@@ -10,9 +10,12 @@ import GRDB
 /// became 100 000 segments to write and merge, about three quarters of the whole import.
 ///
 /// How: inside the import's transaction the four insert triggers are dropped; the importer
-/// notes each incident it writes; ``finish()`` indexes those incidents' rows with one
-/// `INSERT … SELECT` per kind, in rowid order, and creates the triggers again from the SQL they
-/// were stored with. The update and delete triggers stay, so a replaced incident's old rows
+/// notes each incident it writes; every few thousand incidents, and once more in ``finish()``,
+/// those incidents' rows are indexed with one `INSERT … SELECT` per kind, in rowid order; then
+/// ``finish()`` creates the triggers again from the SQL they were stored with. Indexing in chunks
+/// rather than all at the end lets the index be built while the next records are still being
+/// parsed (FTS5 writes a segment at least every megabyte of terms anyway, so chunks of this size
+/// add no segments to speak of). The update and delete triggers stay, so a replaced incident's old rows
 /// still leave the index. Everything is in the caller's transaction: no other connection ever
 /// sees the schema without the triggers, and an import that fails rolls all of it back.
 final class SearchIndexDeferral {
@@ -20,14 +23,21 @@ final class SearchIndexDeferral {
     /// The stored SQL of the insert triggers that were dropped, to create them again.
     private let droppedTriggers: [String]
     private let noteStatement: Statement
+    /// How many incidents are indexed at a time.
+    private let chunkSize: Int
+    private var pendingCount = 0
+
+    /// The chunk an import uses: about a megabyte of terms in a generated history.
+    static let defaultChunkSize = 2_000
 
     /// The insert triggers of the migrations, one per indexed table.
     private static let insertTriggers = ["incident_search_insert", "factor_search_insert",
                                          "action_search_insert", "timeline_search_insert"]
 
     /// Drops the insert triggers. Call inside the write transaction that will call ``finish()``.
-    init(db: Database) throws {
+    init(db: Database, chunkSize: Int = SearchIndexDeferral.defaultChunkSize) throws {
         self.db = db
+        self.chunkSize = chunkSize
         var dropped: [String] = []
         for name in Self.insertTriggers {
             // A trigger missing from a damaged file stays missing: `doctor` reports the index.
@@ -52,10 +62,19 @@ final class SearchIndexDeferral {
     ///   incident), rather than updated in place (a replaced one, whose update trigger indexed it).
     func noteWritten(incidentPK: Int64, includingIncidentRow: Bool) throws {
         try noteStatement.execute(arguments: [incidentPK, includingIncidentRow])
+        pendingCount += 1
+        if pendingCount >= chunkSize { try indexPending() }
     }
 
     /// Indexes the noted incidents' rows and creates the dropped triggers again.
     func finish() throws {
+        try indexPending()
+        for sql in droppedTriggers { try db.execute(sql: sql) }
+    }
+
+    /// Indexes the rows of the incidents noted since the last time, and forgets them.
+    private func indexPending() throws {
+        pendingCount = 0
         let pending = "SELECT incident_pk FROM temp.search_pending"
         try db.execute(sql: """
             INSERT INTO search_index (rowid, title, body, incident_pk, kind)
@@ -72,6 +91,5 @@ final class SearchIndexDeferral {
             WHERE incident_pk IN (\(pending)) ORDER BY pk;
             DELETE FROM temp.search_pending;
             """)
-        for sql in droppedTriggers { try db.execute(sql: sql) }
     }
 }

@@ -151,6 +151,45 @@ struct ImportTests {
         #expect(try searchIndexDifferences(path) == (0, 0))
     }
 
+    @Test func theDeferredIndexIsFilledChunkByChunkAsIncidentsAreNoted() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.file("kb.sqlite")
+        let knowledgeBase = try KnowledgeBase.open(at: path, access: .readWrite)
+        let seeds = try SeedDocuments.all()
+        // Services and SLAs for the copies below to refer to.
+        var catalog = seeds
+        catalog.incidents = []
+        _ = try knowledgeBase.importRecords(catalog, replace: false, actor: "test", now: SeedDocuments.now)
+        let triggers = try searchTriggers(path)
+        let copies = seeds.incidents.prefix(3).enumerated().map { index, located in
+            var incident = located.value
+            incident.id = "copy-\(index)"
+            return incident
+        }
+        #expect(copies.count == 3)
+
+        try DatabaseQueue(path: path).write { db in
+            func indexedRows(_ pk: Int64) throws -> Int {
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM search_index WHERE incident_pk = ?", arguments: [pk]) ?? 0
+            }
+            let deferral = try SearchIndexDeferral(db: db, chunkSize: 2)
+            var pks: [Int64] = []
+            for incident in copies {
+                let pk = try IncidentWriter.insert(db, incident)
+                try deferral.noteWritten(incidentPK: pk, includingIncidentRow: true)
+                pks.append(pk)
+            }
+            // The first two made a chunk and are indexed already; the third waits for `finish`.
+            #expect(try indexedRows(pks[0]) > 0)
+            #expect(try indexedRows(pks[1]) > 0)
+            #expect(try indexedRows(pks[2]) == 0)
+            try deferral.finish()
+            #expect(try indexedRows(pks[2]) > 0)
+        }
+        #expect(try searchIndexDifferences(path) == (0, 0))
+        #expect(try searchTriggers(path) == triggers)
+    }
+
     @Test func referencesMustResolveAndDuplicatesMustAgree() throws {
         let folder = try TemporaryDirectory()
         let knowledgeBase = try KnowledgeBase.open(at: folder.file("kb.sqlite"), access: .readWrite)
