@@ -1,5 +1,3 @@
-import Yams
-
 /// A value typed on the command line for one field of an interchange record.
 public indirect enum CommandLineValue: Sendable {
     /// A word read the way an unquoted YAML scalar is: a number, a date, a keyword.
@@ -51,7 +49,7 @@ public enum CommandLineRecord {
     }
 
     private static func decode<Record>(_ fields: [CommandLineField],
-                                       _ decodeNode: (Node, DecodingContext) -> Record?) throws -> Record {
+                                       _ decodeNode: (InterchangeNode, DecodingContext) -> Record?) throws -> Record {
         let context = DecodingContext(file: "command line")
         let record = decodeNode(node(fields), context)
         guard context.problems.isEmpty, let record else {
@@ -62,15 +60,17 @@ public enum CommandLineRecord {
         return record
     }
 
-    private static func node(_ fields: [CommandLineField]) -> Node {
-        .mapping(Node.Mapping(fields.map { field in (Node.scalar(Node.Scalar(field.key)), node(field.value)) }))
+    private static func node(_ fields: [CommandLineField]) -> InterchangeNode {
+        .mapping(fields.map { field in
+            (key: .scalar(.init(string: field.key, isPlain: true, position: nil)), value: node(field.value))
+        }, nil)
     }
 
-    private static func node(_ value: CommandLineValue) -> Node {
+    private static func node(_ value: CommandLineValue) -> InterchangeNode {
         switch value {
-        case .word(let text): return .scalar(Node.Scalar(text, .implicit, .plain))
-        case .text(let text): return .scalar(Node.Scalar(text, .implicit, .doubleQuoted))
-        case .list(let items): return .sequence(Node.Sequence(items.map(node)))
+        case .word(let text): return .scalar(.init(string: text, isPlain: true, position: nil))
+        case .text(let text): return .scalar(.init(string: text, isPlain: false, position: nil))
+        case .list(let items): return .sequence(items.map(node), nil)
         }
     }
 }

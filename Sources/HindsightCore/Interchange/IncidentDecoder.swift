@@ -1,5 +1,3 @@
-import Yams
-
 /// Decodes one incident with its impacts, factors, actions and timeline, checking the rules that
 /// tie them together: time order, factor ids unique, actions addressing factors of the incident.
 struct IncidentDecoder {
@@ -8,7 +6,7 @@ struct IncidentDecoder {
     static let keys = ["id", "title", "severity", "near_miss", "detection", "started_at", "detected_at", "mitigated_at",
                        "resolved_at", "summary", "source", "tags", "impacts", "factors", "actions", "timeline"]
 
-    func decode(_ node: Node, path: String) -> Located<Incident>? {
+    func decode(_ node: InterchangeNode, path: String) -> Located<Incident>? {
         guard let reader = MappingReader(node, path: path, allowedKeys: Self.keys, context: context) else { return nil }
         let before = context.problems.count
         let id = reader.id("id", required: true)
@@ -123,7 +121,7 @@ struct IncidentDecoder {
         return Located(incident, at: reader.location, fieldLocations: fieldLocations)
     }
 
-    func decodeAction(_ node: Node, path: String, factors: [Factor]) -> RemediationAction? {
+    func decodeAction(_ node: InterchangeNode, path: String, factors: [Factor]) -> RemediationAction? {
         guard let reader = MappingReader(node, path: path,
                                          allowedKeys: ["id", "title", "kind", "addresses", "owner", "priority", "due",
                                                        "status", "completed_at", "ticket"],

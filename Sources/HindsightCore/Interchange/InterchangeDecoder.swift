@@ -24,7 +24,7 @@ public enum InterchangeDecoder {
             var documentCount = 0
             while let root = try parser.nextRoot() {
                 documentCount += 1
-                result.append(contentsOf: decodeDocument(root, context: context))
+                result.append(contentsOf: decodeDocument(InterchangeNode(root), context: context))
             }
             if documentCount == 0 {
                 context.report(SourceLocation(file: file, line: 1, column: 1),
@@ -37,7 +37,7 @@ public enum InterchangeDecoder {
         return result
     }
 
-    private static func decodeDocument(_ root: Node, context: DecodingContext) -> InterchangeDocument {
+    private static func decodeDocument(_ root: InterchangeNode, context: DecodingContext) -> InterchangeDocument {
         var document = InterchangeDocument()
         guard let reader = decodeHeader(root, context: context) else { return document }
         for section in InterchangeSection.allCases {
@@ -51,7 +51,7 @@ public enum InterchangeDecoder {
     }
 
     /// Checks the document's top-level mapping and its version; nil when it is not a mapping.
-    static func decodeHeader(_ root: Node, context: DecodingContext) -> MappingReader? {
+    static func decodeHeader(_ root: InterchangeNode, context: DecodingContext) -> MappingReader? {
         guard let reader = MappingReader(root, path: "document",
                                          allowedKeys: ["version"] + InterchangeSection.allCases.map(\.rawValue),
                                          context: context)
@@ -65,7 +65,7 @@ public enum InterchangeDecoder {
     }
 
     /// Decodes item `index` of a top-level list; nil (with problems reported) when it is invalid.
-    static func decodeRecord(_ node: Node, in section: InterchangeSection, index: Int,
+    static func decodeRecord(_ node: InterchangeNode, in section: InterchangeSection, index: Int,
                              context: DecodingContext) -> InterchangeRecord? {
         let path = "\(section.rawValue)[\(index)]"
         switch section {
@@ -76,7 +76,7 @@ public enum InterchangeDecoder {
         }
     }
 
-    private static func decodeService(_ node: Node, path: String, context: DecodingContext) -> Located<Service>? {
+    private static func decodeService(_ node: InterchangeNode, path: String, context: DecodingContext) -> Located<Service>? {
         guard let reader = MappingReader(node, path: path, allowedKeys: ["id", "name", "team", "tier", "description"],
                                          context: context)
         else { return nil }
@@ -91,7 +91,7 @@ public enum InterchangeDecoder {
                        at: reader.location, fieldLocations: ["id": reader.location(of: "id")])
     }
 
-    static func decodeSLA(_ node: Node, path: String, context: DecodingContext) -> Located<ServiceLevelAgreement>? {
+    static func decodeSLA(_ node: InterchangeNode, path: String, context: DecodingContext) -> Located<ServiceLevelAgreement>? {
         guard let reader = MappingReader(node, path: path,
                                          allowedKeys: ["service", "allowed_downtime", "objective", "window", "timezone",
                                                        "effective_from", "effective_until", "partial", "credits"],
@@ -145,7 +145,7 @@ public enum InterchangeDecoder {
         return Located(sla, at: reader.location, fieldLocations: ["service": reader.location(of: "service")])
     }
 
-    static func decodeMaintenance(_ node: Node, path: String, context: DecodingContext) -> Located<MaintenanceWindow>? {
+    static func decodeMaintenance(_ node: InterchangeNode, path: String, context: DecodingContext) -> Located<MaintenanceWindow>? {
         guard let reader = MappingReader(node, path: path, allowedKeys: ["service", "start", "end", "note"], context: context)
         else { return nil }
         let before = context.problems.count

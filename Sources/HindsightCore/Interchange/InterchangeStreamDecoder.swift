@@ -60,19 +60,19 @@ public enum InterchangeStreamDecoder {
     /// Parses one snippet as a YAML document, placed as in the file: its first line is padded to
     /// its column and the context shifts lines by the lines before it.
     private static func parse(_ snippet: SourceSnippet, context: DecodingContext, closingText: String,
-                              asListItem: Bool) throws -> Node {
+                              asListItem: Bool) throws -> InterchangeNode {
         try checkEncoding(snippet, file: context.file)
+        context.lineOffset = snippet.line - 1
         let text = String(repeating: " ", count: snippet.column - 1)
             + String(decoding: snippet.bytes, as: UTF8.self) + closingText
-        context.lineOffset = snippet.line - 1
         do {
             let parser = try Parser(yaml: text, resolver: .default, constructor: .default, encoding: .utf8)
             guard let root = try parser.nextRoot(), try parser.nextRoot() == nil else { throw UnsplittableDocument() }
-            guard asListItem else { return root }
+            guard asListItem else { return InterchangeNode(root) }
             guard case .sequence(let items) = root, items.count == 1, let item = items.first else {
                 throw UnsplittableDocument()
             }
-            return item
+            return InterchangeNode(item)
         } catch is YamlError {
             throw UnsplittableDocument()
         }

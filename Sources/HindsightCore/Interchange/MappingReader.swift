@@ -1,20 +1,18 @@
-import Yams
-
 /// Reads the fields of one mapping of an interchange document: refuses unknown keys, and turns
 /// each field into its value type or reports, at the field's position, what was expected.
 struct MappingReader {
     let context: DecodingContext
     /// The path of this mapping, e.g. `incidents[0].impacts[1]`.
     let path: String
-    let node: Node
-    private var fields: [String: (key: Node, value: Node)] = [:]
+    let node: InterchangeNode
+    private var fields: [String: (key: InterchangeNode, value: InterchangeNode)] = [:]
 
     /// Nil (with a problem reported) when `node` is not a mapping.
-    init?(_ node: Node, path: String, allowedKeys: [String], context: DecodingContext) {
+    init?(_ node: InterchangeNode, path: String, allowedKeys: [String], context: DecodingContext) {
         self.context = context
         self.path = path
         self.node = node
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let mapping, _) = node else {
             context.report(node, "\(path): expected a mapping, found \(node.kindDescription)")
             return nil
         }
@@ -42,7 +40,7 @@ struct MappingReader {
     }
 
     /// The value node of `key`; nil when absent or null. Reports a missing required key.
-    func value(_ key: String, required: Bool = false) -> Node? {
+    func value(_ key: String, required: Bool = false) -> InterchangeNode? {
         guard let value = fields[key]?.value, !value.isNull else {
             if required { context.report(node, "\(path): missing required key '\(key)'") }
             return nil
@@ -61,13 +59,13 @@ struct MappingReader {
     }
 
     /// A plain (unquoted) scalar: numbers and booleans must not be quoted.
-    private func plainScalar(_ key: String, required: Bool, what: String) -> (String, Node)? {
+    private func plainScalar(_ key: String, required: Bool, what: String) -> (String, InterchangeNode)? {
         guard let value = value(key, required: required) else { return nil }
         guard case .scalar(let scalar) = value else {
             context.report(value, "\(fieldPath(key)): expected \(what), found \(value.kindDescription)")
             return nil
         }
-        guard scalar.style == .plain || scalar.style == .any else {
+        guard scalar.isPlain else {
             context.report(value, "\(fieldPath(key)): expected \(what), found the quoted text '\(scalar.string)'")
             return nil
         }
@@ -161,13 +159,13 @@ struct MappingReader {
     }
 
     /// The items of a list; an absent or null list is empty.
-    func list(_ key: String) -> [Node] {
+    func list(_ key: String) -> [InterchangeNode] {
         guard let value = value(key) else { return [] }
-        guard case .sequence(let sequence) = value else {
+        guard case .sequence(let sequence, _) = value else {
             context.report(value, "\(fieldPath(key)): expected a list, found \(value.kindDescription)")
             return []
         }
-        return Array(sequence)
+        return sequence
     }
 }
 
