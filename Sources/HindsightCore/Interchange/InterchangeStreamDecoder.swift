@@ -57,12 +57,18 @@ public enum InterchangeStreamDecoder {
         }
     }
 
-    /// Parses one snippet as a YAML document, placed as in the file: its first line is padded to
-    /// its column and the context shifts lines by the lines before it.
+    /// Parses one snippet, placed as in the file: the context shifts lines by the lines before it.
+    ///
+    /// A JSON record is read by ``JSONRecordParser``; anything it does not read (YAML, or JSON with
+    /// something out of the ordinary) goes to Yams, its first line padded to its column.
     private static func parse(_ snippet: SourceSnippet, context: DecodingContext, closingText: String,
                               asListItem: Bool) throws -> InterchangeNode {
         try checkEncoding(snippet, file: context.file)
         context.lineOffset = snippet.line - 1
+        if closingText.isEmpty && !asListItem,
+           let node = JSONRecordParser.parse(snippet.bytes, startColumn: snippet.column) {
+            return node
+        }
         let text = String(repeating: " ", count: snippet.column - 1)
             + String(decoding: snippet.bytes, as: UTF8.self) + closingText
         do {
