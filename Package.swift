@@ -41,6 +41,8 @@ let package = Package(
                 "HindsightCore",
                 "HindsightMigrations",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface, as GRDB links it, for BulkInsert.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         // The command tree and output renderers, a library so tests can drive it in process.

@@ -12,9 +12,12 @@ struct ActionHistoryWriter {
 
     /// Appends one record for action `actionID`.
     func append(actionID: String, field: String, from oldValue: String?, to newValue: String?, note: String?) throws {
-        try db.cachedStatement(sql: """
+        try BulkInsert(db, sql: """
             INSERT INTO action_history (incident_id, action_id, at, actor, field, old_value, new_value, note)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [incidentID, actionID, at.databaseValue, actor, field, oldValue, newValue, note])
+            """).run { row in
+                row.add(incidentID); row.add(actionID); row.add(at.databaseValue); row.add(actor)
+                row.add(field); row.add(oldValue); row.add(newValue); row.add(note)
+            }
     }
 }

@@ -6,11 +6,17 @@ enum IncidentWriter {
     /// Inserts a new incident with all its parts; returns its database key.
     @discardableResult
     static func insert(_ db: Database, _ incident: Incident) throws -> Int64 {
-        try db.cachedStatement(sql: """
+        try BulkInsert(db, sql: """
             INSERT INTO incident (id, title, severity, near_miss, detection, started_at, detected_at,
                                   mitigated_at, resolved_at, summary, source)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: incidentArguments(incident))
+            """).run { row in
+                row.add(incident.id); row.add(incident.title); row.add(incident.severity?.rawValue)
+                row.add(incident.nearMiss); row.add(incident.detection?.rawValue)
+                row.add(incident.startedAt.databaseValue); row.add(incident.detectedAt?.databaseValue)
+                row.add(incident.mitigatedAt?.databaseValue); row.add(incident.resolvedAt?.databaseValue)
+                row.add(incident.summary); row.add(incident.source)
+            }
         let pk = db.lastInsertedRowID
         try insertParts(db, incident, pk: pk)
         return pk
@@ -37,20 +43,21 @@ enum IncidentWriter {
     static func insertAction(_ db: Database, _ action: RemediationAction, incidentPK: Int64, position: Int,
                              incidentResolvedAt: Instant?, factorKeys: [String: Int64]) throws {
         let effectiveDue = action.effectiveDue(incidentResolvedAt: incidentResolvedAt)
-        try db.cachedStatement(sql: """
+        try BulkInsert(db, sql: """
             INSERT INTO action (incident_pk, position, id, title, kind, owner, priority, due, effective_due, status,
                                 completed_at, ticket)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                incidentPK, position, action.id, action.title, action.kind.rawValue, action.owner, action.priority.rawValue,
-                action.due?.description, effectiveDue?.description, action.status.rawValue,
-                action.completedAt?.databaseValue, action.ticket,
-            ])
+            """).run { row in
+                row.add(incidentPK); row.add(position); row.add(action.id); row.add(action.title)
+                row.add(action.kind.rawValue); row.add(action.owner); row.add(action.priority.rawValue)
+                row.add(action.due?.description); row.add(effectiveDue?.description); row.add(action.status.rawValue)
+                row.add(action.completedAt?.databaseValue); row.add(action.ticket)
+            }
         let actionPK = db.lastInsertedRowID
-        let addressStatement = try db.cachedStatement(sql: "INSERT INTO action_factor (action_pk, position, factor_pk) VALUES (?, ?, ?)")
+        let addressInsert = try BulkInsert(db, sql: "INSERT INTO action_factor (action_pk, position, factor_pk) VALUES (?, ?, ?)")
         for (addressPosition, factorID) in action.addresses.enumerated() {
             if let factorPK = factorKeys[factorID] {
-                try addressStatement.execute(arguments: [actionPK, addressPosition, factorPK])
+                try addressInsert.run { row in row.add(actionPK); row.add(addressPosition); row.add(factorPK) }
             }
         }
     }
@@ -62,36 +69,42 @@ enum IncidentWriter {
     }
 
     private static func insertParts(_ db: Database, _ incident: Incident, pk: Int64) throws {
-        let tagStatement = try db.cachedStatement(sql: "INSERT INTO incident_tag (incident_pk, position, tag) VALUES (?, ?, ?)")
+        let tagInsert = try BulkInsert(db, sql: "INSERT INTO incident_tag (incident_pk, position, tag) VALUES (?, ?, ?)")
         for (position, tag) in incident.tags.enumerated() {
-            try tagStatement.execute(arguments: [pk, position, tag])
+            try tagInsert.run { row in row.add(pk); row.add(position); row.add(tag) }
         }
-        let impactStatement = try db.cachedStatement(sql: """
+        let impactInsert = try BulkInsert(db, sql: """
             INSERT INTO impact (incident_pk, position, service_id, start_at, end_at, fraction, note)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for (position, impact) in incident.impacts.enumerated() {
-            try impactStatement.execute(arguments: [pk, position, impact.serviceID, impact.start.databaseValue,
-                                                    impact.end?.databaseValue, impact.fraction, impact.note])
+            try impactInsert.run { row in
+                row.add(pk); row.add(position); row.add(impact.serviceID); row.add(impact.start.databaseValue)
+                row.add(impact.end?.databaseValue); row.add(impact.fraction); row.add(impact.note)
+            }
         }
-        let factorStatement = try db.cachedStatement(sql: """
+        let factorInsert = try BulkInsert(db, sql: """
             INSERT INTO factor (incident_pk, position, id, title, cause, role, introduced_at, introduced_precision, description)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         var factorKeys: [String: Int64] = [:]
         for (position, factor) in incident.factors.enumerated() {
-            try factorStatement.execute(arguments: [pk, position, factor.id, factor.title, factor.cause, factor.role.rawValue,
-                                                    factor.introducedAt?.description, factor.introducedAt?.precision,
-                                                    factor.description])
+            try factorInsert.run { row in
+                row.add(pk); row.add(position); row.add(factor.id); row.add(factor.title); row.add(factor.cause)
+                row.add(factor.role.rawValue); row.add(factor.introducedAt?.description)
+                row.add(factor.introducedAt?.precision); row.add(factor.description)
+            }
             factorKeys[factor.id] = db.lastInsertedRowID
         }
         for (position, action) in incident.actions.enumerated() {
             try insertAction(db, action, incidentPK: pk, position: position, incidentResolvedAt: incident.resolvedAt,
                              factorKeys: factorKeys)
         }
-        let timelineStatement = try db.cachedStatement(sql: "INSERT INTO timeline_event (incident_pk, position, at, text) VALUES (?, ?, ?, ?)")
+        let timelineInsert = try BulkInsert(db, sql: "INSERT INTO timeline_event (incident_pk, position, at, text) VALUES (?, ?, ?, ?)")
         for (position, event) in incident.timeline.enumerated() {
-            try timelineStatement.execute(arguments: [pk, position, event.at.databaseValue, event.text])
+            try timelineInsert.run { row in
+                row.add(pk); row.add(position); row.add(event.at.databaseValue); row.add(event.text)
+            }
         }
     }
 }
