@@ -34,12 +34,16 @@ let package = Package(
             path: "Seeds",
             plugins: ["EmbedFilesPlugin"]
         ),
+        // SQLite settings made before the first connection opens, in C because sqlite3_config is
+        // variadic.
+        .target(name: "CSQLiteSettings", linkerSettings: [.linkedLibrary("sqlite3")]),
         // The knowledge base on SQLite through GRDB.
         .target(
             name: "HindsightStore",
             dependencies: [
                 "HindsightCore",
                 "HindsightMigrations",
+                "CSQLiteSettings",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C interface, as GRDB links it, for BulkInsert.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

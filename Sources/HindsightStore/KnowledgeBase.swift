@@ -1,3 +1,4 @@
+import CSQLiteSettings
 import Foundation
 import GRDB
 import HindsightCore
@@ -36,6 +37,7 @@ public final class KnowledgeBase {
     /// - Throws: ``StoreError`` for a missing, foreign, damaged or newer database; GRDB's
     ///   `DatabaseError` for I/O failures.
     public static func open(at path: String, access: Access) throws -> KnowledgeBase {
+        _ = sqliteSettings
         let fileManager = FileManager.default
         if access == .readOnly && !fileManager.fileExists(atPath: path) {
             throw StoreError.missingDatabase(path: path)
@@ -79,6 +81,11 @@ public final class KnowledgeBase {
             return KnowledgeBase(path: path, queue: queue)
         }
     }
+
+    /// Made once, before the process opens its first connection: SQLite's memory statistics take
+    /// a process-wide mutex at every allocation, about 4 % of an import's writing. Too late (when
+    /// something else opened SQLite first) it changes nothing.
+    private static let sqliteSettings: Void = { _ = hindsight_sqlite_disable_memory_statistics() }()
 
     private static func baseConfiguration() -> Configuration {
         var configuration = Configuration()
