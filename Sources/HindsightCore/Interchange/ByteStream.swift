@@ -27,18 +27,39 @@ final class ByteStream {
     }
 
     /// Consumes the byte `peek` returned.
+    ///
+    /// Lines end where YAML ends them, so that positions agree with Yams's: at a line feed, a
+    /// carriage return (a CR LF pair ends one line), and the characters NEL (U+0085), LINE
+    /// SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029).
     @inline(__always)
     func advance() {
         let byte = chunk[index]
         index += 1
         offset += 1
-        if byte == 0x0A {
+        switch byte {
+        case 0x0A:
+            if previous != 0x0D { line += 1 }
+            column = 1
+        case 0x0D:
             line += 1
             column = 1
-        } else if byte & 0xC0 != 0x80 {
-            column += 1
+        case 0x85 where previous == 0xC2:
+            line += 1
+            column = 1
+        case 0xA8 where previous == 0x80 && beforePrevious == 0xE2,
+             0xA9 where previous == 0x80 && beforePrevious == 0xE2:
+            line += 1
+            column = 1
+        default:
+            if byte & 0xC0 != 0x80 { column += 1 }
         }
+        beforePrevious = previous
+        previous = byte
     }
+
+    /// The last two bytes consumed, to recognise a CR LF pair and the multi-byte line breaks.
+    private var previous: UInt8 = 0
+    private var beforePrevious: UInt8 = 0
 
     /// Starts cutting at the next byte.
     func startCapture() {
