@@ -21,6 +21,8 @@ let package = Package(
         .target(name: "FuzzSupport"),
         .executableTarget(name: "FuzzInterchange", dependencies: ["FuzzSupport", "HindsightCore"],
                           swiftSettings: fuzzTarget, linkerSettings: linkLibFuzzer),
+        .executableTarget(name: "FuzzStreamDecoder", dependencies: ["FuzzSupport", "HindsightCore"],
+                          swiftSettings: fuzzTarget, linkerSettings: linkLibFuzzer),
         .executableTarget(name: "FuzzInstant", dependencies: ["FuzzSupport", "HindsightCore"],
                           swiftSettings: fuzzTarget, linkerSettings: linkLibFuzzer),
         .executableTarget(name: "FuzzCalendarDate", dependencies: ["FuzzSupport", "HindsightCore"],

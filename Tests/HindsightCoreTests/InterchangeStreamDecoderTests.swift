@@ -149,6 +149,37 @@ struct InterchangeStreamDecoderTests {
         #expect(streamed.document.services.map(\.location) == whole.document.services.map(\.location))
     }
 
+    @Test func sectionsWrittenOutOfOrderGiveTheSameProblemsInFileOrder() throws {
+        // Found by FuzzStreamDecoder: the whole-file decoder goes section by section, services
+        // first; the streaming one goes down the file. Line 2's `{` is at column 16, line 3's at 15.
+        let json = """
+            {"version": 1,
+             "incidents": [{"id": "a", "title": "A"}],
+             "services": [{"id": "api"}]}
+            """
+        let streamed = try Self.stream(json).problems
+        #expect(streamed == ["t:2:16: incidents[0]: missing required key 'started_at'",
+                             "t:3:15: services[0]: missing required key 'name'"])
+        #expect(Self.whole(json).problems == streamed.reversed())
+    }
+
+    /// Found by FuzzStreamDecoder: YAML ends a line at a lone carriage return, NEL, LINE SEPARATOR
+    /// and PARAGRAPH SEPARATOR too, and the records after one must keep YAML's line numbers.
+    @Test(arguments: ["\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"])
+    func linesEndWhereYAMLEndsThem(lineBreak: String) throws {
+        let blankSpace = lineBreak == "\r" || lineBreak == "\r\n" ? lineBreak : "\n"
+        let json = "{\"version\": 1,\n \"services\": [{\"id\": \"api\", \"name\": \"A\(lineBreak)B\"},"
+            + blankSpace + " {\"id\": \"db\"}],\n \"incidents\": [{\"id\": \"a\"}]}"
+        let streamed = try Self.stream(json)
+        let whole = Self.whole(json)
+        #expect(streamed.problems == whole.problems)
+        #expect(streamed.problems.count == 3, "\(streamed.problems)")
+        let yaml = "version: 1\nservices:\n  - id: api\n    name: API" + blankSpace + "  - id: db\n"
+        let streamedYAML = try Self.stream(yaml)
+        #expect(streamedYAML.problems == Self.whole(yaml).problems)
+        #expect(streamedYAML.problems.count == 1, "\(streamedYAML.problems)")
+    }
+
     @Test func aBadByteIsTheFilesOnlyProblemAtItsOffset() throws {
         // The 'l' of "slow" on line 19, `  - id: slow`, is at column 10.
         var bytes = Array(Self.yaml.utf8)

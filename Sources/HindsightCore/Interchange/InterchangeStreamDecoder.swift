@@ -5,9 +5,12 @@ import Yams
 ///
 /// The records and problems are exactly those of ``InterchangeDecoder/decode(_:file:)`` on the
 /// whole file, with the same `file:line:column` positions: the file is cut into its records by
-/// ``TopLevelRecordScanner`` and each record is parsed on its own, padded so that Yams sees it
-/// at its place in the file. A file the scanner does not cut, or a record that does not parse on
-/// its own, is parsed whole instead (records already handed out are not handed out again).
+/// ``TopLevelRecordScanner`` and each record is parsed on its own, by ``JSONRecordParser`` or by
+/// Yams padded so that it sees the record at its place in the file. A file the scanner does not
+/// cut, or a record that does not parse on its own, is parsed whole instead (records already
+/// handed out are not handed out again). One difference: records and problems come in file order,
+/// where the whole-file decoder goes section by section (services, SLAs, maintenance, incidents),
+/// which differs only for a file that writes its sections in another order.
 public enum InterchangeStreamDecoder {
     /// Reads a file from its start: each call returns the next chunk of bytes, nil at the end.
     public typealias ChunkReader = () throws -> [UInt8]?
