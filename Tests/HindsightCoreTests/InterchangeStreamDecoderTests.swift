@@ -174,6 +174,20 @@ struct InterchangeStreamDecoderTests {
         let whole = Self.whole(json)
         #expect(streamed.problems == whole.problems)
         #expect(streamed.problems.count == 3, "\(streamed.problems)")
+        // A bad byte after the line break is placed the same way by both: line 5 is
+        // ` "incidents": [{"id": "a"}]}`, whose `a` is at column 24.
+        var bytes = Array(json.utf8)
+        bytes[try #require(bytes.lastIndex(of: UInt8(ascii: "a")))] = 0xFF
+        var handed: [UInt8]? = bytes
+        let badByte = try InterchangeStreamDecoder.decode(file: "t", open: { { defer { handed = nil }; return handed } },
+                                                          each: { _ in }).map(\.description)
+        #expect(throws: InterchangeProblems.self) { try InterchangeDecoder.decode(bytes, file: "t") }
+        do {
+            _ = try InterchangeDecoder.decode(bytes, file: "t")
+        } catch let problems as InterchangeProblems {
+            #expect(badByte == problems.problems.map(\.description))
+            #expect(badByte.first?.hasPrefix("t:5:24: invalid UTF-8") == true, "\(badByte)")
+        }
         let yaml = "version: 1\nservices:\n  - id: api\n    name: API" + blankSpace + "  - id: db\n"
         let streamedYAML = try Self.stream(yaml)
         #expect(streamedYAML.problems == Self.whole(yaml).problems)

@@ -17,7 +17,17 @@ public enum TextEncodingCheck {
                     return InterchangeProblem(SourceLocation(file: file, line: line, column: column),
                                               "NUL character (byte 0x00 at offset \(start.offset + index)); text may not contain NUL")
                 }
-                if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+                // Lines end where YAML ends them, as in ByteStream: a CR LF pair ends one.
+                switch byte {
+                case 0x0A:
+                    if index == 0 || bytes[index - 1] != 0x0D { line += 1 }
+                    column = 1
+                case 0x0D:
+                    line += 1
+                    column = 1
+                default:
+                    column += 1
+                }
                 index += 1
                 continue
             }
@@ -46,7 +56,13 @@ public enum TextEncodingCheck {
                 return InterchangeProblem(SourceLocation(file: file, line: line, column: column),
                                           "invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex) at offset \(start.offset + index)); the input must be UTF-8")
             }
-            column += 1
+            // NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR end a line for YAML too.
+            if scalar == 0x85 || scalar == 0x2028 || scalar == 0x2029 {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
             index += length
         }
         return nil
