@@ -140,6 +140,7 @@ struct InterchangeStreamDecoderTests {
         "services:\n  - {id: api, name: API}\nversion: 1\n",        // the version last
         "---\nversion: 1\n---\nversion: 1\nservices:\n  - {id: api, name: API}\n",  // two documents
         "{'version': 1, 'services': [{'id': 'api', 'name': 'API'}]}",  // single-quoted flow
+        "{\"version\": 1, \"services\"\n : [{\"id\": \"api\", \"name\": \"API\"}]}",  // a colon a line after its key
     ])
     func otherLayoutsAreParsedWholeWithTheSameResult(text: String) throws {
         let streamed = try Self.stream(text)

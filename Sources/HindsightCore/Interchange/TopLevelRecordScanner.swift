@@ -57,8 +57,7 @@ struct TopLevelRecordScanner {
     private func scanJSON(header leadingBlankSpace: [UInt8], _ each: (ScannedPiece) throws -> Void) throws {
         stream.startCapture()
         stream.advance()  // {
-        guard try readKey() == "version" else { throw UnsplittableDocument() }
-        try expect(UInt8(ascii: ":"))
+        guard try readKeyAndColon() == "version" else { throw UnsplittableDocument() }
         try skipBlankSpace(allowComments: false)
         guard let first = try stream.peek(), first != UInt8(ascii: "{"), first != UInt8(ascii: "[") else {
             throw UnsplittableDocument()
@@ -79,10 +78,8 @@ struct TopLevelRecordScanner {
             }
             guard byte == UInt8(ascii: ",") else { throw UnsplittableDocument() }
             stream.advance()
-            guard let section = try readKey().flatMap(InterchangeSection.init(rawValue:)),
-                  seen.insert(section).inserted
+            guard let section = InterchangeSection(rawValue: try readKeyAndColon()), seen.insert(section).inserted
             else { throw UnsplittableDocument() }
-            try expect(UInt8(ascii: ":"))
             try expect(UInt8(ascii: "["))
             try skipBlankSpace(allowComments: false)
             if try stream.peek() == UInt8(ascii: "]") {
@@ -108,19 +105,25 @@ struct TopLevelRecordScanner {
         }
     }
 
-    /// A double-quoted key without escapes, then blank space.
-    private func readKey() throws -> String? {
+    /// A double-quoted key without escapes, then its colon. YAML reads a key only when its colon
+    /// follows on the same line and within 1024 characters of its start, so anything else is
+    /// left to the whole parse (which reports it).
+    private func readKeyAndColon() throws -> String {
         try skipBlankSpace(allowComments: false)
         guard try stream.peek() == UInt8(ascii: "\"") else { throw UnsplittableDocument() }
+        let start = (line: stream.line, offset: stream.offset)
         stream.advance()
         var key: [UInt8] = []
-        while let byte = try stream.peek() {
+        while true {
+            guard let byte = try stream.peek() else { throw UnsplittableDocument() }
             stream.advance()
-            if byte == UInt8(ascii: "\"") { return String(decoding: key, as: UTF8.self) }
+            if byte == UInt8(ascii: "\"") { break }
             guard byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\\"), key.count < 32 else { throw UnsplittableDocument() }
             key.append(byte)
         }
-        throw UnsplittableDocument()
+        try expect(UInt8(ascii: ":"))
+        guard stream.line == start.line, stream.offset - start.offset <= 1000 else { throw UnsplittableDocument() }
+        return String(decoding: key, as: UTF8.self)
     }
 
     private func expect(_ wanted: UInt8) throws {
