@@ -128,6 +128,18 @@ struct InterchangeDecoderTests {
         #expect(problems("").first?.contains("holds no document") == true)
     }
 
+    @Test func duplicateKeysAreNamedInOneOrderAtTheFirstOfThem() {
+        // Yams lists duplicated keys in an order of its own; the message sorts them, and places
+        // them at the first occurrence of the first name: `a` on line 3.
+        let text = "version: 1\nb: 1\na: 2\nb: 3\na: 4\n"
+        for _ in 0..<5 {
+            #expect(problems(text) == ["t.yaml:3:1: not valid YAML or JSON: the key 'a', 'b' appears twice in one mapping"])
+        }
+        let nonText = problems("{\"version\": 1, [1]: 2, [1]: 3}")
+        #expect(nonText.first?.hasSuffix("the key \(InterchangeDecoder.nonTextKey) appears twice in one mapping") == true,
+                "\(nonText)")
+    }
+
     @Test func jsonIsReadByTheSameRules() throws {
         let json = #"{"version":1,"services":[{"id":"api","name":"API","tier":1}],"slas":[{"service":"api","objective":99.9,"window":"quarter"}]}"#
         let document = try decode(json)

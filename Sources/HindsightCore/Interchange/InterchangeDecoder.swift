@@ -172,6 +172,10 @@ public enum InterchangeDecoder {
         }
     }
 
+    /// How a duplicated key that is a list or a mapping is named in a message. Yams places such a
+    /// message at one of the duplicated keys, and which one can change from run to run.
+    public static let nonTextKey = "(a list or mapping)"
+
     static func syntaxMessage(_ error: YamlError) -> String {
         switch error {
         case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
@@ -179,7 +183,10 @@ public enum InterchangeDecoder {
             if let context { return "\(problem) (\(context.text))" }
             return problem
         case .duplicatedKeysInMapping(let duplicates, _):
-            return "the key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) appears twice in one mapping"
+            // Sorted here: Yams lists them in an order that can change from run to run. It names
+            // a key that is not text "<uncovertable>".
+            let names = duplicates.map { $0 == "<uncovertable>" ? "\(nonTextKey)" : "'\($0)'" }.sorted()
+            return "the key \(names.joined(separator: ", ")) appears twice in one mapping"
         default:
             return "\(error)"
         }
