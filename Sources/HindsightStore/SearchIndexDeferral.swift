@@ -1,7 +1,7 @@
 import GRDB
 
-/// Fills the full-text index for an import's incidents once, at the end of the import, instead
-/// of row by row from the insert triggers.
+/// Fills the full-text index for an import's incidents a few thousand at a time, instead of row
+/// by row from the insert triggers.
 ///
 /// Why: FTS5 keeps new entries in memory only while rowids increase, and writes a segment to
 /// disk whenever a rowid goes back. The triggers give an incident's rows the rowids
@@ -15,8 +15,8 @@ import GRDB
 /// ``finish()`` creates the triggers again from the SQL they were stored with. Indexing in chunks
 /// rather than all at the end lets the index be built while the next records are still being
 /// parsed (FTS5 writes a segment at least every megabyte of terms anyway, so chunks of this size
-/// add no segments to speak of). The update and delete triggers stay, so a replaced incident's old rows
-/// still leave the index. Everything is in the caller's transaction: no other connection ever
+/// add no segments to speak of). The update and delete triggers stay, so a replaced incident's
+/// old rows still leave the index. Everything is in the caller's transaction: no other connection ever
 /// sees the schema without the triggers, and an import that fails rolls all of it back.
 final class SearchIndexDeferral {
     private let db: Database
