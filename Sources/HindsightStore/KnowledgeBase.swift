@@ -83,7 +83,7 @@ public final class KnowledgeBase {
     }
 
     /// Made once, before the process opens its first connection: SQLite's memory statistics take
-    /// a process-wide mutex at every allocation, about 4 % of an import's writing. Too late (when
+    /// a process-wide mutex at every allocation, about 6 % of an import's writing. Too late (when
     /// something else opened SQLite first) it changes nothing.
     private static let sqliteSettings: Void = { _ = hindsight_sqlite_disable_memory_statistics() }()
 
