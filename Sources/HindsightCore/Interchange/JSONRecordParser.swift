@@ -118,17 +118,8 @@ enum JSONRecordParser {
                     return false
                 }) { return nil }
                 pairs.append((key: .scalar(.init(string: key, isPlain: false, position: keyPosition)), value: value))
-                guard index < bytes.count else { return nil }
-                switch bytes[index] {
-                case UInt8(ascii: ","):
-                    index += 1
-                    guard skipBlankSpace() else { return nil }
-                case UInt8(ascii: "}"):
-                    index += 1
-                    return .mapping(pairs, position)
-                default:
-                    return nil
-                }
+                guard let closed = endOfItem(closing: UInt8(ascii: "}")) else { return nil }
+                if closed { return .mapping(pairs, position) }
             }
         }
 
@@ -142,18 +133,26 @@ enum JSONRecordParser {
                 return .sequence(items, position)
             }
             while true {
-                guard let item = value(depth: depth + 1), skipBlankSpace(), index < bytes.count else { return nil }
+                guard let item = value(depth: depth + 1), skipBlankSpace() else { return nil }
                 items.append(item)
-                switch bytes[index] {
-                case UInt8(ascii: ","):
-                    index += 1
-                    guard skipBlankSpace() else { return nil }
-                case UInt8(ascii: "]"):
-                    index += 1
-                    return .sequence(items, position)
-                default:
-                    return nil
-                }
+                guard let closed = endOfItem(closing: UInt8(ascii: "]")) else { return nil }
+                if closed { return .sequence(items, position) }
+            }
+        }
+
+        /// After an item and its blank space: true at `closing` (consumed), false at a comma
+        /// (consumed with the blank space after it), nil at anything else.
+        private mutating func endOfItem(closing: UInt8) -> Bool? {
+            guard index < bytes.count else { return nil }
+            switch bytes[index] {
+            case closing:
+                index += 1
+                return true
+            case UInt8(ascii: ","):
+                index += 1
+                return skipBlankSpace() ? false : nil
+            default:
+                return nil
             }
         }
 
