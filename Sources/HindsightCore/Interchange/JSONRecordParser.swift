@@ -96,6 +96,8 @@ enum JSONRecordParser {
             let position = position()
             index += 1
             var pairs: [(key: InterchangeNode, value: InterchangeNode)] = []
+            // A set, not a search of `pairs`: a mapping of many keys must not cost their square.
+            var keys: Set<String> = []
             guard skipBlankSpace(), index < bytes.count else { return nil }
             if bytes[index] == UInt8(ascii: "}") {
                 index += 1
@@ -113,10 +115,7 @@ enum JSONRecordParser {
                 index += 1
                 guard skipBlankSpace(), let value = value(depth: depth + 1), skipBlankSpace() else { return nil }
                 // A duplicate key is Yams's to report.
-                if pairs.contains(where: { pair in
-                    if case .scalar(let existing) = pair.key { return existing.string == key }
-                    return false
-                }) { return nil }
+                guard keys.insert(key).inserted else { return nil }
                 pairs.append((key: .scalar(.init(string: key, isPlain: false, position: keyPosition)), value: value))
                 guard let closed = endOfItem(closing: UInt8(ascii: "}")) else { return nil }
                 if closed { return .mapping(pairs, position) }
