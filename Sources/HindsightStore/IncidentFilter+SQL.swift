@@ -4,7 +4,7 @@ import HindsightCore
 extension IncidentFilter {
     /// The filter as an SQL condition on the `incident` table (true for every incident when the
     /// filter is empty), with its arguments. ``repeatsOnly`` is not part of it: the repeat rule
-    /// is computed in Swift by ``RepeatIndex``.
+    /// is computed in Swift by ``RepeatScan``.
     func sqlCondition() -> (sql: String, arguments: StatementArguments) {
         var conditions: [String] = []
         var arguments: StatementArguments = []

@@ -44,10 +44,16 @@ extension KnowledgeBase {
     }
 
     /// The ids of the incidents with a factor that repeats a factor of an earlier incident.
+    ///
+    /// One pass over the factors in start order (``RepeatScan``): no occurrence is kept once it
+    /// has been looked at, so the memory follows the number of services and causes, not of factors.
     static func repeatingIncidentIDs(_ db: Database) throws -> Set<String> {
-        let occurrences = try occurrences(db, where: "1", arguments: [])
-        let index = RepeatIndex(occurrences)
-        return Set(occurrences.filter(index.repeatsAny).map(\.incidentID))
+        var scan = RepeatScan()
+        var repeating = Set<String>()
+        try forEachOccurrence(db, where: "1", arguments: []) { occurrence in
+            if scan.repeatsEarlier(occurrence) { repeating.insert(occurrence.incidentID) }
+        }
+        return repeating
     }
 
     /// The factors, with their incidents' starts and services, that satisfy `condition` (SQL over
@@ -58,6 +64,15 @@ extension KnowledgeBase {
     /// they arrive instead of asking for each factor's services in a subquery of its own.
     static func occurrences(_ db: Database, where condition: String,
                             arguments: StatementArguments) throws -> [FactorOccurrence] {
+        var result: [FactorOccurrence] = []
+        try forEachOccurrence(db, where: condition, arguments: arguments) { result.append($0) }
+        return result
+    }
+
+    /// Hands `body` the factors that ``occurrences(_:where:arguments:)`` would return, in the
+    /// same order, one at a time as they are read.
+    static func forEachOccurrence(_ db: Database, where condition: String, arguments: StatementArguments,
+                                  _ body: (FactorOccurrence) throws -> Void) throws {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT factor.pk, incident.id, factor.id, factor.cause, incident.started_at, impact.service_id
             FROM factor JOIN incident ON incident.pk = factor.incident_pk
@@ -65,13 +80,12 @@ extension KnowledgeBase {
             WHERE \(condition)
             ORDER BY incident.started_at, incident.id, factor.position
             """, arguments: arguments)
-        var result: [FactorOccurrence] = []
         var current: (pk: Int64, incidentID: String, factorID: String, cause: String, startedAt: Int64, services: [String])?
-        func finish() {
+        func finish() throws {
             guard let current else { return }
-            result.append(FactorOccurrence(incidentID: current.incidentID, factorID: current.factorID, cause: current.cause,
-                                           incidentStartedAt: Instant(millisecondsSinceEpoch: current.startedAt),
-                                           services: current.services))
+            try body(FactorOccurrence(incidentID: current.incidentID, factorID: current.factorID, cause: current.cause,
+                                      incidentStartedAt: Instant(millisecondsSinceEpoch: current.startedAt),
+                                      services: current.services))
         }
         // Columns by position: the names are fixed above, and looking them up by name per row
         // costs more than reading them.
@@ -82,10 +96,9 @@ extension KnowledgeBase {
                 if let service { current?.services.append(service) }
                 continue
             }
-            finish()
+            try finish()
             current = (pk, row[1], row[2], row[3], row[4], service.map { [$0] } ?? [])
         }
-        finish()
-        return result
+        try finish()
     }
 }
