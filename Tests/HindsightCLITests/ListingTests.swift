@@ -92,6 +92,29 @@ struct ListingTests {
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
+    @Test func tableColumnsAlignByCharactersAndLongCellsAreShortened() throws {
+        // A 70-character title with accented letters (two bytes each), shortened to the title
+        // column's 60 characters, and an open incident, whose duration is right-aligned.
+        let title = String(repeating: "é", count: 10) + String(repeating: "x", count: 60)
+        let text = """
+            version: 1
+            services: [{id: s, name: S}]
+            incidents:
+              - {id: long, title: "\(title)", started_at: 2024-01-01T00:00:00Z, resolved_at: 2024-01-01T00:05:00Z, impacts: [{service: s}]}
+              - {id: open, title: Café, started_at: 2024-01-02T00:00:00Z, impacts: [{service: s}]}
+            """
+        let imported = try sandbox.run("import", "--db", db, "-", stdin: text)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let table = try sandbox.run("incidents", "--db", db, "--since", "2024-01-01")
+        let lines = table.stdout.split(separator: "\n").map(String.init)
+        #expect(lines == [
+            "STARTED (UTC)     ID    SEV  STATE     DURATION  SERVICES  TITLE",
+            "────────────────  ────  ───  ────────  ────────  ────────  " + String(repeating: "─", count: 60),
+            "2024-01-01 00:00  long       resolved        5m  s         " + String(title.prefix(59)) + "…",
+            "2024-01-02 00:00  open       open       ongoing  s         Café",
+        ])
+    }
+
     @Test func tableOutputNeutralisesTerminalEscapes() throws {
         let text = """
             version: 1

@@ -66,7 +66,7 @@ struct ActionsCommand: ParsableCommand {
         let knowledgeBase = try database.open(.readOnly)
         if let incident, try !knowledgeBase.incidentExists(incident) { throw ActionError.unknownIncident(incident) }
         let actions = OverdueOrder.sorted(try knowledgeBase.trackedActions(matching: filter), on: day)
-        let listing = Listing(
+        let listing = { Listing(
             columns: [.init("OVERDUE", alignRight: true), .init("DUE"), .init("STATUS"), .init("PRI"),
                       .init("OWNER", maxWidth: 20), .init("ID", maxWidth: 60), .init("TITLE", maxWidth: 60)],
             rows: actions.map { tracked in
@@ -74,12 +74,12 @@ struct ActionsCommand: ParsableCommand {
                  tracked.effectiveDue.map { $0.description + (tracked.isDueDerived ? "*" : "") } ?? "",
                  tracked.action.status.rawValue, tracked.action.priority.rawValue, tracked.action.owner ?? "",
                  tracked.globalID, tracked.action.title]
-            })
+            }) }
         if actions.isEmpty && output.format == .table {
             Output.writeError(overdue ? "No action is overdue on \(day).\n" : "No actions match.\n")
             return
         }
-        ListingPrinter.print(listing, json: .sequence(actions.map { ActionListingJSON.action($0, on: day) }), format: output.format)
+        ListingPrinter.print(listing(), json: .sequence(actions.map { ActionListingJSON.action($0, on: day) }), format: output.format)
         if output.format == .table {
             Output.writeError("Overdue as of \(day); * marks due dates derived from the incident's resolution.\n")
         }

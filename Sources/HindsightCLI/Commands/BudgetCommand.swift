@@ -81,13 +81,9 @@ struct BudgetCommand: ParsableCommand {
 
     private func outlookText(_ outlook: BudgetOutlook) -> String {
         switch outlook {
-        case .exhausted(let at): return "EXHAUSTED " + minute(at)
-        case .runsOut(let at): return minute(at)
+        case .exhausted(let at): return "EXHAUSTED " + MinuteText.utc(at)
+        case .runsOut(let at): return MinuteText.utc(at)
         case .lasts: return "lasts the window"
         }
-    }
-
-    private func minute(_ instant: Instant) -> String {
-        String(instant.description.prefix(16)).replacingOccurrences(of: "T", with: " ")
     }
 }

@@ -81,15 +81,15 @@ struct IncidentsCommand: ParsableCommand {
         let knowledgeBase = try database.open(.readOnly)
         try scope.checkServicesExist(in: knowledgeBase)
         let incidents = try knowledgeBase.incidentSummaries(matching: try filter())
-        let listing = Listing(
+        let listing = { Listing(
             columns: [.init("STARTED (UTC)"), .init("ID", maxWidth: 44), .init("SEV"), .init("STATE"),
                       .init("DURATION", alignRight: true), .init("SERVICES", maxWidth: 30), .init("TITLE", maxWidth: 60)],
             rows: incidents.map { incident in
-                [String(incident.startedAt.description.prefix(16)).replacingOccurrences(of: "T", with: " "),
+                [MinuteText.utc(incident.startedAt),
                  incident.id, [incident.severity?.rawValue, incident.nearMiss ? "near miss" : nil].compactMap { $0 }.joined(separator: ", "),
                  incident.state.rawValue, duration(incident), incident.services.joined(separator: ", "), incident.title]
-            })
-        let json = StructuredValue.sequence(incidents.map { incident in
+            }) }
+        let json = { StructuredValue.sequence(incidents.map { incident in
             var builder = MappingBuilder()
             builder.add("id", text: incident.id)
             builder.add("title", text: incident.title)
@@ -103,12 +103,12 @@ struct IncidentsCommand: ParsableCommand {
             builder.add("causes", .sequence(incident.causes.map(StructuredValue.text)))
             builder.add("tags", .sequence(incident.tags.map(StructuredValue.text)))
             return builder.value
-        })
+        }) }
         if incidents.isEmpty && output.format == .table {
             Output.writeError("No incidents match.\n")
             return
         }
-        ListingPrinter.print(listing, json: json, format: output.format)
+        ListingPrinter.print(listing(), json: json(), format: output.format)
     }
 
     private func duration(_ incident: IncidentSummary) -> String {

@@ -20,27 +20,37 @@ struct Listing {
     /// Aligned columns separated by two spaces, a rule under the heading; control characters in
     /// cells are neutralised.
     func table() -> String {
+        // Each cell with its width in characters, counted once: counting is a walk over the text.
         let cells = rows.map { row in
-            row.enumerated().map { index, cell -> String in
+            row.enumerated().map { index, cell -> (text: String, width: Int) in
                 let safe = TerminalText.neutralised(cell)
-                guard let limit = columns[index].maxWidth, safe.count > limit else { return safe }
-                return String(safe.prefix(limit - 1)) + "…"
+                let width = safe.count
+                guard let limit = columns[index].maxWidth, width > limit else { return (safe, width) }
+                return (String(safe.prefix(limit - 1)) + "…", limit)
             }
         }
-        var widths = columns.map(\.title.count)
+        let heading = columns.map { ($0.title, $0.title.count) }
+        var widths = heading.map(\.1)
         for row in cells {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.width) }
         }
-        func line(_ values: [String]) -> String {
-            values.enumerated().map { index, value in
-                let padding = String(repeating: " ", count: widths[index] - value.count)
-                if index == values.count - 1 && !columns[index].alignRight { return value }
-                return columns[index].alignRight ? padding + value : value + padding
-            }.joined(separator: "  ")
+        var output = ""
+        func append(_ values: [(text: String, width: Int)]) {
+            for (index, value) in values.enumerated() {
+                if index > 0 { output += "  " }
+                let padding = String(repeating: " ", count: widths[index] - value.width)
+                if columns[index].alignRight {
+                    output += padding + value.text
+                } else {
+                    output += value.text
+                    if index < values.count - 1 { output += padding }
+                }
+            }
+            output += "\n"
         }
-        var output = line(columns.map(\.title)) + "\n"
+        append(heading)
         output += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
-        for row in cells { output += line(row) + "\n" }
+        for row in cells { append(row) }
         return output
     }
 
@@ -72,7 +82,11 @@ struct Listing {
     /// Text made safe inside a Markdown table cell or line: backslashes, pipes and line breaks
     /// escaped, control characters neutralised.
     static func markdownInline(_ value: String) -> String {
-        TerminalText.neutralised(value.replacingOccurrences(of: "\\", with: "\\\\")
+        // Printable ASCII without a backslash or a pipe needs nothing done (line breaks are not printable).
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "|") }) {
+            return value
+        }
+        return TerminalText.neutralised(value.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "|", with: "\\|")
             .replacingOccurrences(of: "\r\n", with: "<br>")
             .replacingOccurrences(of: "\n", with: "<br>"))

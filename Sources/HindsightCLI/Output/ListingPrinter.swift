@@ -1,14 +1,15 @@
 import HindsightCore
 
 /// Prints a listing in the chosen format: the JSON form from its own structured value (with
-/// typed numbers and full text), the others from the listing's text cells.
+/// typed numbers and full text), the others from the listing's text cells. Only the form that is
+/// printed is built: a listing of a whole history is hundreds of thousands of cells.
 enum ListingPrinter {
-    static func print(_ listing: Listing, json: StructuredValue, format: OutputFormat) {
+    static func print(_ listing: @autoclosure () -> Listing, json: @autoclosure () -> StructuredValue, format: OutputFormat) {
         switch format {
-        case .table: Output.write(listing.table())
-        case .json: Output.write(JSONWriter.string(json))
-        case .csv: Output.write(listing.csv())
-        case .markdown: Output.write(listing.markdown())
+        case .table: Output.write(listing().table())
+        case .json: Output.write(JSONWriter.string(json()))
+        case .csv: Output.write(listing().csv())
+        case .markdown: Output.write(listing().markdown())
         }
     }
 }

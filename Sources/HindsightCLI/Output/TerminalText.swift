@@ -3,6 +3,8 @@
 /// shown), are written as visible escapes such as `\u{1b}` instead of being sent raw.
 enum TerminalText {
     static func neutralised(_ text: String, keepNewlines: Bool = false) -> String {
+        // Most text is printable ASCII, which has nothing to neutralise: return it as it is.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
