@@ -51,12 +51,9 @@ extension KnowledgeBase {
                    (SELECT group_concat(title, char(31)) FROM factor WHERE factor.incident_pk = incident.pk) AS factor_titles
             FROM incident WHERE \(condition)
             """, arguments: arguments).map { row in
-            func split(_ column: String) -> [String] {
-                (row[column] as String?).map { $0.split(separator: "\u{1F}").map(String.init) } ?? []
-            }
-            return IncidentProfile(id: row["id"], title: row["title"], startedAt: try RowDecoding.requiredInstant(row, "started_at"),
-                                   causes: split("causes"), services: split("services"), tags: split("tags"),
-                                   factorTitles: split("factor_titles"))
+            IncidentProfile(id: row["id"], title: row["title"], startedAt: try RowDecoding.requiredInstant(row, "started_at"),
+                            causes: RowDecoding.list(row, "causes"), services: RowDecoding.list(row, "services"),
+                            tags: RowDecoding.list(row, "tags"), factorTitles: RowDecoding.list(row, "factor_titles"))
         }
     }
 }

@@ -57,5 +57,8 @@ struct RepeatIndexTests {
     @Test func pathAndAncestorsListsEveryPrefixBySegment() {
         #expect(RepeatIndex.pathAndAncestors("a/b.c/d") == ["a", "a/b.c", "a/b.c/d"])
         #expect(RepeatIndex.pathAndAncestors("cache") == ["cache"])
+        // Text that is not a cause path is still cut at each '/', ASCII or not.
+        #expect(RepeatIndex.pathAndAncestors("a//b/") == ["a", "a/", "a//b", "a//b/"])
+        #expect(RepeatIndex.pathAndAncestors("café/clé") == ["café", "café/clé"])
     }
 }
