@@ -107,4 +107,33 @@ struct SearchCommandTests {
         #expect(day.status == 64)
         #expect(day.stderr.contains("--since:"))
     }
+
+    /// A word with one dash would be read as short flags, and one with an h in it as -h: the
+    /// help on standard output and exit 0. It is refused with the two ways to write it instead.
+    @Test(arguments: ["-health", "-keys", "-cache"])
+    func aQueryThatStartsWithADashIsRefusedWithTheWayToWriteIt(query: String) throws {
+        let refused = try sandbox.run("search", "--db", db, query)
+        #expect(refused.status == 64)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr == """
+            error: '\(query)' is not an option (hindsight's options start with --; only -h has one dash)
+            a value that starts with - is joined to its option by =, as in --title=\(query)
+            a search query that starts with - goes after --, as in: hindsight search -- \(query)
+
+            """)
+        let searched = try sandbox.run("search", "--db", db, "--format", "json", "--", query)
+        #expect(searched.status == 0, "\(searched.stderr)")
+        #expect(try JSONSerialization.jsonObject(with: Data(searched.stdout.utf8)) is [Any])
+    }
+
+    @Test func aValueThatStartsWithADashIsRefusedUnlessJoinedByEquals() throws {
+        let refused = try sandbox.run("action", "add", "--db", db, "i1-keys", "--title", "-fix hosts", "--kind", "prevent")
+        #expect(refused.status == 64)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("as in --title=-fix hosts"))
+        #expect(try sandbox.run("actions", "--db", db, "--format", "json").stdout.contains("fix hosts") == false)
+        let added = try sandbox.run("action", "add", "--db", db, "i1-keys", "--title=-fix hosts", "--kind", "prevent")
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(try sandbox.run("actions", "--db", db, "--format", "json").stdout.contains("-fix hosts"))
+    }
 }
