@@ -39,8 +39,14 @@ public final class KnowledgeBase {
     public static func open(at path: String, access: Access) throws -> KnowledgeBase {
         _ = sqliteSettings
         let fileManager = FileManager.default
-        if access == .readOnly && !fileManager.fileExists(atPath: path) {
+        var isDirectory: ObjCBool = false
+        let exists = fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
+        if access == .readOnly && !exists {
             throw StoreError.missingDatabase(path: path)
+        }
+        // SQLite would report only a disk I/O error, which sends the user looking at the disk.
+        if exists && isDirectory.boolValue {
+            throw StoreError.unreadableDatabase(path: path, reason: "it is a directory; a knowledge base is a file, such as \((path as NSString).appendingPathComponent("hindsight.sqlite"))")
         }
         if access == .readWrite {
             let folder = (path as NSString).deletingLastPathComponent

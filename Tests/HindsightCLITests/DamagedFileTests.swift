@@ -49,6 +49,15 @@ struct DamagedFileTests {
         #expect(try SQLiteShell.count(db, "incident") == 1)
     }
 
+    @Test func aDirectoryIsNamedAsOneRatherThanADiskError() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("knowledge")
+        try FileManager.default.createDirectory(atPath: db, withIntermediateDirectories: false)
+        try expectRefused(sandbox, db, reason: "\(db) cannot be read as a Hindsight knowledge base: it is a directory; a knowledge base is a file, such as \(db)/hindsight.sqlite")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: db).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: db + ".lock"))
+    }
+
     @Test func anotherApplicationsDatabaseIsNamedAsSuch() throws {
         let sandbox = try Sandbox()
         let db = sandbox.file("other.sqlite")
