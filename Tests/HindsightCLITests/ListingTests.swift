@@ -115,6 +115,22 @@ struct ListingTests {
         ])
     }
 
+    /// An empty listing says so on standard error, as every listing does, and JSON is an empty list.
+    @Test(arguments: [(["services"], "No services yet; 'hindsight import' adds them with their incidents.\n"),
+                      (["maintenance", "list"], "No maintenance windows match.\n"),
+                      (["incidents"], "No incidents match.\n")])
+    func anEmptyKnowledgeBaseListsNothingAndSaysSo(command: [String], message: String) throws {
+        let empty = try Sandbox()
+        let file = empty.file("empty.sqlite")
+        #expect(try empty.run("init", "--db", file).status == 0)
+        let table = try Hindsight.run(command + ["--db", file], home: empty.path)
+        #expect(table.status == 0)
+        #expect(table.stdout.isEmpty)
+        #expect(table.stderr == message)
+        let json = try Hindsight.run(command + ["--db", file, "--format", "json"], home: empty.path)
+        #expect(json.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+    }
+
     @Test func tableOutputNeutralisesTerminalEscapes() throws {
         let text = """
             version: 1

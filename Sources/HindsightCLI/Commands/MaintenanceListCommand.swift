@@ -45,6 +45,10 @@ struct MaintenanceListCommand: ParsableCommand {
             columns: [.init("SERVICE"), .init("START"), .init("END"), .init("LENGTH", alignRight: true), .init("NOTE", maxWidth: 40)],
             rows: windows.map { [$0.serviceID, $0.start.description, $0.end.description,
                                  DurationText.short(seconds: $0.end.seconds(since: $0.start)), $0.note ?? ""] })
+        if windows.isEmpty && output.format == .table {
+            Output.writeError("No maintenance windows match.\n")
+            return
+        }
         ListingPrinter.print(listing, json: .sequence(windows.map(InterchangeEncoder.encode)), format: output.format)
     }
 }

@@ -35,6 +35,10 @@ struct ServicesCommand: ParsableCommand {
             builder.add("slas", .sequence(overview.slas.map(InterchangeEncoder.encode)))
             return builder.value
         })
+        if overviews.isEmpty && output.format == .table {
+            Output.writeError("No services yet; 'hindsight import' adds them with their incidents.\n")
+            return
+        }
         ListingPrinter.print(listing, json: json, format: output.format)
     }
 }
