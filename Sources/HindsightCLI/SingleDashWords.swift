@@ -1,20 +1,29 @@
-/// Refuses a command-line word such as `-cache` before the argument parser sees it.
+/// Refuses a command-line word such as `-cache` or `-1` before the argument parser sees it.
 ///
 /// Why: hindsight's only short option is `-h`, and the parser reads `-cache` as the short flags
 /// `-c -a -c -h -e`. A word with an `h` in it then prints the help and exits 0, so a script that
-/// searched for `-health` or gave `--title "-fix hosts"` would carry on as if it had worked; one
-/// without an `h` gets a message about something else. No hindsight option is spelt with one dash
-/// and more than one letter, so such a word is always a query or a value in the wrong place.
+/// searched for `-health` or gave `--title "-fix hosts"` would carry on as if it had worked; any
+/// other such word, a negative number among them, gets a message about something else ("Missing
+/// value for '--seed'"). No hindsight option is spelt with one dash and more than one letter, and
+/// none takes a negative number, so such a word is always a query or a value in the wrong place.
 enum SingleDashWords {
     /// The usage error for the first such word before a bare `--`, or nil when there is none.
-    /// Numbers such as `-10` are left to the parser, which names the option they were given to.
+    /// `-` alone (standard input) and `-h` are left alone.
     static func problem(in arguments: [String]) -> CLIError? {
+        var previous: String?
         for argument in arguments {
             if argument == "--" { return nil }
-            guard argument.hasPrefix("-"), !argument.hasPrefix("--"), argument.count > 2, Double(argument) == nil else { continue }
+            defer { previous = argument }
+            guard argument.hasPrefix("-"), !argument.hasPrefix("--"), argument != "-", argument != "-h" else { continue }
+            let joined: String
+            if let option = previous, option.hasPrefix("--"), option.count > 2, !option.contains("=") {
+                joined = "if it is the value of \(option), join the two by =: \(option)=\(argument)"
+            } else {
+                joined = "a value that starts with - is joined to its option by =, as in --title=\(argument)"
+            }
             return CLIError(.usage, [
                 "error: '\(argument)' is not an option (hindsight's options start with --; only -h has one dash)",
-                "a value that starts with - is joined to its option by =, as in --title=\(argument)",
+                joined,
                 "a search query that starts with - goes after --, as in: hindsight search -- \(argument)",
             ])
         }

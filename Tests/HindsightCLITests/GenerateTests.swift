@@ -79,6 +79,21 @@ struct GenerateTests {
         #expect(result.stderr.contains(option), "stderr was: \(result.stderr)")
     }
 
+    /// A negative number is read as short options by the parser, which would report the option
+    /// as missing its value: it is refused with the way to write it, and so written it meets the
+    /// option's own range check.
+    @Test func aNegativeNumberIsShownHowToJoinItToItsOption() throws {
+        let sandbox = try Sandbox()
+        let separate = try sandbox.run("generate", "--incidents", "10", "--seed", "-3")
+        #expect(separate.status == 64)
+        #expect(separate.stderr.contains("error: '-3' is not an option"), "stderr was: \(separate.stderr)")
+        #expect(separate.stderr.contains("if it is the value of --seed, join the two by =: --seed=-3"), "stderr was: \(separate.stderr)")
+        let joined = try sandbox.run("generate", "--incidents=-1")
+        #expect(joined.status == 64)
+        #expect(joined.stderr.contains("--incidents -1 is out of range; expected a whole number from 0 to 10000000"),
+                "stderr was: \(joined.stderr)")
+    }
+
     @Test func anOutOfRangeCountSaysWhatWouldBeAccepted() throws {
         let sandbox = try Sandbox()
         let result = try sandbox.run("generate", "--incidents", "10", "--years", "500")
