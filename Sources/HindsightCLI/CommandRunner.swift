@@ -22,7 +22,12 @@ public enum CommandRunner {
             let message = HindsightCommand.fullMessage(for: error)
             let code = HindsightCommand.exitCode(for: error).rawValue
             if code == 0 {
-                Output.write(message.hasSuffix("\n") ? message : message + "\n")
+                // The help or the version: it is the result, so it goes to standard output.
+                do {
+                    try Output.write(message.hasSuffix("\n") ? message : message + "\n")
+                } catch {
+                    return report(error as? CLIError ?? CLIError(.failure, "error: \(error)"))
+                }
             } else {
                 Output.writeError(message.hasSuffix("\n") ? message : message + "\n")
             }

@@ -90,6 +90,6 @@ struct ActionAddCommand: ParsableCommand {
                                                 now: Clock.now, note: actor.note)
         let due = added.effectiveDue.map { "due \($0)\(added.isDueDerived ? " (derived)" : "")" }
             ?? (stored.resolvedAt == nil && added.action.priority != .low ? "no due date until the incident is resolved" : "no due date")
-        Output.write("Added \(added.globalID): \(due).\n")
+        try Output.write("Added \(added.globalID): \(due).\n")
     }
 }

@@ -46,6 +46,6 @@ struct ActionDoneCommand: ParsableCommand {
         let change = try database.openExisting().changeAction(reference, actor: actor.actor, now: now, note: actor.note) {
             try ActionChange.markDone($0, at: completedAt)
         }
-        Output.write(ActionChangeText.summary(reference, change, noted: actor.note != nil))
+        try Output.write(ActionChangeText.summary(reference, change, noted: actor.note != nil))
     }
 }

@@ -40,8 +40,8 @@ struct ActionShowCommand: ParsableCommand {
         let day = try asOf.day(today: Clock.now.utcDate)
         let detail = try database.open(.readOnly).actionDetail(reference)
         switch format {
-        case .table: Output.write(ActionDetailText.text(detail, on: day))
-        case .json: Output.write(JSONWriter.string(ActionDetailText.json(detail, on: day)))
+        case .table: try Output.write(ActionDetailText.text(detail, on: day))
+        case .json: try Output.write(JSONWriter.string(ActionDetailText.json(detail, on: day)))
         }
     }
 }

@@ -54,6 +54,6 @@ struct ActionUpdateCommand: ParsableCommand {
         let change = try database.openExisting().changeAction(reference, actor: actor.actor, now: now, note: actor.note) {
             ActionChange.update($0, status: status, owner: owner, due: due, at: now)
         }
-        Output.write(ActionChangeText.summary(reference, change, noted: actor.note != nil))
+        try Output.write(ActionChangeText.summary(reference, change, noted: actor.note != nil))
     }
 }

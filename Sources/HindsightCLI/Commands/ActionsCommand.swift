@@ -79,7 +79,7 @@ struct ActionsCommand: ParsableCommand {
             Output.writeError(overdue ? "No action is overdue on \(day).\n" : "No actions match.\n")
             return
         }
-        ListingPrinter.print(listing(), json: .sequence(actions.map { ActionListingJSON.action($0, on: day) }), format: output.format)
+        try ListingPrinter.print(listing(), json: .sequence(actions.map { ActionListingJSON.action($0, on: day) }), format: output.format)
         if output.format == .table {
             Output.writeError("Overdue as of \(day); * marks due dates derived from the incident's resolution.\n")
         }

@@ -76,7 +76,7 @@ struct BudgetCommand: ParsableCommand {
             Output.writeError("No SLA is in force at \(asOf).\n")
             return
         }
-        ListingPrinter.print(listing, json: json, format: output.format)
+        try ListingPrinter.print(listing, json: json, format: output.format)
     }
 
     private func outlookText(_ outlook: BudgetOutlook) -> String {

@@ -48,7 +48,7 @@ struct CausesCommand: ParsableCommand {
                  node.latentDays.median.map(LatentAge.approximateText(days:)) ?? "–",
                  node.latentDays.maximum.map(LatentAge.approximateText(days:)) ?? "–"]
             })
-        ListingPrinter.print(listing, json: .sequence(roots.map(json)), format: output.format)
+        try ListingPrinter.print(listing, json: .sequence(roots.map(json)), format: output.format)
     }
 
     /// A node with `cause`, `incidents`, `downtime_seconds`, `latent_defects`,

@@ -71,6 +71,6 @@ struct DemoCommand: ParsableCommand {
               hindsight export --db \(quoted) > knowledge-base.yaml
 
             """
-        Output.write(out)
+        try Output.write(out)
     }
 }

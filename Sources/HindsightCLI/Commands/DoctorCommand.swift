@@ -43,7 +43,7 @@ struct DoctorCommand: ParsableCommand {
             builder.add("detail", text: check.detail)
             return builder.value
         })
-        ListingPrinter.print(listing, json: json, format: output.format)
+        try ListingPrinter.print(listing, json: json, format: output.format)
         let failed = checks.filter { !$0.passed }.map(\.name)
         if !failed.isEmpty {
             var advice = ""

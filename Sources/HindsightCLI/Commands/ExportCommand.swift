@@ -29,8 +29,8 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let document = try database.open(.readOnly).exportDocument()
         switch format {
-        case .yaml: Output.write(try YAMLWriter.string(document))
-        case .json: Output.write(JSONWriter.string(document))
+        case .yaml: try Output.write(try YAMLWriter.string(document))
+        case .json: try Output.write(JSONWriter.string(document))
         }
     }
 }

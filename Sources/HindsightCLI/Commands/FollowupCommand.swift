@@ -54,13 +54,13 @@ struct FollowupCommand: ParsableCommand {
         let (period, grouping) = try request(today: Clock.now.utcDate)
         let followThrough = try database.open(.readOnly).followThrough(period: period, grouping: grouping)
         switch output.format {
-        case .json: Output.write(JSONWriter.string(FollowThroughJSON.value(followThrough)))
-        case .csv: Output.write(FollowThroughListing.csv(followThrough).csv())
+        case .json: try Output.write(JSONWriter.string(FollowThroughJSON.value(followThrough)))
+        case .csv: try Output.write(FollowThroughListing.csv(followThrough).csv())
         case .table, .markdown:
             var document = ReportDocument()
             document.heading(1, "Follow-through " + (since.map { "\($0) to " } ?? "up to ") + period.asOfDay.description)
             FollowThroughListing.append(followThrough, to: &document, headingLevel: 2)
-            Output.write(output.format == .table ? document.text() : document.markdown())
+            try Output.write(output.format == .table ? document.text() : document.markdown())
         }
     }
 }

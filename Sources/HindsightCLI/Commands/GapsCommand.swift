@@ -39,10 +39,10 @@ struct GapsCommand: ParsableCommand {
                 .mapping([.init("incident", .text(gap.incidentID)), .init("title", .text(gap.title)),
                           .init("started_at", .text(gap.startedAt.description))])
             }))
-            Output.write(JSONWriter.string(root.value))
+            try Output.write(JSONWriter.string(root.value))
         case .csv:
             let columns = ["gap", "incident", "factor", "cause", "role", "title"].map { Listing.Column($0) }
-            Output.write(Listing(columns: columns, rows: factorRows + incidentRows).csv())
+            try Output.write(Listing(columns: columns, rows: factorRows + incidentRows).csv())
         case .table, .markdown:
             var document = ReportDocument()
             document.heading(1, "Remediation gaps as of \(day)")
@@ -61,7 +61,7 @@ struct GapsCommand: ParsableCommand {
                 document.listing(Listing(columns: [.init("STARTED"), .init("INCIDENT", maxWidth: 44), .init("TITLE", maxWidth: 60)],
                                          rows: gaps.incidentsWithoutActions.map { [$0.startedAt.utcDate.description, $0.incidentID, $0.title] }))
             }
-            Output.write(output.format == .table ? document.text() : document.markdown())
+            try Output.write(output.format == .table ? document.text() : document.markdown())
         }
     }
 }

@@ -46,7 +46,7 @@ struct ImportCommand: ParsableCommand {
                 }
             }
         }
-        Output.write(ImportReport.text(summary, path: path))
+        try Output.write(ImportReport.text(summary, path: path))
     }
 }
 

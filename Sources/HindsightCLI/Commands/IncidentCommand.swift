@@ -48,11 +48,11 @@ struct IncidentShowCommand: ParsableCommand {
         let today = Clock.now.utcDate
         switch format {
         case .json:
-            Output.write(JSONWriter.string(IncidentDetail.json(incident, today: today, repeated: links.repeated, repeatedBy: links.repeatedBy)))
+            try Output.write(JSONWriter.string(IncidentDetail.json(incident, today: today, repeated: links.repeated, repeatedBy: links.repeatedBy)))
         case .markdown:
-            Output.write(IncidentDetail.markdown(incident, today: today, repeated: links.repeated, repeatedBy: links.repeatedBy))
+            try Output.write(IncidentDetail.markdown(incident, today: today, repeated: links.repeated, repeatedBy: links.repeatedBy))
         case .table:
-            Output.write(IncidentDetail.text(incident, today: today, repeated: links.repeated, repeatedBy: links.repeatedBy))
+            try Output.write(IncidentDetail.text(incident, today: today, repeated: links.repeated, repeatedBy: links.repeatedBy))
         }
     }
 }

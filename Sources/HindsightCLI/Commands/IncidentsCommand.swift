@@ -108,7 +108,7 @@ struct IncidentsCommand: ParsableCommand {
             Output.writeError("No incidents match.\n")
             return
         }
-        ListingPrinter.print(listing(), json: json(), format: output.format)
+        try ListingPrinter.print(listing(), json: json(), format: output.format)
     }
 
     private func duration(_ incident: IncidentSummary) -> String {

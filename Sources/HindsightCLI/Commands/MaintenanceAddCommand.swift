@@ -29,7 +29,7 @@ struct MaintenanceAddCommand: ParsableCommand {
         document.maintenance = [Located(window, at: SourceLocation(file: "command line", line: 1, column: 1))]
         do {
             let summary = try knowledgeBase.importRecords(document, replace: false, actor: LoginName.current, now: Clock.now)
-            Output.write(summary.maintenance.added == 1
+            try Output.write(summary.maintenance.added == 1
                 ? "Added maintenance of \(MaintenanceWindowOptions.describe(window)).\n"
                 : "Maintenance of \(MaintenanceWindowOptions.describe(window)) was already recorded.\n")
         } catch let problems as InterchangeProblems {

@@ -50,6 +50,6 @@ struct MaintenanceChangeCommand: ParsableCommand {
         } catch let problems as InterchangeProblems {
             throw CLIError(.dataError, problems.problems.map { "error: " + $0.message })
         }
-        Output.write("Changed maintenance to \(MaintenanceWindowOptions.describe(new)).\n")
+        try Output.write("Changed maintenance to \(MaintenanceWindowOptions.describe(new)).\n")
     }
 }

@@ -49,6 +49,6 @@ struct MaintenanceListCommand: ParsableCommand {
             Output.writeError("No maintenance windows match.\n")
             return
         }
-        ListingPrinter.print(listing, json: .sequence(windows.map(InterchangeEncoder.encode)), format: output.format)
+        try ListingPrinter.print(listing, json: .sequence(windows.map(InterchangeEncoder.encode)), format: output.format)
     }
 }

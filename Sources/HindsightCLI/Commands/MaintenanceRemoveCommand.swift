@@ -23,6 +23,6 @@ struct MaintenanceRemoveCommand: ParsableCommand {
             throw CLIError(.dataError, "error: no maintenance of \(MaintenanceWindowOptions.describe(window)); "
                            + "'hindsight maintenance list --service \(window.serviceID)' lists them")
         }
-        Output.write("Removed maintenance of \(MaintenanceWindowOptions.describe(window)).\n")
+        try Output.write("Removed maintenance of \(MaintenanceWindowOptions.describe(window)).\n")
     }
 }

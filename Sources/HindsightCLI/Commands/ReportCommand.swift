@@ -101,12 +101,12 @@ struct ReportCommand: ParsableCommand {
         let followThrough = try knowledgeBase.followThrough(period: FollowThroughPeriod(reportSpan: report.span, asOf: report.asOf),
                                                             grouping: nil)
         switch format {
-        case .table: Output.write(SLAReportDocument.build(report, followThrough: followThrough).text())
-        case .markdown: Output.write(SLAReportDocument.build(report, followThrough: followThrough).markdown())
-        case .html: Output.write(SLAReportDocument.build(report, followThrough: followThrough)
+        case .table: try Output.write(SLAReportDocument.build(report, followThrough: followThrough).text())
+        case .markdown: try Output.write(SLAReportDocument.build(report, followThrough: followThrough).markdown())
+        case .html: try Output.write(SLAReportDocument.build(report, followThrough: followThrough)
                                     .html(title: "SLA report \(report.period.label)"))
-        case .json: Output.write(JSONWriter.string(SLAReportJSON.value(report, followThrough: followThrough)))
-        case .csv: Output.write(SLAReportCSV.listing(report, followThrough: followThrough).csv())
+        case .json: try Output.write(JSONWriter.string(SLAReportJSON.value(report, followThrough: followThrough)))
+        case .csv: try Output.write(SLAReportCSV.listing(report, followThrough: followThrough).csv())
         }
     }
 }

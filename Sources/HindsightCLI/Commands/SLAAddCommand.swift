@@ -51,6 +51,6 @@ struct SLAAddCommand: ParsableCommand {
         let sla = try sla()
         let knowledgeBase = try database.open(.readWrite)
         try SLAWriting.store(sla, in: knowledgeBase, isChange: false)
-        Output.write("Added the SLA of \(service): \(SLAText.describe(sla)).\n")
+        try Output.write("Added the SLA of \(service): \(SLAText.describe(sla)).\n")
     }
 }

@@ -52,11 +52,11 @@ struct SLAChangeCommand: ParsableCommand {
         let current = try pick(from: stored)
         let changed = try merged(current)
         guard changed != current else {
-            Output.write("Nothing to change: the SLA of \(service) is already \(SLAText.describe(current)).\n")
+            try Output.write("Nothing to change: the SLA of \(service) is already \(SLAText.describe(current)).\n")
             return
         }
         try SLAWriting.store(changed, in: knowledgeBase, isChange: true)
-        Output.write("Changed the SLA of \(service): \(SLAText.describe(changed)).\n")
+        try Output.write("Changed the SLA of \(service): \(SLAText.describe(changed)).\n")
     }
 
     private func pick(from stored: [ServiceLevelAgreement]) throws -> ServiceLevelAgreement {

@@ -69,6 +69,6 @@ struct SearchCommand: ParsableCommand {
             Output.writeError("No records match.\n")
             return
         }
-        ListingPrinter.print(SearchHitListing.listing(hits), json: SearchHitListing.json(hits), format: output.format)
+        try ListingPrinter.print(SearchHitListing.listing(hits), json: SearchHitListing.json(hits), format: output.format)
     }
 }

@@ -39,7 +39,7 @@ struct ServicesCommand: ParsableCommand {
             Output.writeError("No services yet; 'hindsight import' adds them with their incidents.\n")
             return
         }
-        ListingPrinter.print(listing, json: json, format: output.format)
+        try ListingPrinter.print(listing, json: json, format: output.format)
     }
 }
 

@@ -60,6 +60,6 @@ struct SimilarCommand: ParsableCommand {
             }))
             return builder.value
         })
-        ListingPrinter.print(listing, json: json, format: output.format)
+        try ListingPrinter.print(listing, json: json, format: output.format)
     }
 }

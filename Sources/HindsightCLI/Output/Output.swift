@@ -3,11 +3,19 @@ import Foundation
 /// Writes to standard output and standard error, unbuffered by Swift's `print`, so that the
 /// two streams stay in order and a result reaches a pipe whole.
 enum Output {
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// Writes `text` to standard output.
+    /// - Throws: a ``CLIError`` (exit 1) when it cannot be written, e.g. to a full disk; Foundation's
+    ///   non-throwing `write(_:)` would stop the process with a trap instead.
+    static func write(_ text: String) throws {
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+        } catch {
+            throw CLIError(.failure, "error: could not write to standard output: \(error.localizedDescription)")
+        }
     }
 
+    /// Writes `text` to standard error. A failure there has nowhere to be reported, so it is dropped.
     static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 }
