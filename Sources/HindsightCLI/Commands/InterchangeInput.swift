@@ -57,12 +57,29 @@ enum InterchangeInput {
             throw CLIError(.dataError, "\(source.name): cannot be read (permission denied?)")
         }
         return {
-            guard let data = try handle.read(upToCount: chunkSize), !data.isEmpty else {
-                try handle.close()
+            let data: Data?
+            do {
+                data = try handle.read(upToCount: chunkSize)
+            } catch {
+                try? handle.close()
+                throw CLIError(.failure, "error: \(source.name): could not be read: \(systemReason(error))")
+            }
+            guard let data, !data.isEmpty else {
+                try? handle.close()
                 return nil
             }
             return [UInt8](data)
         }
+    }
+
+    /// The system's words for why a read failed (such as "Is a directory"), which Foundation's
+    /// own message ("The operation could not be completed") leaves out.
+    static func systemReason(_ error: Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let posix = [error as NSError, underlying].compactMap({ $0 }).first(where: { $0.domain == NSPOSIXErrorDomain }) {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        return error.localizedDescription
     }
 
     private static func spoolStandardInput() throws -> String {
@@ -72,8 +89,24 @@ enum InterchangeInput {
               let output = FileHandle(forWritingAtPath: path)
         else { throw CLIError(.failure, "error: cannot create a temporary file for standard input in \(NSTemporaryDirectory())") }
         defer { try? output.close() }
-        while let data = try FileHandle.standardInput.read(upToCount: chunkSize), !data.isEmpty {
-            try output.write(contentsOf: data)
+        // Read with read(2) rather than FileHandle, so that a failure (standard input closed, or a
+        // directory) is reported with errno's words rather than "The operation could not be completed".
+        var buffer = [UInt8](repeating: 0, count: chunkSize)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(atPath: path)
+                throw CLIError(.failure, "error: could not read standard input: \(reason)")
+            }
+            do {
+                try output.write(contentsOf: buffer[..<count])
+            } catch {
+                try? FileManager.default.removeItem(atPath: path)
+                throw CLIError(.failure, "error: could not copy standard input to \(path): \(systemReason(error))")
+            }
         }
         return path
     }
