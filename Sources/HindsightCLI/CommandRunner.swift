@@ -65,7 +65,7 @@ public enum CommandRunner {
             switch error {
             case .newerSchema: return CLIError(.newerDatabase, "error: \(error)")
             case .backupRefused: return CLIError(.usage, "error: \(error)")
-            case .missingDatabase, .emptyDatabase, .foreignDatabase, .unreadableDatabase, .backupFailed: return CLIError(.failure, "error: \(error)")
+            case .missingDatabase, .emptyDatabase, .foreignDatabase, .unreadableDatabase, .cannotCreate, .backupFailed: return CLIError(.failure, "error: \(error)")
             }
         case let error as ReportError:
             return CLIError(.dataError, "error: \(error)")

@@ -22,7 +22,8 @@ extension KnowledgeBase {
             return try body(try open(at: path, access: .readWrite))
         }
         let folder = (path as NSString).deletingLastPathComponent
-        let createdFolder = !folder.isEmpty && !fileManager.fileExists(atPath: folder)
+        // Checked under the name the user gave, not the temporary one.
+        let createdFolder = try prepareFolder(for: path)
         let name = (path as NSString).lastPathComponent
         let partial = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid()).partial"
         func removePartial() {

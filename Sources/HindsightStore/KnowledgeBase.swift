@@ -28,14 +28,45 @@ public final class KnowledgeBase {
     /// The schema migrations this binary knows, in order.
     public static var schemaMigrations: [String] { SchemaMigrations.identifiers }
 
+    /// Makes sure a new knowledge base at `path` can be created: its folder is made when missing
+    /// (and its parents), and refused when it is a file or cannot be written to. Checked here
+    /// because SQLite would say only "unable to open database file".
+    /// - Returns: whether the folder was made.
+    /// - Throws: ``StoreError/cannotCreate(path:reason:)``.
+    static func prepareFolder(for path: String) throws -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard !folder.isEmpty else { return false }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            if !isDirectory.boolValue { throw StoreError.cannotCreate(path: path, reason: "\(folder) is a file, not a folder") }
+            if !FileManager.default.isWritableFile(atPath: folder) {
+                throw StoreError.cannotCreate(path: path, reason: "the folder \(folder) cannot be written to")
+            }
+            return false
+        }
+        // mkdir(2) for each missing folder, rather than FileManager, for errno's words on failure.
+        var prefix = folder.hasPrefix("/") ? "" : "."
+        for component in folder.split(separator: "/") {
+            prefix += "/" + component
+            if FileManager.default.fileExists(atPath: prefix, isDirectory: &isDirectory) {
+                if !isDirectory.boolValue { throw StoreError.cannotCreate(path: path, reason: "\(prefix) is a file, not a folder") }
+                continue
+            }
+            if mkdir(prefix, 0o777) != 0 && errno != EEXIST {
+                throw StoreError.cannotCreate(path: path, reason: "the folder \(prefix) could not be made: \(String(cString: strerror(errno)))")
+            }
+        }
+        return true
+    }
+
     private init(path: String, queue: DatabaseQueue) {
         self.path = path
         self.queue = queue
     }
 
     /// Opens the knowledge base at `path`.
-    /// - Throws: ``StoreError`` for a missing, foreign, damaged or newer database; GRDB's
-    ///   `DatabaseError` for I/O failures.
+    /// - Throws: ``StoreError`` for a missing, foreign, damaged or newer database, or one that
+    ///   cannot be created where asked; GRDB's `DatabaseError` for I/O failures.
     public static func open(at path: String, access: Access) throws -> KnowledgeBase {
         _ = sqliteSettings
         let fileManager = FileManager.default
@@ -48,12 +79,7 @@ public final class KnowledgeBase {
         if exists && isDirectory.boolValue {
             throw StoreError.unreadableDatabase(path: path, reason: "it is a directory; a knowledge base is a file, such as \((path as NSString).appendingPathComponent("hindsight.sqlite"))")
         }
-        if access == .readWrite {
-            let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty && !fileManager.fileExists(atPath: folder) {
-                try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            }
-        }
+        if access == .readWrite && !exists { _ = try prepareFolder(for: path) }
         let lock = MigrationLock(path: path + ".lock")
         defer { withExtendedLifetime(lock) {} }
 

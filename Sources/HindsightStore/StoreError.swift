@@ -10,6 +10,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case foreignDatabase(path: String)
     /// The file is not an SQLite database at all, or is damaged.
     case unreadableDatabase(path: String, reason: String)
+    /// A command that writes could not create the knowledge base file, or the folder it goes in.
+    case cannotCreate(path: String, reason: String)
     /// A backup was not started: its destination exists, is the knowledge base, or has no folder.
     case backupRefused(path: String, reason: String)
     /// A backup copy was made but could not be verified, synced or moved into place.
@@ -28,6 +30,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "\(path) is an SQLite database of another application, not a Hindsight knowledge base; nothing was changed"
         case .unreadableDatabase(let path, let reason):
             return "\(path) cannot be read as a Hindsight knowledge base: \(reason)"
+        case .cannotCreate(let path, let reason):
+            return "cannot create a knowledge base at \(path): \(reason); nothing was written"
         case .backupRefused(let path, let reason):
             return "will not write a backup to \(path): \(reason)"
         case .backupFailed(let path, let reason):

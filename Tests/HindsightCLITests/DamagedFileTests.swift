@@ -58,6 +58,24 @@ struct DamagedFileTests {
         #expect(!FileManager.default.fileExists(atPath: db + ".lock"))
     }
 
+    /// A new knowledge base whose folder is a file, or lies below one, is refused under the name
+    /// the user gave (not the temporary name a first import builds under), and nothing is made.
+    @Test(arguments: [["init"], ["import", "one.yaml"], ["demo"]])
+    func aFileWhereTheFolderShouldBeIsNamed(command: [String]) throws {
+        let sandbox = try Sandbox()
+        let file = try sandbox.write("notes.txt", "not a folder")
+        let one = try sandbox.write("one.yaml", Self.incident)
+        for db in [file + "/kb.sqlite", file + "/deeper/kb.sqlite"] {
+            let arguments = [command[0], "--db", db] + command.dropFirst().map { $0 == "one.yaml" ? one : $0 }
+            let result = try Hindsight.run(arguments, home: sandbox.path)
+            #expect(result.status == 1, "\(command)")
+            #expect(result.stdout.isEmpty, "\(command)")
+            #expect(result.stderr == "error: cannot create a knowledge base at \(db): \(file) is a file, not a folder; nothing was written\n",
+                    "\(command): \(result.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.path).sorted() == ["notes.txt", "one.yaml"])
+    }
+
     @Test func anotherApplicationsDatabaseIsNamedAsSuch() throws {
         let sandbox = try Sandbox()
         let db = sandbox.file("other.sqlite")

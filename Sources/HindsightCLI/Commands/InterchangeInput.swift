@@ -1,5 +1,6 @@
 import Foundation
 import HindsightCore
+import HindsightStore
 
 /// Reads the files an import names: files as given, directories recursively in name order (their
 /// `.yaml`, `.yml` and `.json` files), `-` for standard input. Each file is read in chunks and
@@ -62,7 +63,7 @@ enum InterchangeInput {
                 data = try handle.read(upToCount: chunkSize)
             } catch {
                 try? handle.close()
-                throw CLIError(.failure, "error: \(source.name): could not be read: \(systemReason(error))")
+                throw CLIError(.failure, "error: \(source.name): could not be read: \(SystemErrorText.reason(error))")
             }
             guard let data, !data.isEmpty else {
                 try? handle.close()
@@ -72,15 +73,6 @@ enum InterchangeInput {
         }
     }
 
-    /// The system's words for why a read failed (such as "Is a directory"), which Foundation's
-    /// own message ("The operation could not be completed") leaves out.
-    static func systemReason(_ error: Error) -> String {
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        if let posix = [error as NSError, underlying].compactMap({ $0 }).first(where: { $0.domain == NSPOSIXErrorDomain }) {
-            return String(cString: strerror(Int32(posix.code)))
-        }
-        return error.localizedDescription
-    }
 
     private static func spoolStandardInput() throws -> String {
         let path = (NSTemporaryDirectory() as NSString)
@@ -105,7 +97,7 @@ enum InterchangeInput {
                 try output.write(contentsOf: buffer[..<count])
             } catch {
                 try? FileManager.default.removeItem(atPath: path)
-                throw CLIError(.failure, "error: could not copy standard input to \(path): \(systemReason(error))")
+                throw CLIError(.failure, "error: could not copy standard input to \(path): \(SystemErrorText.reason(error))")
             }
         }
         return path
