@@ -21,7 +21,7 @@ extension KnowledgeBase {
     ///   refused, even one created by another process while the copy was being made.
     /// - Returns: the size of the copy in bytes.
     /// - Throws: ``StoreError/backupRefused(path:reason:)`` for a destination that exists, is the
-    ///   knowledge base itself or lies in a missing folder; GRDB's `DatabaseError` for I/O
+    ///   knowledge base itself or lies in a missing or unwritable folder (or below a file); GRDB's `DatabaseError` for I/O
     ///   failures (a full disk among them); ``StoreError/backupFailed(path:reason:)`` when the
     ///   copy fails verification or cannot be synced or moved.
     @discardableResult
@@ -29,8 +29,15 @@ extension KnowledgeBase {
         let folder = (destination as NSString).deletingLastPathComponent.isEmpty
             ? "." : (destination as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
             throw StoreError.backupRefused(path: destination, reason: "the folder \(folder) does not exist")
+        }
+        guard isFolder.boolValue else {
+            throw StoreError.backupRefused(path: destination, reason: "\(folder) is a file, not a folder")
+        }
+        // SQLite would name only the temporary copy, and say only that it could not open it.
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw StoreError.backupRefused(path: destination, reason: "the folder \(folder) cannot be written to")
         }
         if Self.isSameFile(destination, path) {
             throw StoreError.backupRefused(path: destination, reason: "it is the knowledge base itself")

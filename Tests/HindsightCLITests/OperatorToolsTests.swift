@@ -56,4 +56,16 @@ struct OperatorToolsTests {
         #expect(itself.status == 64)
         #expect(itself.stderr.contains("it is the knowledge base itself"))
     }
+
+    @Test func aBackupIntoAMissingFolderOrBelowAFileSaysWhich() throws {
+        let (sandbox, db) = try Sandbox.withDemo()
+        let file = try sandbox.write("notes.txt", "not a folder")
+        let belowFile = try sandbox.run("backup", "--db", db, file + "/copy.sqlite")
+        #expect(belowFile.status == 64)
+        #expect(belowFile.stderr == "error: will not write a backup to \(file)/copy.sqlite: \(file) is a file, not a folder\n")
+        let missing = sandbox.file("no-such-folder")
+        let intoMissing = try sandbox.run("backup", "--db", db, missing + "/copy.sqlite")
+        #expect(intoMissing.status == 64)
+        #expect(intoMissing.stderr == "error: will not write a backup to \(missing)/copy.sqlite: the folder \(missing) does not exist\n")
+    }
 }
