@@ -31,6 +31,8 @@ final class Importer {
     /// Started at the first incident written, so that an import without incidents leaves the
     /// schema alone.
     private var searchIndex: SearchIndexDeferral?
+    /// Started with ``searchIndex``.
+    private var secondaryIndexes: SecondaryIndexDeferral?
 
     init(db: Database, replace: Bool, actor: String, now: Instant) throws {
         self.db = db
@@ -75,7 +77,10 @@ final class Importer {
         }
         try checkSLAOverlaps(incomingSLAs.filter { knownServices.contains($0.value.serviceID) })
         // With a problem the transaction is rolled back, index and all; no need to build it.
-        if found.isEmpty { try searchIndex?.finish() }
+        if found.isEmpty {
+            try searchIndex?.finish()
+            try secondaryIndexes?.finish()
+        }
         return summary
     }
 
@@ -165,6 +170,7 @@ final class Importer {
 
     private func deferredSearchIndex() throws -> SearchIndexDeferral {
         if let searchIndex { return searchIndex }
+        secondaryIndexes = try SecondaryIndexDeferral(db: db)
         let started = try SearchIndexDeferral(db: db)
         searchIndex = started
         return started
