@@ -44,9 +44,12 @@ enum IneffectiveActionReader {
                                                    arguments: [reach, windowStart]) + window
             windowStart = reach
         }
+        // `+action.status` keeps SQLite off the status index: without statistics it takes an
+        // equality as the narrower test, and would read every action ever done (most of a long
+        // history) where the completion index gives only those completed since the window start.
         let completedSinceWindow = """
             SELECT action_factor.factor_pk FROM action JOIN action_factor ON action_factor.action_pk = action.pk
-            WHERE action.status = 'done' AND action.completed_at >= ?
+            WHERE +action.status = 'done' AND action.completed_at >= ?
             """
         let older = try KnowledgeBase.occurrences(
             db, where: "incident.started_at < ? AND factor.pk IN (\(completedSinceWindow))", arguments: [windowStart, windowStart])
