@@ -45,9 +45,9 @@ public final class KnowledgeBase {
             return false
         }
         // mkdir(2) for each missing folder, rather than FileManager, for errno's words on failure.
-        var prefix = folder.hasPrefix("/") ? "" : "."
+        var prefix = folder.hasPrefix("/") ? "/" : ""
         for component in folder.split(separator: "/") {
-            prefix += "/" + component
+            prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + component
             if FileManager.default.fileExists(atPath: prefix, isDirectory: &isDirectory) {
                 if !isDirectory.boolValue { throw StoreError.cannotCreate(path: path, reason: "\(prefix) is a file, not a folder") }
                 continue

@@ -73,7 +73,6 @@ enum InterchangeInput {
         }
     }
 
-
     private static func spoolStandardInput() throws -> String {
         let path = (NSTemporaryDirectory() as NSString)
             .appendingPathComponent("hindsight-import-\(getpid())-\(UUID().uuidString).input")
