@@ -2,7 +2,8 @@ import PropertyBased
 import Testing
 @testable import HindsightCore
 
-/// `RepeatIndex.repeatsAny` gives the same answer as listing the links, on random histories.
+/// `RepeatIndex.repeatsAny` gives the same answer as listing the links, and `RepeatScan` the same
+/// as both, on random histories.
 struct RepeatsAnyTests {
     private static let causes = ["cache", "cache/key", "cache/key/ttl", "cache/eviction", "config", "configuration/flags"]
     private static let serviceSets = [["api"], ["web"], ["api", "web"], []]
@@ -21,6 +22,16 @@ struct RepeatsAnyTests {
             let index = RepeatIndex(occurrences)
             for occurrence in occurrences {
                 #expect(index.repeatsAny(occurrence) == !index.repeated(by: occurrence).isEmpty, "\(occurrence)")
+            }
+            // RepeatScan, fed the same history in start order (ties in the generator's order, not
+            // grouped by incident), gives each occurrence the same answer.
+            var scan = RepeatScan()
+            let inStartOrder = occurrences.enumerated()
+                .sorted { ($0.element.incidentStartedAt, $0.offset) < ($1.element.incidentStartedAt, $1.offset) }
+                .map(\.element)
+            for occurrence in inStartOrder {
+                let repeats = scan.repeatsEarlier(occurrence)
+                #expect(repeats == index.repeatsAny(occurrence), "\(occurrence)")
             }
         }
     }
