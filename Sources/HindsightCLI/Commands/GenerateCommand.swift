@@ -51,7 +51,7 @@ struct GenerateCommand: ParsableCommand {
         history.writeJSON(to: &output)
         output.flush()
         if let failure = output.failure {
-            throw CLIError(.failure, "error: could not write to standard output: \(failure.localizedDescription)")
+            throw Output.writeFailure(failure)
         }
     }
 }

@@ -10,8 +10,13 @@ enum Output {
         do {
             try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
         } catch {
-            throw CLIError(.failure, "error: could not write to standard output: \(error.localizedDescription)")
+            throw writeFailure(error)
         }
+    }
+
+    /// The error a command ends with when standard output refused `error`'s write.
+    static func writeFailure(_ error: Error) -> CLIError {
+        CLIError(.failure, "error: could not write to standard output: \(error.localizedDescription)")
     }
 
     /// Writes `text` to standard error. A failure there has nowhere to be reported, so it is dropped.
