@@ -33,6 +33,31 @@ struct OpeningTests {
         #expect(!files.contains { $0.hasPrefix(".") })
     }
 
+    @Test func aNewKnowledgeBaseHas16KiBPagesAndAnOlderFileKeepsItsOwn() throws {
+        let folder = try TemporaryDirectory()
+        let created = folder.file("new.sqlite")
+        try KnowledgeBase.writing(at: created) { knowledgeBase in
+            _ = try knowledgeBase.importRecords(try SeedDocuments.all(), replace: false, actor: "test", now: SeedDocuments.now)
+        }
+        #expect(try DatabaseQueue(path: created).read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } == 16_384)
+
+        // A file that already has pages, made by SQLite with a page size of its own.
+        let older = folder.file("older.sqlite")
+        try DatabaseQueue(path: older).writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA page_size = 8192; CREATE TABLE scratch (x); DROP TABLE scratch")
+        }
+        let knowledgeBase = try KnowledgeBase.open(at: older, access: .readWrite)
+        _ = try knowledgeBase.importRecords(try SeedDocuments.all(), replace: false, actor: "test", now: SeedDocuments.now)
+        try knowledgeBase.close()
+        let (pageSize, incidents, integrity) = try DatabaseQueue(path: older).read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA page_size"), try Int.fetchOne(db, sql: "SELECT count(*) FROM incident"),
+             try String.fetchAll(db, sql: "PRAGMA integrity_check"))
+        }
+        #expect(pageSize == 8_192)
+        #expect(incidents == 5)
+        #expect(integrity == ["ok"])
+    }
+
     @Test func readingAMissingFileSaysHowToCreateOne() throws {
         let folder = try TemporaryDirectory()
         #expect(throws: StoreError.missingDatabase(path: folder.file("none.sqlite"))) {
