@@ -8,14 +8,11 @@ import GRDB
 /// out of step, and searches then miss or invent hits.
 enum SearchIndexConsistency {
     /// The rows the triggers would have written, as one SELECT.
-    private static let expectedRows = """
-        SELECT pk * 4 AS rowid, title, summary AS body, pk AS incident_pk, 'incident' AS kind FROM incident
-        UNION ALL SELECT pk * 4 + 1, title, description, incident_pk, 'factor' FROM factor
-        UNION ALL SELECT pk * 4 + 2, title, NULL, incident_pk, 'action' FROM action
-        UNION ALL SELECT pk * 4 + 3, NULL, text, incident_pk, 'timeline' FROM timeline_event
-        """
+    private static let expectedRows = SearchIndexSource.all
+        .map { "SELECT \($0.columns) FROM \($0.table)" }
+        .joined(separator: " UNION ALL ")
 
-    private static let storedRows = "SELECT rowid, title, body, incident_pk, kind FROM search_index"
+    private static let storedRows = "SELECT \(SearchIndexSource.indexColumns) FROM search_index"
 
     /// How many index rows are missing or stale, and how many should not be there.
     static func differences(_ db: Database) throws -> (missing: Int, extra: Int) {
@@ -29,7 +26,7 @@ enum SearchIndexConsistency {
     /// Empties the index and fills it again from its source rows, inside the caller's transaction.
     static func rebuild(_ db: Database) throws {
         try db.execute(sql: "DELETE FROM search_index")
-        try db.execute(sql: "INSERT INTO search_index(rowid, title, body, incident_pk, kind) \(expectedRows)")
+        try db.execute(sql: "INSERT INTO search_index(\(SearchIndexSource.indexColumns)) \(expectedRows)")
         // FTS5's own rebuild re-derives the inverted index from the stored text, in case the
         // index's internal b-tree rather than its rows was damaged.
         try db.execute(sql: "INSERT INTO search_index(search_index) VALUES ('rebuild')")

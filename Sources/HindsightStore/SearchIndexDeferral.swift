@@ -76,20 +76,12 @@ final class SearchIndexDeferral {
     private func indexPending() throws {
         pendingCount = 0
         let pending = "SELECT incident_pk FROM temp.search_pending"
-        try db.execute(sql: """
-            INSERT INTO search_index (rowid, title, body, incident_pk, kind)
-            SELECT pk * 4, title, summary, pk, 'incident' FROM incident
-            WHERE pk IN (\(pending) WHERE incident_row) ORDER BY pk;
-            INSERT INTO search_index (rowid, title, body, incident_pk, kind)
-            SELECT pk * 4 + 1, title, description, incident_pk, 'factor' FROM factor
-            WHERE incident_pk IN (\(pending)) ORDER BY pk;
-            INSERT INTO search_index (rowid, title, body, incident_pk, kind)
-            SELECT pk * 4 + 2, title, NULL, incident_pk, 'action' FROM action
-            WHERE incident_pk IN (\(pending)) ORDER BY pk;
-            INSERT INTO search_index (rowid, title, body, incident_pk, kind)
-            SELECT pk * 4 + 3, NULL, text, incident_pk, 'timeline' FROM timeline_event
-            WHERE incident_pk IN (\(pending)) ORDER BY pk;
-            DELETE FROM temp.search_pending;
-            """)
+        for source in SearchIndexSource.all {
+            // A replaced incident's own row was indexed by its update trigger.
+            let condition = source.table == "incident" ? "pk IN (\(pending) WHERE incident_row)"
+                                                       : "\(source.incidentColumn) IN (\(pending))"
+            try db.execute(sql: "INSERT INTO search_index (\(SearchIndexSource.indexColumns)) \(source.rows(where: condition))")
+        }
+        try db.execute(sql: "DELETE FROM temp.search_pending")
     }
 }
