@@ -158,4 +158,18 @@ struct InterchangeDecoderTests {
         let objective = "version: 1\nslas:\n  - {service: a, objective: 100, window: year}\n"
         #expect(problems(objective).first?.contains("100 is out of range") == true)
     }
+
+    /// Foundation's list of zones names each zone once, for some by an older name
+    /// (`Asia/Calcutta`); the current names and the database's links are IANA names too.
+    @Test(arguments: ["Asia/Kolkata", "Asia/Calcutta", "Etc/UTC", "US/Pacific", "Europe/Kyiv", "Etc/GMT+5", "UTC", "GMT"])
+    func everyNameOfTheTimeZoneDatabaseIsAccepted(zone: String) throws {
+        let document = try decode("version: 1\nslas:\n  - {service: a, objective: 99.9, window: year, timezone: \(zone)}\n")
+        #expect(document.slas.first?.value.timeZone == zone)
+    }
+
+    @Test(arguments: ["PST", "CET", "EST", "GMT+5", "+01:00", "Europe/Prag", "europe/prague", "Etc/Unknown", "Zulu"])
+    func abbreviationsOffsetsAndUnknownNamesAreRefused(zone: String) {
+        let document = "version: 1\nslas:\n  - {service: a, objective: 99.9, window: year, timezone: \"\(zone)\"}\n"
+        #expect(problems(document).first?.contains("'\(zone)' is not an IANA time zone name") == true)
+    }
 }
