@@ -107,4 +107,23 @@ struct DamagedFileTests {
         #expect(result.stderr.contains("read-only"))
         #expect(try SQLiteShell.count(db, "incident") == 1)
     }
+
+    /// The import refuses an allowance as long as its window, but a file edited by hand can hold
+    /// any positive integer: the commands that show it must still run.
+    @Test func anAllowanceLongerThanAnyWindowInAHandEditedFileIsShownNotATrap() throws {
+        let (sandbox, db) = try Sandbox.withDemo()
+        #expect(try SQLiteShell.query(db, """
+            UPDATE sla SET objective_percent = NULL, allowed_downtime_seconds = 9223372036854775807
+            WHERE service_id = 'url-shortener'
+            """) == "")
+        let services = try sandbox.run("services", "--db", db)
+        #expect(services.status == 0, "\(services.stderr)")
+        // Int64.max seconds, in whole days: 9 223 372 036 854 775 807 / 86 400 = 106 751 991 167 300.6.
+        #expect(services.stdout.contains("106751991167300d down per year"), "\(services.stdout)")
+        for command in [["budget"], ["report", "--year", "2023"]] {
+            let result = try Hindsight.run([command[0], "--db", db] + command.dropFirst(), home: sandbox.path)
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+            #expect(result.stdout.contains("url-shortener"), "\(command)")
+        }
+    }
 }

@@ -57,4 +57,12 @@ struct IdentifierTests {
         #expect(!Identifier.isValidCausePath("cache/"))
         #expect(!Identifier.isValidCausePath("Cache/Key"))
     }
+
+    @Test func shortTextOfLengthsPastInt64IsInWholeDays() {
+        // 2^63 s / 86 400 = 106 751 991 167 300.6 days.
+        #expect(DurationText.short(seconds: 9_223_372_036_854_775_808) == "106751991167300d")
+        #expect(DurationText.short(seconds: -9_223_372_036_854_775_808) == "-106751991167300d")
+        #expect(DurationText.short(seconds: 1e30).hasSuffix("d"))
+        #expect(DurationText.short(seconds: 93_784) == "1d 2h")
+    }
 }

@@ -120,6 +120,10 @@ public enum InterchangeDecoder {
             allowance = nil
         }
         let window = reader.keyword("window", WindowKind.self, required: true)
+        if let allowed, let window, allowed.seconds >= Int64(window.shortestDays) * 86_400 {
+            context.report(reader.location(of: "allowed_downtime"),
+                           "\(path).allowed_downtime: \(allowed) is not shorter than a \(window.rawValue) window, which can be as short as \(window.shortestDays) days; expected a duration such as 15m")
+        }
         let timeZone = reader.parsed("timezone", what: "an IANA time zone name") { text in
             try TimeZoneName.validate(text); return text
         } ?? "UTC"

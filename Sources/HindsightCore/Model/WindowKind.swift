@@ -8,4 +8,15 @@ public enum WindowKind: String, Keyword {
     case month
     /// `week`.
     case week
+
+    /// The fewest calendar days a window of this kind can have: 365, 90, 28 and 7. A fixed
+    /// downtime allowance must be shorter, or the service could be down for whole windows.
+    public var shortestDays: Int {
+        switch self {
+        case .year: return 365
+        case .quarter: return 90
+        case .month: return 28
+        case .week: return 7
+        }
+    }
 }
