@@ -35,6 +35,19 @@ struct BadInputTests {
          "bad.yaml:11:5: duplicate incident 'outage' with different content (first defined at "),
         ("escaped NUL", good.replacingOccurrences(of: "title: The API fell over", with: "title: \"The API\\0 fell over\""),
          "bad.yaml:6:12: incidents[0].title: text may not contain NUL"),
+        // The rules below are the schema's CHECK constraints too; the import must find them first,
+        // with a position, rather than fail on the constraint with exit 1.
+        ("empty tag", good.replacingOccurrences(of: "    resolved_at:", with: "    tags: [\"\"]\n    resolved_at:"),
+         "bad.yaml:8:12: incidents[0].tags[0]: must not be empty"),
+        ("derived due date past 9999", good
+            .replacingOccurrences(of: "2024-03-01T10:00:00Z", with: "9999-12-01T10:00:00Z")
+            .replacingOccurrences(of: "2024-03-01T10:30:00Z", with: "9999-12-01T10:30:00Z")
+            + "\n    actions:\n      - {id: fix, title: Fix it, kind: prevent}",
+         "bad.yaml:12:9: incidents[0].actions[0]: its due date, derived from resolved_at 9999-12-01T10:30:00Z, would fall after 9999-12-31; write a due date"),
+        ("instant past 9999 in UTC", good.replacingOccurrences(of: "2024-03-01T10:00:00Z", with: "9999-12-31T23:00:00-02:00"),
+         "bad.yaml:7:17: incidents[0].started_at: '9999-12-31T23:00:00-02:00' is not an instant: in UTC it falls outside 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z"),
+        ("allowed downtime as long as its window", good + "\nslas:\n  - {service: api, allowed_downtime: 7d, window: week}",
+         "bad.yaml:12:38: slas[0].allowed_downtime: 604800s is not shorter than a week window, which can be as short as 7 days"),
     ]
 
     func seeded() throws -> (Sandbox, String) {

@@ -40,6 +40,8 @@ struct IncidentDecoder {
             let tag = scalar.string
             if tag.unicodeScalars.contains("\u{0}") {
                 context.report(tagNode, "\(path).tags[\(index)]: text may not contain NUL (U+0000)")
+            } else if tag.isEmpty {
+                context.report(tagNode, "\(path).tags[\(index)]: must not be empty; expected a tag such as database")
             } else if tags.contains(tag) {
                 context.report(tagNode, "\(path).tags[\(index)]: duplicate tag '\(tag)'")
             } else {
@@ -96,6 +98,11 @@ struct IncidentDecoder {
         var actions: [RemediationAction] = []
         for (index, actionNode) in reader.list("actions").enumerated() {
             guard let action = decodeAction(actionNode, path: "\(path).actions[\(index)]", factors: factors) else { continue }
+            // The due date derived from the resolution must be a date the format can hold.
+            if let resolved, action.due == nil, action.effectiveDue(incidentResolvedAt: resolved).map({ $0 > CalendarDate.latest }) == true {
+                context.report(actionNode, "\(path).actions[\(index)]: its due date, derived from resolved_at \(resolved), would fall after \(CalendarDate.latest); write a due date")
+                continue
+            }
             if actions.contains(where: { $0.id == action.id }) {
                 context.report(actionNode, "\(path).actions[\(index)].id: duplicate action id '\(action.id)' in this incident")
             } else {

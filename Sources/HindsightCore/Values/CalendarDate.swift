@@ -3,6 +3,12 @@
 /// Parsing is strict: four-digit year 0001–9999, two-digit month and day, a day that exists in
 /// that month (no rollover of `2024-02-30` into March), and nothing before or after.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The last day the format can write, 9999-12-31.
+    public static let latest = CalendarDate(daysSinceEpoch: CivilCalendar.daysSinceEpoch(year: 9999, month: 12, day: 31))
+
+    /// The first day the format can write, 0001-01-01.
+    public static let earliest = CalendarDate(daysSinceEpoch: CivilCalendar.daysSinceEpoch(year: 1, month: 1, day: 1))
+
     /// The year, 1...9999.
     public let year: Int
     /// The month, 1...12.

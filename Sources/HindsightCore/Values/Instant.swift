@@ -81,6 +81,11 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
         let secondsOfDay = Int64(hour * 3600 + minute * 60 + second - offsetMinutes * 60)
         millisecondsSinceEpoch = date.daysSinceEpoch * Instant.millisecondsPerDay
             + secondsOfDay * 1000 + Int64(milliseconds)
+        // An offset can carry the first or last day of the range over its edge; stored and
+        // exported in UTC, such an instant could not be read again.
+        guard utcDate >= CalendarDate.earliest, utcDate <= CalendarDate.latest else {
+            throw fail("in UTC it falls outside 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z")
+        }
     }
 
     /// The instant `milliseconds` later.
