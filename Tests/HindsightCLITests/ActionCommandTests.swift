@@ -125,6 +125,9 @@ struct ActionCommandTests {
         (["actions", "--as-of", "2024-13-01"], Int32(64), "--as-of: '2024-13-01' is not a date"),
         (["actions", "--status", "closed"], Int32(64), "--status 'closed' is not one of"),
         (["followup", "--by", "colour"], Int32(64), "--by 'colour' is not one of owner | team | kind | priority"),
+        (["action", "update", "\(shortener)/rolling-deploys", "--status", "done", "--by", ""], Int32(64),
+         "--by needs a value; it may not be empty"),
+        (["import", "--replace", "--by", "", "-"], Int32(64), "--by needs a value; it may not be empty"),
         (["followup", "--since", "2020-01-01", "--until", "2019-01-01"], Int32(64), "--until 2019-01-01 is before --since 2020-01-01"),
     ])
     func badInputExitsWithAMessageAndChangesNothing(arguments: [String], status: Int32, message: String) throws {

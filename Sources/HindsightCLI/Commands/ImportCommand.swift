@@ -35,6 +35,8 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("name at least one file or directory to import (- for standard input)") }
+        // As for the action commands: an empty name would be recorded as no one.
+        if let by { _ = try OptionParsing.text("--by", by) }
     }
 
     func run() throws {
