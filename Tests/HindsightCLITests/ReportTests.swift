@@ -41,6 +41,30 @@ struct ReportTests {
         #expect(window["burn_rate"] is NSNull)   // the year is closed
     }
 
+    /// The URL shortener went down at 14:00 and was mitigated and resolved at 14:23. As of 14:10
+    /// neither had happened: the incident is open, 600 s long, and counts in no timing figure.
+    @Test func asOfCutsOffTheMitigationAndResolutionThatCameLater() throws {
+        let report = try json(["--year", "2023", "--service", "url-shortener", "--as-of", "2023-05-16T14:10:00Z"])
+        let incident = try #require((report["incidents"] as? [[String: Any]])?.first)
+        #expect(incident["resolved_at"] is NSNull)
+        #expect(incident["duration_seconds"] as? Double == 600)
+        #expect(incident["downtime_seconds"] as? Double == 600)
+        let timing = try #require(report["timing"] as? [String: [String: Any]])
+        #expect(timing["time_to_mitigate"]?["incidents"] as? Int == 0)
+        #expect(timing["time_to_resolve"]?["incidents"] as? Int == 0)
+        let table = try sandbox.run("report", "--db", db, "--year", "2023", "--service", "url-shortener",
+                                    "--as-of", "2023-05-16T14:10:00Z")
+        #expect(table.stdout.contains("SEV2      10m+       10m"), "\(table.stdout)")
+
+        // A minute after them they count: 23 minutes, 1 380 s.
+        let later = try json(["--year", "2023", "--service", "url-shortener", "--as-of", "2023-05-16T14:24:00Z"])
+        let resolved = try #require((later["incidents"] as? [[String: Any]])?.first)
+        #expect(resolved["resolved_at"] as? String == "2023-05-16T14:23:00Z")
+        #expect(resolved["duration_seconds"] as? Double == 1_380)
+        let laterTiming = try #require(later["timing"] as? [String: [String: Any]])
+        #expect(laterTiming["time_to_resolve"]?["median_seconds"] as? Double == 1_380)
+    }
+
     @Test func theTableMakesTheBreachImpossibleToMiss() throws {
         let result = try sandbox.run("report", "--db", db, "--year", "2023")
         #expect(result.status == 0)

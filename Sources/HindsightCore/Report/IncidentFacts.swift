@@ -37,6 +37,17 @@ public struct IncidentFacts: Hashable, Sendable {
         self.factors = factors
     }
 
+    /// The facts as they stood just before `instant`: a detection, mitigation or resolution at
+    /// or after it had not happened yet, so a report as of `instant` reads the same whenever it
+    /// is made.
+    public func asKnown(before instant: Instant) -> IncidentFacts {
+        var facts = self
+        if let detectedAt, detectedAt >= instant { facts.detectedAt = nil }
+        if let mitigatedAt, mitigatedAt >= instant { facts.mitigatedAt = nil }
+        if let resolvedAt, resolvedAt >= instant { facts.resolvedAt = nil }
+        return facts
+    }
+
     /// Seconds from start to detection; nil when not recorded.
     public var secondsToDetect: Double? { detectedAt.map { $0.seconds(since: startedAt) } }
     /// Seconds from start to mitigation, or to resolution when no mitigation is recorded.

@@ -20,7 +20,7 @@ public enum SLAReportBuilder {
     public static func build(period: ReportPeriod, calendar: LocalCalendar, asOf: Instant, histories: [ServiceHistory],
                              incidents: [IncidentFacts], nearMisses: [IncidentFacts]) throws -> SLAReport {
         let span = period.span(in: calendar)
-        let factsByID = Dictionary(incidents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let factsByID = Dictionary(incidents.map { ($0.id, $0.asKnown(before: asOf)) }, uniquingKeysWith: { first, _ in first })
         var sections: [ServiceSection] = []
         var downtimeByIncident: [String: Double] = [:]
         var servicesByIncident: [String: Set<String>] = [:]
@@ -63,6 +63,6 @@ public enum SLAReportBuilder {
         return SLAReport(period: period, timeZoneName: calendar.timeZoneName, span: span, asOf: asOf, services: sections,
                          incidents: lines, timing: IncidentTimingFigures(reported),
                          causes: CauseShare.attribute(downtimeByIncident, incidents: reported),
-                         nearMisses: nearMisses.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) })
+                         nearMisses: nearMisses.map { $0.asKnown(before: asOf) }.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) })
     }
 }
