@@ -19,8 +19,9 @@ public struct FollowThroughPeriod: Hashable, Sendable {
         self.init(span: InstantSpan(start: start, end: last.adding(days: 1).startInstantUTC), asOfDay: last)
     }
 
-    /// An instant before any that the interchange format can write: a day before 0001-01-01 UTC,
-    /// since an instant on that day with a positive offset lies in the year before it.
+    /// An instant before any that a knowledge base can hold: a day before 0001-01-01 UTC. The
+    /// import refuses earlier instants, but an earlier hindsight stored one written on that day
+    /// with a positive offset, which lies in the year before it.
     public static let beginningOfRecords = Instant(millisecondsSinceEpoch: -719_163 * Instant.millisecondsPerDay)
 
     /// Whether the period reaches back to ``beginningOfRecords`` rather than a chosen first day.
