@@ -103,6 +103,19 @@ struct ActionCommandTests {
         #expect(try Hindsight.run(["export", "--db", copy, "--format", "json"], home: sandbox.path).stdout == exported)
     }
 
+    /// `action add` today with a due date in 2019: on a day in 2019 the action did not exist yet,
+    /// so neither `actions --overdue` nor `followup` counts it.
+    @Test func anActionAddedTodayWasNotOverdueInThePast() throws {
+        let added = try run(["action", "add", Self.shortener, "--id", "late-check", "--title", "Late check", "--kind", "detect",
+                             "--due", "2019-01-05"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let past = try run(["actions", "--overdue", "--as-of", "2019-01-25", "--format", "json"])
+        #expect(past.status == 0)
+        #expect(!past.stdout.contains("late-check"), "\(past.stdout)")
+        let today = try run(["actions", "--overdue", "--format", "json"])
+        #expect(today.stdout.contains("\(Self.shortener)/late-check"), "\(today.stdout)")
+    }
+
     @Test(arguments: [
         (["action", "update", "\(shortener)/no-such-action", "--status", "open"], Int32(65), "no action with id '\(shortener)/no-such-action'"),
         (["action", "update", "\(shortener)/rolling-deploys", "--status", "finished"], Int32(64),

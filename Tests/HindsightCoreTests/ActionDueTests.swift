@@ -84,6 +84,17 @@ struct TrackedActionDueTests {
         #expect(try tracked(medium, resolved: "2024-02-01T00:00:00Z").isDueDerived)
     }
 
+    /// Added on 2024-03-10 with a due date of 2024-02-01: overdue from the day it exists, not before.
+    @Test func anActionIsNotOverdueOnADayBeforeItWasCreated() throws {
+        let action = RemediationAction(id: "late", title: "t", kind: .detect, due: try day("2024-02-01"))
+        let added = TrackedAction(incidentID: "i", action: action, incidentStartedAt: try instant("2024-01-01T00:00:00Z"),
+                                  incidentResolvedAt: nil, createdAt: try instant("2024-03-10T15:00:00Z"), teams: [])
+        #expect(!added.isOverdue(on: try day("2024-03-09")))
+        #expect(added.daysOverdue(on: try day("2024-03-09")) == nil)
+        // On its creation day it is 38 days past 1 February (29 days of February, 9 of March).
+        #expect(added.daysOverdue(on: try day("2024-03-10")) == 38)
+    }
+
     @Test func unresolvedIncidentGivesNoDueDateAndNothingOverdue() throws {
         let high = try tracked(RemediationAction(id: "a", title: "t", kind: .prevent, priority: .high), resolved: nil)
         #expect(high.effectiveDue == nil)

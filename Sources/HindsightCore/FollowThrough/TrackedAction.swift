@@ -34,9 +34,11 @@ public struct TrackedAction: Hashable, Sendable {
     /// Whether the due date in force was derived rather than written.
     public var isDueDerived: Bool { action.due == nil && effectiveDue != nil }
 
-    /// Whether the action is overdue on `day`, by interchange.md's rule.
+    /// Whether the action is overdue on `day`, by interchange.md's rule, once it exists: an
+    /// action created after `day` (added later with a due date before it) was not overdue then,
+    /// as follow-through counts it.
     public func isOverdue(on day: CalendarDate) -> Bool {
-        action.isOverdue(on: day, incidentResolvedAt: incidentResolvedAt)
+        createdAt.utcDate <= day && action.isOverdue(on: day, incidentResolvedAt: incidentResolvedAt)
     }
 
     /// How many days overdue the action is on `day` (`day` − due), or nil when it is not overdue.
