@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// A result that cannot be written (standard output on a full disk) ends the command with exit 1
-/// and a message on standard error, never a trap.
+/// A result that cannot be written (standard output on a full disk, or a pipe closed early) ends
+/// the command with exit 1, never a trap or a signal.
 struct OutputFailureTests {
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"),
           arguments: [["incidents"], ["report", "--year", "2019"], ["export"], ["incident", "show", "2023-05-16-url-shortener-json-load"],
@@ -14,7 +14,27 @@ struct OutputFailureTests {
         let result = try Hindsight.run(["-c", "exec \"$0\" \"$@\" > /dev/full", Hindsight.binaryPath] + arguments,
                                        home: sandbox.path, binary: "/bin/sh")
         #expect(result.status == 1, "\(command): \(result.stderr)")
-        #expect(result.stderr.hasPrefix("error: could not write to standard output: "), "\(command): \(result.stderr)")
-        #expect(!result.stderr.contains("Fatal error"), "\(command)")
+        // The system's words, not Foundation's "The operation could not be completed".
+        #expect(result.stderr == "error: could not write to standard output: No space left on device\n", "\(command): \(result.stderr)")
+    }
+
+    /// A reader that stops early (`| head -c 1`) closes the pipe while a long output is still
+    /// being written: exit 1, as for any output that cannot be written, without a message for
+    /// a reader that stopped on purpose, and not the signal SIGPIPE (exit 141).
+    @Test(arguments: [["export"], ["incidents", "--format", "json"], ["generate", "--incidents", "2000"]])
+    func aPipeClosedEarlyEndsWithExit1AndNoMessage(command: [String]) throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("kb.sqlite")
+        if command.first != "generate" {
+            // Output well past a pipe's 64 KiB buffer, so that writing is still going on when the reader leaves.
+            let history = try sandbox.run("generate", "--incidents", "400")
+            try sandbox.write("history.json", history.stdout)
+            #expect(try sandbox.run("import", "--db", db, sandbox.file("history.json")).status == 0)
+        }
+        let arguments = command.first == "generate" ? command : command + ["--db", db]
+        let result = try Hindsight.run(["-c", "\"$0\" \"$@\" | head -c 1 > /dev/null; exit ${PIPESTATUS[0]}", Hindsight.binaryPath] + arguments,
+                                       home: sandbox.path, binary: "/bin/bash")
+        #expect(result.status == 1, "\(command): \(result.stderr)")
+        #expect(result.stderr == "", "\(command)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HindsightStore
 
 /// Writes to standard output and standard error, unbuffered by Swift's `print`, so that the
 /// two streams stay in order and a result reaches a pipe whole.
@@ -14,9 +15,15 @@ enum Output {
         }
     }
 
-    /// The error a command ends with when standard output refused `error`'s write.
+    /// The error a command ends with when standard output refused `error`'s write: exit 1 with
+    /// the system's reason ("No space left on device"). A reader that closed the pipe early
+    /// (`| head`) stopped on purpose and reads no more, so that exit 1 has no message.
     static func writeFailure(_ error: Error) -> CLIError {
-        CLIError(.failure, "error: could not write to standard output: \(error.localizedDescription)")
+        let outer = error as NSError
+        let posix = [outer, outer.userInfo[NSUnderlyingErrorKey] as? NSError]
+            .compactMap { $0 }.first { $0.domain == NSPOSIXErrorDomain }
+        if posix?.code == Int(EPIPE) { return CLIError(.failure, []) }
+        return CLIError(.failure, "error: could not write to standard output: \(SystemErrorText.reason(error))")
     }
 
     /// Writes `text` to standard error. A failure there has nowhere to be reported, so it is dropped.
