@@ -10,7 +10,9 @@ import HindsightStore
 public enum CommandRunner {
     /// Parses `arguments` (without the program name), runs the command and returns the exit code.
     public static func run(arguments: [String]) -> Int32 {
-        if let problem = SingleDashWords.problem(in: arguments) { return report(problem) }
+        if let problem = SingleDashWords.problem(in: arguments) ?? UnknownCommandHelp.problem(in: arguments) {
+            return report(problem)
+        }
         do {
             var command = try HindsightCommand.parseAsRoot(arguments)
             try command.run()
