@@ -166,6 +166,25 @@ struct BadInputTests {
         #expect(result.stderr.contains("nope.yaml: no such file or directory"))
     }
 
+    /// A missing file stops the import, but the problems of the files that can be read are
+    /// listed too, in the order the paths were given.
+    @Test func aMissingFileDoesNotHideTheProblemsOfTheOtherFiles() throws {
+        let (sandbox, db) = try seeded()
+        try sandbox.write("bad.yaml", "version: 1\nservices: [{id: s, name: S, tier: 0}]\n")
+        try sandbox.write("good.yaml", Self.good)
+        let before = sandbox.bytes("kb.sqlite")
+        let result = try sandbox.run("import", "--db", db, sandbox.file("nope.yaml"), sandbox.file("bad.yaml"),
+                                     sandbox.file("good.yaml"), sandbox.file("gone.yaml"))
+        #expect(result.status == 65)
+        #expect(result.stderr == """
+            \(sandbox.file("nope.yaml")): no such file or directory
+            \(sandbox.file("bad.yaml")):2:35: services[0].tier: 0 is out of range; expected a whole number of at least 1
+            \(sandbox.file("gone.yaml")): no such file or directory
+
+            """)
+        #expect(sandbox.bytes("kb.sqlite") == before)
+    }
+
     @Test func aDatabaseFromANewerHindsightExits69() throws {
         let (sandbox, db) = try seeded()
         let process = Process()

@@ -21,18 +21,38 @@ enum InterchangeInput {
     /// Runs `body` with the files `paths` name, checked to exist and be readable. Standard input
     /// is first copied to a temporary file, so that it can be read again should it need a whole
     /// parse; the copy is removed afterwards.
+    ///
+    /// A path that is missing, unreadable or an empty directory stops the run before `body`, but
+    /// the files that can be read are still decoded, so that the one message lists every problem
+    /// of the run (the rules that need the knowledge base, such as references, are not checked).
+    /// - Throws: ``CLIError`` (exit 65) with those problems, in the order of `paths`.
     static func withSources<Result>(_ paths: [String], _ body: ([Source]) throws -> Result) throws -> Result {
         var spool: String?
         defer { if let spool { try? FileManager.default.removeItem(atPath: spool) } }
         var sources: [Source] = []
+        var unusable: [(index: Int, message: String)] = []
         for path in paths {
             if path == "-" {
                 let copy = try spool ?? spoolStandardInput()
                 spool = copy
                 sources.append(Source(name: "-", path: copy))
             } else {
-                sources += try files(path)
+                do {
+                    sources += try files(path)
+                } catch let error as CLIError where error.code == .dataError {
+                    unusable.append((sources.count, error.description))
+                }
             }
+        }
+        guard unusable.isEmpty else {
+            var lines: [String] = []
+            for (position, source) in sources.enumerated() {
+                lines += unusable.filter { $0.index == position }.map(\.message)
+                lines += try InterchangeStreamDecoder.decode(file: source.name, open: { try chunks(of: source) },
+                                                             each: { _ in }).map(\.description)
+            }
+            lines += unusable.filter { $0.index == sources.count }.map(\.message)
+            throw CLIError(.dataError, lines)
         }
         return try body(sources)
     }
