@@ -99,6 +99,18 @@ struct CatalogCommandTests {
         let windows = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(windows.first?["note"] as? String == "null")   // free text is taken literally
 
+        // The same window with another note: the message names the command that changes it
+        // (the import's own says --replace, which `maintenance add` does not have).
+        let again = try run(["maintenance", "add", "url-shortener", "--start", "2023-05-16T14:10:00Z",
+                             "--end", "2023-05-16T14:20:00Z", "--note", "other"])
+        #expect(again.status == 65)
+        #expect(again.stderr == """
+            error: maintenance of url-shortener 2023-05-16T14:10:00Z to 2023-05-16T14:20:00Z is already recorded with \
+            another note; change its note with 'hindsight maintenance change url-shortener --start 2023-05-16T14:10:00Z \
+            --end 2023-05-16T14:20:00Z --note TEXT'
+
+            """)
+
         let moved = try run(["maintenance", "change", "url-shortener", "--start", "2023-05-16T14:10:00Z", "--end", "2023-05-16T14:20:00Z",
                              "--new-end", "2023-05-16T14:15:00Z"])
         #expect(moved.status == 0, "\(moved.stderr)")

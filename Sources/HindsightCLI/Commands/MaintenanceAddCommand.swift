@@ -33,8 +33,14 @@ struct MaintenanceAddCommand: ParsableCommand {
                 ? "Added maintenance of \(MaintenanceWindowOptions.describe(window)).\n"
                 : "Maintenance of \(MaintenanceWindowOptions.describe(window)) was already recorded.\n")
         } catch let problems as InterchangeProblems {
-            throw CLIError(.dataError, problems.problems.map { "error: " + $0.message }
-                + ["hint: to change its note, use 'hindsight maintenance change'"])
+            // The import's message suggests --replace, which this command does not have: the
+            // only way such a window can differ is its note, and `maintenance change` sets that.
+            let change = "hindsight maintenance change \(window.serviceID) --start \(window.start) --end \(window.end) --note TEXT"
+            throw CLIError(.dataError, problems.problems.map { problem in
+                problem.message.contains("differs from the stored one")
+                    ? "error: maintenance of \(MaintenanceWindowOptions.describe(window)) is already recorded with another note; change its note with '\(change)'"
+                    : "error: " + problem.message
+            })
         }
     }
 }
