@@ -103,11 +103,14 @@ struct DowntimeTests {
         ([60.0, 120, 600, 3_600], 360.0, 2_700.0),  // median (120 + 600) / 2; p90 at rank 2.7: 600 + 0.7 × 3000
         ([42.0], 42.0, 42.0),
         ([5.0, 1, 3], 3.0, 4.6),                    // p90 at rank 1.8: 3 + 0.8 × 2
+        ([600.0, 1_800, 1_200, 7_200], 1_500.0, 5_580.0),  // p90 at rank 2.7: 1800 + 0.7 × 5400
+        ([0.5, 0.25], 0.375, 0.475),                // p90 at rank 0.9: 0.25 + 0.9 × 0.25
     ])
     func mediansAndPercentilesInterpolateBetweenRanks(values: [Double], median: Double, p90: Double) throws {
         let summary = DistributionSummary(values)
         #expect(summary.median == median)
-        #expect(abs(try #require(summary.p90) - p90) < 1e-9)
+        // Exactly the nearest Double to the figure worked out by hand, not merely close to it.
+        #expect(summary.p90 == p90)
         #expect(summary.count == values.count)
     }
 

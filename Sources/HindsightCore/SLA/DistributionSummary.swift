@@ -24,13 +24,17 @@ public struct DistributionSummary: Hashable, Sendable {
     }
 
     /// The `p`-th percentile (0…100) of ascending `sorted`, or nil when it is empty.
-    public static func percentile(_ p: Double, ofSorted sorted: [Double]) -> Double? {
+    ///
+    /// The rank is kept as a whole number of hundredths, and the two neighbours are weighed in
+    /// hundredths too, so that whole seconds give the nearest Double to the exact figure: the
+    /// 90th percentile of 600, 1200, 1800 and 7200 s is (1800 × 30 + 7200 × 70) / 100 = 5580,
+    /// where 1800 + 0.7 × 5400 in binary fractions gives 5580.000000000001.
+    public static func percentile(_ p: Int, ofSorted sorted: [Double]) -> Double? {
         guard let first = sorted.first else { return nil }
         guard sorted.count > 1 else { return first }
-        let rank = p / 100 * Double(sorted.count - 1)
-        let lower = Int(rank.rounded(.down))
+        let hundredths = p * (sorted.count - 1)
+        let lower = hundredths / 100, weight = hundredths % 100
         let upper = min(lower + 1, sorted.count - 1)
-        let weight = rank - Double(lower)
-        return sorted[lower] + (sorted[upper] - sorted[lower]) * weight
+        return (sorted[lower] * Double(100 - weight) + sorted[upper] * Double(weight)) / 100
     }
 }
