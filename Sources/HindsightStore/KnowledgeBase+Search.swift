@@ -105,7 +105,8 @@ extension KnowledgeBase {
         let sourcePK = (row["rowid"] as Int64) / 4
         let title = markedText(row["title_snippet"])
         let body = markedText(row["body_snippet"])
-        let inTitle = title.hasMatch || !body.hasMatch
+        // The field that holds more of the query's words; the title on a tie, as it ranks higher.
+        let inTitle = title.distinctMatches >= body.distinctMatches
         let field: SearchField
         var record: String?
         switch (kind, inTitle) {

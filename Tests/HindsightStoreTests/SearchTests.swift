@@ -37,6 +37,16 @@ struct SearchTests {
         #expect(factor.record == "cold-cache")
     }
 
+    /// The disk-full incident: title "Disk full on the log volume", summary "The build cache grew
+    /// without bound until the volume filled." A hit shows the field holding more of the words.
+    @Test(arguments: [("volume cache grew", SearchField.incidentSummary),   // title 1 word, summary 3
+                      ("disk volume", .incidentTitle),                       // title 2, summary 1
+                      ("volume", .incidentTitle)])                           // 1 each: the title
+    func aHitShowsTheFieldThatHoldsMoreOfTheWords(query: String, field: SearchField) throws {
+        let found = try hits(query).filter { $0.incidentID == "2024-02-10-disk-full" && $0.record == nil }
+        #expect(found.map(\.field) == [field])
+    }
+
     @Test func snippetsMarkEveryMatchAndKeepTheText() throws {
         let title = try #require(try hits("cache").first { $0.field == .incidentTitle })
         #expect(title.snippet.plain == "Cache stampede after a deploy emptied the cache")
