@@ -100,6 +100,28 @@ struct BadInputTests {
         #expect(stderr.contains("invalid UTF-8 (byte 0xFF"))
     }
 
+    @Test func nestedAliasesAreRefusedInBoundedMemory() throws {
+        // Nine lines whose aliases stand for 9^9 strings: built out, they took some 24 GB.
+        let sandbox = try Sandbox()
+        var text = "version: 1\nx0: &a [" + Array(repeating: "\"lol\"", count: 9).joined(separator: ",") + "]\n"
+        let names = Array("abcdefghi").map(String.init)
+        for level in 1...8 {
+            text += "x\(level): &\(names[level]) [" + Array(repeating: "*" + names[level - 1], count: 9).joined(separator: ",") + "]\n"
+        }
+        let file = try sandbox.write("laughs.yaml", text)
+        // Run under a 1 GiB address-space limit, so that a regression fails here rather than
+        // taking the machine's memory.
+        let result = try Hindsight.run(["-c", "ulimit -v 1048576 && exec \"$0\" import --db \"$1\" \"$2\"",
+                                        Hindsight.binaryPath, sandbox.file("kb.sqlite"), file],
+                                       home: sandbox.path, binary: "/bin/sh")
+        #expect(result.status == 65)
+        #expect(result.stdout == "")
+        #expect(result.stderr == file + ":7:9: the alias *e stands for 66430 values, which takes what the file's aliases "
+                + "stand for past 100000; write the values out or alias smaller parts (an alias counts every value "
+                + "inside what it names, aliases included)\n")
+        #expect(sandbox.bytes("kb.sqlite") == nil)
+    }
+
     @Test func aChangedRecordNeedsReplace() throws {
         let (sandbox, db) = try seeded()
         try sandbox.write("first.yaml", Self.good)

@@ -4,12 +4,20 @@ final class DecodingContext {
     private(set) var problems: [InterchangeProblem] = []
     /// Lines of the file before the text being parsed, when a record is parsed on its own.
     var lineOffset = 0
+    /// What is left of the values the file's aliases may stand for (``AliasExpansionCheck``),
+    /// shared by the records of a file that are parsed one by one.
+    var aliasValuesLeft = AliasExpansionCheck.limit
 
     init(file: String) { self.file = file }
 
     func location(of node: InterchangeNode?) -> SourceLocation {
         guard let position = node?.position else { return SourceLocation(file: file, line: 1 + lineOffset, column: 1) }
         return SourceLocation(file: file, line: position.line + lineOffset, column: position.column)
+    }
+
+    /// Where `position`, in the text being parsed, is in the file.
+    func location(at position: TextPosition) -> SourceLocation {
+        SourceLocation(file: file, line: position.line + lineOffset, column: position.column)
     }
 
     func report(_ location: SourceLocation, _ message: String) {

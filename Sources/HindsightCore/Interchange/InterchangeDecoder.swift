@@ -19,6 +19,9 @@ public enum InterchangeDecoder {
         let context = DecodingContext(file: file)
         var result = InterchangeDocument()
         let text = String(decoding: bytes, as: UTF8.self)
+        if let problem = AliasExpansionCheck.firstProblem(in: text, left: &context.aliasValuesLeft) {
+            throw InterchangeProblems([InterchangeProblem(context.location(at: problem.position), problem.message)])
+        }
         do {
             let parser = try Parser(yaml: text, resolver: .default, constructor: .default, encoding: .utf8)
             var documentCount = 0

@@ -40,7 +40,7 @@ public enum InterchangeStreamDecoder {
                     if let record { try each(record) }
                 }
             }
-        } catch let stop as EncodingProblem {
+        } catch let stop as StoppingProblem {
             return [stop.problem]
         } catch is UnsplittableDocument {
             return try decodeWhole(file: file, open: open, skipping: handedOut, each: each)
@@ -48,15 +48,16 @@ public enum InterchangeStreamDecoder {
         return context.problems
     }
 
-    /// The problem that stops a file: the whole-file decoder reports only the first bad byte.
-    private struct EncodingProblem: Error {
+    /// A problem that stops a file: the whole-file decoder reports only the first bad byte, or the
+    /// alias that stands for too much, and nothing else of the file.
+    private struct StoppingProblem: Error {
         let problem: InterchangeProblem
     }
 
     private static func checkEncoding(_ snippet: SourceSnippet, file: String) throws {
         if let problem = TextEncodingCheck.firstProblem(in: snippet.bytes, file: file,
                                                         start: (snippet.line, snippet.column, snippet.offset)) {
-            throw EncodingProblem(problem: problem)
+            throw StoppingProblem(problem: problem)
         }
     }
 
@@ -74,6 +75,9 @@ public enum InterchangeStreamDecoder {
         }
         let text = String(repeating: " ", count: snippet.column - 1)
             + String(decoding: snippet.bytes, as: UTF8.self) + closingText
+        if let problem = AliasExpansionCheck.firstProblem(in: text, left: &context.aliasValuesLeft) {
+            throw StoppingProblem(problem: InterchangeProblem(context.location(at: problem.position), problem.message))
+        }
         do {
             let parser = try Parser(yaml: text, resolver: .default, constructor: .default, encoding: .utf8)
             guard let root = try parser.nextRoot(), try parser.nextRoot() == nil else { throw UnsplittableDocument() }
