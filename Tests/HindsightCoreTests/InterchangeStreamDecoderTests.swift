@@ -207,4 +207,38 @@ struct InterchangeStreamDecoderTests {
         }, each: { _ in })
         #expect(problems.map(\.description) == ["t:19:10: invalid UTF-8 (byte 0xFF at offset \(index)); the input must be UTF-8"])
     }
+
+    /// A byte order mark may open a file (YAML allows it; some editors write it). It is not a
+    /// column: positions are those an editor shows, and byte offsets are still the file's.
+    @Test(arguments: [1, 2, 4096])
+    func aByteOrderMarkMayOpenTheFile(chunkSize: Int) throws {
+        let yaml = "\u{FEFF}version: 1\nservices:\n  - {id: s, name: S}\n  - {id: t}\n"
+        #expect(try Self.pieces(yaml) == ["header", "services[0]@3:1", "services[1]@4:1"])
+        let streamed = try Self.stream(yaml, chunkSize: chunkSize)
+        #expect(streamed.problems == ["t:4:5: services[1]: missing required key 'name'"])
+        #expect(streamed.document.services.map(\.value.id) == ["s"])
+        #expect(Self.whole(yaml).problems == streamed.problems)
+
+        // `{"version": 1, "services": [` is 28 characters: the service starts at column 29.
+        let json = "\u{FEFF}{\"version\": 1, \"services\": [{\"id\": \"s\"}]}"
+        #expect(try Self.stream(json, chunkSize: chunkSize).problems == ["t:1:29: services[0]: missing required key 'name'"])
+        #expect(Self.whole(json).problems == ["t:1:29: services[0]: missing required key 'name'"])
+
+        // The bad byte follows the mark (3 bytes), `version: 1\n` (11) and `services:\n` (10).
+        var bytes = Array("\u{FEFF}version: 1\nservices:\n  - {id: s, name: S}\n".utf8)
+        bytes[24 + 9] = 0xFF
+        var handed: [UInt8]? = bytes
+        let badByte = try InterchangeStreamDecoder.decode(file: "t", open: { { defer { handed = nil }; return handed } },
+                                                          each: { _ in }).map(\.description)
+        #expect(badByte == ["t:3:10: invalid UTF-8 (byte 0xFF at offset 33); the input must be UTF-8"])
+        #expect(throws: InterchangeProblems.self) { try InterchangeDecoder.decode(bytes, file: "t") }
+        do {
+            _ = try InterchangeDecoder.decode(bytes, file: "t")
+        } catch let problems as InterchangeProblems {
+            #expect(problems.problems.map(\.description) == badByte)
+        }
+        // A mark and nothing else is an empty file.
+        #expect(try Self.stream("\u{FEFF}", chunkSize: chunkSize).problems
+                == ["t:1:1: the file holds no document; expected a mapping that starts with 'version: 1'"])
+    }
 }

@@ -15,6 +15,8 @@ final class ByteStream {
     private(set) var column = 1
     /// The offset of the next byte in the whole input.
     private(set) var offset = 0
+    /// The offset of the text's first byte: past a byte order mark (``skipByteOrderMark()``).
+    private(set) var textStart = 0
 
     /// `read` returns the next chunk, or nil at the end.
     init(read: @escaping () throws -> [UInt8]?) { self.read = read }
@@ -60,6 +62,27 @@ final class ByteStream {
     /// The last two bytes consumed, to recognise a CR LF pair and the multi-byte line breaks.
     private var previous: UInt8 = 0
     private var beforePrevious: UInt8 = 0
+
+    /// Consumes a UTF-8 byte order mark at the very start of the input, if there is one, without
+    /// counting it as a column: YAML allows one there, editors show none, and the positions of what
+    /// follows must be those an editor shows. The offset still counts its bytes, as the file does.
+    func skipByteOrderMark() throws {
+        guard offset == 0 else { return }
+        // The first chunks may be shorter than the mark.
+        while chunk.count - index < 3, !ended {
+            guard let next = try read() else {
+                ended = true
+                break
+            }
+            chunk = Array(chunk[index...]) + next
+            index = 0
+        }
+        guard chunk.count - index >= 3, chunk[index] == 0xEF, chunk[index + 1] == 0xBB, chunk[index + 2] == 0xBF
+        else { return }
+        index += 3
+        offset += 3
+        textStart = 3
+    }
 
     /// Starts cutting at the next byte.
     func startCapture() {

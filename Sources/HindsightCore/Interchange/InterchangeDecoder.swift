@@ -13,7 +13,13 @@ public enum InterchangeDecoder {
     /// - Returns: the records of all documents merged, in order.
     /// - Throws: ``InterchangeProblems`` listing every problem found.
     public static func decode(_ bytes: [UInt8], file: String) throws -> InterchangeDocument {
-        if let problem = TextEncodingCheck.firstProblem(in: bytes, file: file) {
+        // A byte order mark may open the file. libyaml skips it but counts it as a column, which
+        // puts the first line's key one column in and breaks block YAML, so it is dropped here:
+        // positions are then those an editor shows, and byte offsets still the file's.
+        let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        let bytes = hasByteOrderMark ? Array(bytes.dropFirst(3)) : bytes
+        if let problem = TextEncodingCheck.firstProblem(in: bytes, file: file,
+                                                        start: (1, 1, hasByteOrderMark ? 3 : 0)) {
             throw InterchangeProblems([problem])
         }
         let context = DecodingContext(file: file)

@@ -40,6 +40,7 @@ struct TopLevelRecordScanner {
 
     /// Hands each piece to `each`, in file order.
     func scan(_ each: (ScannedPiece) throws -> Void) throws {
+        try stream.skipByteOrderMark()
         stream.startCapture()
         try skipBlankSpace(allowComments: false)
         let leadingBlankSpace = stream.endCapture()
@@ -63,8 +64,10 @@ struct TopLevelRecordScanner {
             throw UnsplittableDocument()
         }
         try skipJSONValue()
-        // The header starts at the very beginning of the file, so its positions are the file's.
-        try each(.header(SourceSnippet(bytes: leadingBlankSpace + stream.endCapture(), line: 1, column: 1, offset: 0),
+        // The header starts at the very beginning of the file (after a byte order mark), so its
+        // positions are the file's.
+        try each(.header(SourceSnippet(bytes: leadingBlankSpace + stream.endCapture(), line: 1, column: 1,
+                                       offset: stream.textStart),
                          closingText: "}"))
         var seen: Set<InterchangeSection> = []
         while true {
@@ -243,7 +246,7 @@ struct TopLevelRecordScanner {
             guard indent == 0, text.hasPrefix("version: "), !text.contains("#") else { throw UnsplittableDocument() }
             break
         }
-        try each(.header(SourceSnippet(bytes: header, line: 1, column: 1, offset: 0), closingText: ""))
+        try each(.header(SourceSnippet(bytes: header, line: 1, column: 1, offset: stream.textStart), closingText: ""))
 
         var seen: Set<InterchangeSection> = []
         var section: InterchangeSection?

@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+
+/// What editors and other programs write around text, end to end: a byte order mark before the
+/// document, U+FEFF and line separators inside text, escapes of characters beyond U+FFFF, and raw
+/// control characters. Text goes in and comes out byte for byte; what cannot go in is refused with
+/// one located line.
+struct UnicodeInputTests {
+    @Test func aFileMayStartWithAByteOrderMark() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("kb.sqlite")
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+        bytes += Array("version: 1\nservices:\n  - {id: s, name: S}\n".utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: sandbox.file("bom.yaml")))
+        let imported = try sandbox.run("import", "--db", db, sandbox.file("bom.yaml"))
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("services: 1 added"))
+
+        // A problem after the mark is placed where an editor shows it.
+        bytes += Array("  - {id: t}\n".utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: sandbox.file("bad.yaml")))
+        let refused = try sandbox.run("import", "--db", db, sandbox.file("bad.yaml"))
+        #expect(refused.status == 65)
+        #expect(refused.stderr == sandbox.file("bad.yaml") + ":4:5: services[1]: missing required key 'name'\n")
+    }
+}
