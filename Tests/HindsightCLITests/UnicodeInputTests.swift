@@ -23,4 +23,21 @@ struct UnicodeInputTests {
         #expect(refused.status == 65)
         #expect(refused.stderr == sandbox.file("bad.yaml") + ":4:5: services[1]: missing required key 'name'\n")
     }
+
+    @Test func aLeadingFEFFInTextSurvivesTheYAMLExport() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("kb.sqlite")
+        let json = #"{"version": 1, "services": [{"id": "s", "name": "\ufeffHidden", "team": "\ufeff"}]}"#
+        #expect(try sandbox.run("import", "--db", db, "-", stdin: json).status == 0)
+        let exportedJSON = try sandbox.run("export", "--db", db, "--format", "json").stdout
+        #expect(exportedJSON.contains("\"name\": \"\u{FEFF}Hidden\""), "\(exportedJSON)")
+
+        let yaml = try sandbox.run("export", "--db", db).stdout
+        let again = try sandbox.run("import", "--db", db, "-", stdin: yaml)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("services: 0 added, 0 replaced, 1 unchanged"), "\(again.stdout)")
+        let copy = sandbox.file("copy.sqlite")
+        #expect(try sandbox.run("import", "--db", copy, "-", stdin: yaml).status == 0)
+        #expect(try sandbox.run("export", "--db", copy, "--format", "json").stdout == exportedJSON)
+    }
 }

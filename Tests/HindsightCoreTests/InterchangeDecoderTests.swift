@@ -172,4 +172,46 @@ struct InterchangeDecoderTests {
         let document = "version: 1\nslas:\n  - {service: a, objective: 99.9, window: year, timezone: \"\(zone)\"}\n"
         #expect(problems(document).first?.contains("'\(zone)' is not an IANA time zone name") == true)
     }
+
+    /// Yams reads a scalar through Foundation, which drops a U+FEFF at its start as if it were a
+    /// byte order mark; text is stored byte for byte, however the character is written.
+    @Test func aLeadingFEFFInTextIsKept() throws {
+        let yaml = """
+            version: 1
+            services:
+              - {id: a, name: "\\uFEFFescaped"}
+              - {id: b, name: "\\uFEFF\\ufeffTwo", team: "mid\\uFEFFdle"}
+              - {id: c, name: "\u{FEFF}raw", description: '\u{FEFF}single'}
+              - id: d
+                name: \u{FEFF}plain
+                description: |
+                  \u{FEFF}block
+              - {id: e, name: &n "\\U0000FEFFaliased", team: *n}
+              - {id: f, name: "\\uFEFF"}
+            """
+        let expected: [[String?]] = [
+            ["\u{FEFF}escaped", nil, nil],
+            ["\u{FEFF}\u{FEFF}Two", "mid\u{FEFF}dle", nil],
+            ["\u{FEFF}raw", nil, "\u{FEFF}single"],
+            ["\u{FEFF}plain", nil, "\u{FEFF}block\n"],
+            ["\u{FEFF}aliased", "\u{FEFF}aliased", nil],
+            ["\u{FEFF}", nil, nil],
+        ]
+        func fields(_ document: InterchangeDocument) -> [[[UInt32]?]] {
+            document.services.map { service in
+                [service.value.name, service.value.team, service.value.description].map { $0.map { $0.unicodeScalars.map(\.value) } }
+            }
+        }
+        let wanted = expected.map { $0.map { $0.map { $0.unicodeScalars.map(\.value) } } }
+        #expect(fields(try decode(yaml)) == wanted)
+        let streamed = try InterchangeStreamDecoderTests.stream(yaml)
+        #expect(streamed.problems == [])
+        #expect(fields(streamed.document) == wanted)
+
+        // In JSON, escaped (read without Yams) and raw (read by Yams).
+        let json = "{\"version\": 1, \"services\": [{\"id\": \"a\", \"name\": \"\\ufeffescaped\"}, {\"id\": \"c\", \"name\": \"\u{FEFF}raw\"}]}"
+        let jsonWanted = [wanted[0], [wanted[2][0], nil, nil]]
+        #expect(fields(try decode(json)) == jsonWanted)
+        #expect(fields(try InterchangeStreamDecoderTests.stream(json).document) == jsonWanted)
+    }
 }

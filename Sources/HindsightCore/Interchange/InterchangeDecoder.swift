@@ -30,10 +30,11 @@ public enum InterchangeDecoder {
         }
         do {
             let parser = try Parser(yaml: text, resolver: .default, constructor: .default, encoding: .utf8)
+            let exactValues = ByteOrderMarkScalars.values(in: text)
             var documentCount = 0
             while let root = try parser.nextRoot() {
                 documentCount += 1
-                result.append(contentsOf: decodeDocument(InterchangeNode(root), context: context))
+                result.append(contentsOf: decodeDocument(InterchangeNode(root, exactValues: exactValues), context: context))
             }
             if documentCount == 0 {
                 context.report(SourceLocation(file: file, line: 1, column: 1),

@@ -50,7 +50,7 @@ enum InterchangeNode {
 }
 
 /// A line and column in the text a parser was given, both from 1; columns count Unicode scalars.
-struct TextPosition: Equatable {
+struct TextPosition: Hashable {
     var line: Int
     var column: Int
 }

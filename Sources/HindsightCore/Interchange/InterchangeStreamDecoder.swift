@@ -81,11 +81,12 @@ public enum InterchangeStreamDecoder {
         do {
             let parser = try Parser(yaml: text, resolver: .default, constructor: .default, encoding: .utf8)
             guard let root = try parser.nextRoot(), try parser.nextRoot() == nil else { throw UnsplittableDocument() }
-            guard asListItem else { return InterchangeNode(root) }
+            let exactValues = ByteOrderMarkScalars.values(in: text)
+            guard asListItem else { return InterchangeNode(root, exactValues: exactValues) }
             guard case .sequence(let items) = root, items.count == 1, let item = items.first else {
                 throw UnsplittableDocument()
             }
-            return InterchangeNode(item)
+            return InterchangeNode(item, exactValues: exactValues)
         } catch is YamlError {
             throw UnsplittableDocument()
         }
