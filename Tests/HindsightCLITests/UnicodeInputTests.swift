@@ -40,4 +40,20 @@ struct UnicodeInputTests {
         #expect(try sandbox.run("import", "--db", copy, "-", stdin: yaml).status == 0)
         #expect(try sandbox.run("export", "--db", copy, "--format", "json").stdout == exportedJSON)
     }
+
+    @Test func aRawControlCharacterIsOneLineNamingIt() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("kb.sqlite")
+        let message = "control character U+0001 may not appear raw in an interchange file; write it as the escape "
+            + "\\u0001 inside a double-quoted string (tab, line feed and carriage return may appear raw)\n"
+        let json = try sandbox.write("ctrl.json", "{\"version\":1,\"services\":[{\"id\":\"c\",\"name\":\"a\u{1}b\"}]}")
+        let fromJSON = try sandbox.run("import", "--db", db, json)
+        #expect(fromJSON.status == 65)
+        #expect(fromJSON.stderr == json + ":1:45: " + message)
+        let yaml = try sandbox.write("ctrl.yaml", "version: 1\nservices:\n  - id: c\n    name: a\u{1}b\n")
+        let fromYAML = try sandbox.run("import", "--db", db, yaml)
+        #expect(fromYAML.status == 65)
+        #expect(fromYAML.stderr == yaml + ":4:12: " + message)
+        #expect(sandbox.bytes("kb.sqlite") == nil)
+    }
 }

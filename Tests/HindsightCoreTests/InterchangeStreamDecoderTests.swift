@@ -241,4 +241,34 @@ struct InterchangeStreamDecoderTests {
         #expect(try Self.stream("\u{FEFF}", chunkSize: chunkSize).problems
                 == ["t:1:1: the file holds no document; expected a mapping that starts with 'version: 1'"])
     }
+
+    /// A character YAML does not allow raw is one located line, in JSON and in YAML, read whole
+    /// or record by record; tab, carriage return and NEL are allowed.
+    @Test(arguments: [0x01, 0x1B, 0x7F, 0x80, 0x9B, 0xFFFE, 0xFFFF] as [UInt32])
+    func aRawControlCharacterIsOneLocatedProblem(code: UInt32) throws {
+        let character = String(try #require(Unicode.Scalar(code)))
+        let hex = String(code, radix: 16, uppercase: true)
+        let name = String(repeating: "0", count: 4 - hex.count) + hex
+        let kind = code >= 0xFFFE ? "noncharacter" : "control character"
+        let rest = code >= 0xFFFE ? "" : " (tab, line feed and carriage return may appear raw)"
+        let message = "\(kind) U+\(name) may not appear raw in an interchange file; write it as the escape \\u\(name) "
+            + "inside a double-quoted string\(rest)"
+        // `{"version":1,"services":[{"id":"c","name":"a` is 44 characters.
+        let json = "{\"version\":1,\"services\":[{\"id\":\"c\",\"name\":\"a\(character)b\"}]}"
+        #expect(try Self.stream(json).problems == ["t:1:45: " + message])
+        #expect(Self.whole(json).problems == ["t:1:45: " + message])
+        for yaml in ["version: 1\nservices:\n  - {id: c, name: \"a\(character)b\"}\n",
+                     "version: 1\nservices:\n  - {id: c, name: a\(character)b}\n"] {
+            let column = yaml.contains("\"a") ? 21 : 20
+            #expect(try Self.stream(yaml).problems == ["t:3:\(column): " + message])
+            #expect(Self.whole(yaml).problems == ["t:3:\(column): " + message])
+        }
+    }
+
+    @Test func tabCarriageReturnAndNELMayAppearRaw() throws {
+        let yaml = "version: 1\nservices:\n  - {id: c, name: \"a\tb\r\n c\u{85}d\"}\n"
+        let streamed = try Self.stream(yaml)
+        #expect(streamed.problems == [])
+        #expect(streamed.document.services.map(\.value.name) == ["a\tb c d"])
+    }
 }

@@ -19,7 +19,7 @@ public enum InterchangeDecoder {
         let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         let bytes = hasByteOrderMark ? Array(bytes.dropFirst(3)) : bytes
         if let problem = TextEncodingCheck.firstProblem(in: bytes, file: file,
-                                                        start: (1, 1, hasByteOrderMark ? 3 : 0)) {
+                                                        start: (1, 1, hasByteOrderMark ? 3 : 0), document: true) {
             throw InterchangeProblems([problem])
         }
         let context = DecodingContext(file: file)

@@ -56,7 +56,8 @@ public enum InterchangeStreamDecoder {
 
     private static func checkEncoding(_ snippet: SourceSnippet, file: String) throws {
         if let problem = TextEncodingCheck.firstProblem(in: snippet.bytes, file: file,
-                                                        start: (snippet.line, snippet.column, snippet.offset)) {
+                                                        start: (snippet.line, snippet.column, snippet.offset),
+                                                        document: true) {
             throw StoppingProblem(problem: problem)
         }
     }

@@ -4,8 +4,14 @@ public enum TextEncodingCheck {
     /// The location of the first invalid UTF-8 sequence or NUL byte, with a message, or nil when
     /// the bytes are clean. `start` is where `bytes` begin in the file (line, column and byte
     /// offset), for bytes cut out of a larger file.
+    ///
+    /// With `document`, the bytes are an interchange document, and the characters YAML does not
+    /// allow raw are refused too: control characters other than tab, line feed, carriage return
+    /// and NEL, and the noncharacters U+FFFE and U+FFFF. The YAML parser refuses them as well, but
+    /// with a message of several lines that places them at the file's start.
     public static func firstProblem(in bytes: [UInt8], file: String,
-                                    start: (line: Int, column: Int, offset: Int) = (1, 1, 0)) -> InterchangeProblem? {
+                                    start: (line: Int, column: Int, offset: Int) = (1, 1, 0),
+                                    document: Bool = false) -> InterchangeProblem? {
         var line = start.line
         var column = start.column
         var index = 0
@@ -16,6 +22,9 @@ public enum TextEncodingCheck {
                 if byte == 0 {
                     return InterchangeProblem(SourceLocation(file: file, line: line, column: column),
                                               "NUL character (byte 0x00 at offset \(start.offset + index)); text may not contain NUL")
+                }
+                if document && (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D || byte == 0x7F) {
+                    return rawCharacterProblem(UInt32(byte), SourceLocation(file: file, line: line, column: column))
                 }
                 // Lines end where YAML ends them, as in ByteStream: a CR LF pair ends one.
                 switch byte {
@@ -56,6 +65,9 @@ public enum TextEncodingCheck {
                 return InterchangeProblem(SourceLocation(file: file, line: line, column: column),
                                           "invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex) at offset \(start.offset + index)); the input must be UTF-8")
             }
+            if document && ((0x80...0x9F).contains(scalar) && scalar != 0x85 || scalar == 0xFFFE || scalar == 0xFFFF) {
+                return rawCharacterProblem(scalar, SourceLocation(file: file, line: line, column: column))
+            }
             // NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR end a line for YAML too.
             if scalar == 0x85 || scalar == 0x2028 || scalar == 0x2029 {
                 line += 1
@@ -66,5 +78,15 @@ public enum TextEncodingCheck {
             index += length
         }
         return nil
+    }
+
+    /// The message for a character a document may not hold raw, naming it and how to write it.
+    private static func rawCharacterProblem(_ scalar: UInt32, _ location: SourceLocation) -> InterchangeProblem {
+        let hex = String(scalar, radix: 16, uppercase: true)
+        let code = String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let kind = scalar >= 0xFFFE ? "noncharacter" : "control character"
+        let allowed = scalar >= 0xFFFE ? "" : " (tab, line feed and carriage return may appear raw)"
+        return InterchangeProblem(location, "\(kind) U+\(code) may not appear raw in an interchange file; write it "
+                                      + "as the escape \\u\(code) inside a double-quoted string\(allowed)")
     }
 }
