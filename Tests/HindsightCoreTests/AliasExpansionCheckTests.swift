@@ -37,7 +37,7 @@ struct AliasExpansionCheckTests {
     @Test func aRecordReadOnItsOwnIsCheckedAtItsPlaceInTheFile() throws {
         // The service is cut out as a record of block YAML and parsed alone; its x0 is on line 5.
         let text = "version: 1\nservices:\n  - id: api\n    name: API\n" + Self.laughs(levels: 6, indent: "    ")
-        #expect(try InterchangeStreamDecoderTests.pieces(text) == ["header", "services[0]@3:1"])
+        #expect(try InterchangeStreamDecoderTests.pieces(text) == ["header", "skipped", "services[0]@3:1"])
         let expected = ["t:10:13: " + Self.tooMuch]
         #expect(try InterchangeStreamDecoderTests.stream(text).problems == expected)
         #expect(InterchangeStreamDecoderTests.whole(text).problems == expected)

@@ -99,7 +99,8 @@ struct InterchangeStreamDecoderTests {
     func blockYAMLIsCutByItsItemsWhateverTheChunkSize(chunkSize: Int) throws {
         // Items start on lines 4 (api), 7 (outage) and 19 (slow), at column 1 of their lines; the
         // blank line and comment before `slow` belong to `outage`, whose item they follow.
-        #expect(try Self.pieces(Self.yaml) == ["header", "services[0]@4:1", "incidents[0]@7:1", "incidents[1]@19:1"])
+        #expect(try Self.pieces(Self.yaml) == ["header", "skipped", "services[0]@4:1", "skipped", "incidents[0]@7:1",
+                                                "incidents[1]@19:1"])
         let streamed = try Self.stream(Self.yaml, chunkSize: chunkSize)
         #expect(streamed.problems == [])
         #expect(streamed.document.incidents.map(\.value.id) == ["outage", "slow"])
@@ -213,7 +214,7 @@ struct InterchangeStreamDecoderTests {
     @Test(arguments: [1, 2, 4096])
     func aByteOrderMarkMayOpenTheFile(chunkSize: Int) throws {
         let yaml = "\u{FEFF}version: 1\nservices:\n  - {id: s, name: S}\n  - {id: t}\n"
-        #expect(try Self.pieces(yaml) == ["header", "services[0]@3:1", "services[1]@4:1"])
+        #expect(try Self.pieces(yaml) == ["header", "skipped", "services[0]@3:1", "services[1]@4:1"])
         let streamed = try Self.stream(yaml, chunkSize: chunkSize)
         #expect(streamed.problems == ["t:4:5: services[1]: missing required key 'name'"])
         #expect(streamed.document.services.map(\.value.id) == ["s"])
@@ -270,5 +271,23 @@ struct InterchangeStreamDecoderTests {
         let streamed = try Self.stream(yaml)
         #expect(streamed.problems == [])
         #expect(streamed.document.services.map(\.value.name) == ["a\tb c d"])
+    }
+
+    /// A section's `key:` line may carry a comment that no parser reads when the file is cut into
+    /// records; a bad byte in it is refused all the same, as the whole parse does.
+    @Test(arguments: [[0xFF], [0x00], [0x01]] as [[UInt8]])
+    func aBadByteInASectionLinesCommentIsRefused(bad: [UInt8]) throws {
+        let bytes = Array("version: 1\nservices:  # ".utf8) + bad + Array("\n  - {id: s, name: S}\n".utf8)
+        var handed: [UInt8]? = bytes
+        let streamed = try InterchangeStreamDecoder.decode(file: "t", open: { { defer { handed = nil }; return handed } },
+                                                           each: { _ in }).map(\.description)
+        #expect(streamed.count == 1)
+        #expect(streamed.first?.hasPrefix("t:2:14: ") == true, "\(streamed)")
+        #expect(throws: InterchangeProblems.self) { try InterchangeDecoder.decode(bytes, file: "t") }
+        do {
+            _ = try InterchangeDecoder.decode(bytes, file: "t")
+        } catch let problems as InterchangeProblems {
+            #expect(problems.problems.map(\.description) == streamed)
+        }
     }
 }

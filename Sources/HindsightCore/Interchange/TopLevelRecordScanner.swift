@@ -15,7 +15,8 @@ enum ScannedPiece {
     /// The document from its start through the `version` value. In JSON, the closing brace is
     /// missing (`closingText` supplies it for parsing).
     case header(SourceSnippet, closingText: String)
-    /// Blank and comment lines between records: nothing to decode, but their bytes must be valid text.
+    /// Lines between records with nothing to decode (blank lines, comments, a YAML section's
+    /// `key:` line), whose bytes must still be valid text.
     case skipped(SourceSnippet)
     /// Item `index` of a top-level list. `asListItem` says whether the snippet is a YAML block
     /// item (`- ...`, which parses as a list of one) rather than the value itself.
@@ -291,6 +292,8 @@ struct TopLevelRecordScanner {
             guard indent == 0, let key = line.bareKey(), let next = InterchangeSection(rawValue: key),
                   seen.insert(next).inserted
             else { throw UnsplittableDocument() }
+            // Its comment is not parsed, but the whole-file parse refuses a bad byte in it.
+            try each(.skipped(SourceSnippet(bytes: line.bytes, line: line.number, column: 1, offset: line.offset)))
             section = next
             index = 0
         }
