@@ -56,4 +56,19 @@ struct UnicodeInputTests {
         #expect(fromYAML.stderr == yaml + ":4:12: " + message)
         #expect(sandbox.bytes("kb.sqlite") == nil)
     }
+
+    @Test func aSurrogatePairEscapeInJSONIsTheCharacter() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("kb.sqlite")
+        let json = #"{"version":1,"services":[{"id":"e","name":"Pager \ud83d\ude00"}]}"#
+        let imported = try sandbox.run("import", "--db", db, "-", stdin: json)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try sandbox.run("export", "--db", db, "--format", "json").stdout.contains(#""name": "Pager 😀""#))
+
+        let lone = try sandbox.run("import", "--db", db, "-", stdin: #"{"version":1,"services":[{"id":"f","name":"\ud83d"}]}"#)
+        #expect(lone.status == 65)
+        #expect(lone.stderr.hasPrefix("-:1:44: not valid YAML or JSON: this escape names no character: a UTF-16 surrogate"),
+                "\(lone.stderr)")
+        #expect(lone.stderr.split(separator: "\n").count == 1)
+    }
 }

@@ -214,4 +214,27 @@ struct InterchangeDecoderTests {
         #expect(fields(try decode(json)) == jsonWanted)
         #expect(fields(try InterchangeStreamDecoderTests.stream(json).document) == jsonWanted)
     }
+
+    /// JSON writers escape characters beyond U+FFFF as surrogate pairs (Python's json.dumps does by
+    /// default); they are read as the character, whether the file is read record by record or
+    /// whole (here, with `version` last); half a pair is refused at its backslash.
+    @Test func jsonSurrogatePairsAreReadAsTheCharacter() throws {
+        let cut = #"{"version":1,"services":[{"id":"e","name":"Pager \ud83d\ude00"}]}"#
+        let sorted = #"{"services":[{"id":"e","name":"Pager \ud83d\ude00"}],"version":1}"#
+        for json in [cut, sorted] {
+            #expect(try decode(json).services.map(\.value.name) == ["Pager 😀"])
+            let streamed = try InterchangeStreamDecoderTests.stream(json)
+            #expect(streamed.problems == [])
+            #expect(streamed.document.services.map(\.value.name) == ["Pager 😀"])
+        }
+        // `{"version":1,"services":[{"id":"e","name":"Pager ` is 49 characters.
+        let message = "not valid YAML or JSON: this escape names no character: a UTF-16 surrogate (\\uD800 to \\uDFFF) "
+            + "is only half of one, read in JSON as a high half followed by a low half (\\ud83d\\ude00); write the "
+            + "character itself, or in YAML \\U0001F600"
+        for half in [#"\ud83d"#, #"\ude00"#, #"\ud83d\u0041"#, #"\ud83d!"#] {
+            let json = #"{"version":1,"services":[{"id":"e","name":"Pager "# + half + #""}]}"#
+            #expect(problems(json) == ["t.yaml:1:50: " + message])
+            #expect(try InterchangeStreamDecoderTests.stream(json).problems == ["t:1:50: " + message])
+        }
+    }
 }

@@ -3,7 +3,8 @@ import Yams
 @testable import HindsightCore
 
 /// The JSON record reader against Yams: whatever it accepts it must read exactly as Yams does,
-/// positions included, and whatever Yams refuses it must leave to Yams.
+/// positions included, and whatever Yams refuses it must leave to Yams, but for the surrogate pair
+/// escapes of JSON, which it reads as the character they stand for.
 struct JSONRecordParserTests {
     /// The node as text with every position, so that two trees compare as strings.
     static func render(_ node: InterchangeNode) -> String {
@@ -81,7 +82,8 @@ struct JSONRecordParserTests {
     @Test func leavesToYamsWhatYAMLReadsOtherwiseOrRefuses() {
         let refused = [
             #"{"a": 1, "a": 2}"#,                               // duplicate key
-            #"{"a": "\ud83d\ude00"}"#,                          // surrogate escapes
+            #"{"a": "\ud83d"}"#, #"{"a": "\ude00"}"#,             // half a surrogate pair
+            #"{"a": "\ud83d\u0041"}"#, #"{"a": "\ud83dx"}"#, #"{"a": "\ud83d\ud83d"}"#, #"{"a": "\ud83d\"}"#,
             #"{"a": "\x41"}"#,                                  // not a JSON escape
             "{\"a\": \"tab\tinside\"}",                         // raw control character
             "{\"a\": \"\u{85}\"}",                              // NEL, a line break to YAML
@@ -96,6 +98,16 @@ struct JSONRecordParserTests {
         for text in refused {
             #expect(Self.fast(text, column: 3) == nil, "\(text.debugDescription) is left to Yams")
         }
+    }
+
+    /// JSON writes a character beyond U+FFFF as a surrogate pair escape (RFC 8259, section 7),
+    /// which YAML refuses; it is read as the character, as YAML reads its own `\U` escape of it.
+    @Test func readsASurrogatePairAsTheCharacterItStandsFor() throws {
+        // One text a line, so that the escapes' lengths move no position.
+        func record(_ first: String, _ second: String) -> String { "{\"a\": [\n  \"\(first)\",\n  \"\(second)\"\n]}" }
+        let pair = try #require(Self.fast(record(#"\ud83d\ude00"#, #"x \uD83D\uDE00\ud83c\udde8\ud83c\uddff y"#), column: 3))
+        #expect(pair == Self.fast(record("😀", "x 😀🇨🇿 y"), column: 3))
+        #expect(pair == Self.yams(record(#"\U0001F600"#, #"x \U0001F600\U0001F1E8\U0001F1FF y"#), column: 3))
     }
 
     /// Random JSON values, written compactly or spread over lines, with text drawn from ASCII,

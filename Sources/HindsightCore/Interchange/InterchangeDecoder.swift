@@ -23,6 +23,13 @@ public enum InterchangeDecoder {
             throw InterchangeProblems([problem])
         }
         let context = DecodingContext(file: file)
+        // JSON that the JSON reader takes is read by it, as when a file is read record by record:
+        // the records are the same, and surrogate pair escapes, which YAML refuses, are read too.
+        if let root = JSONRecordParser.parse(bytes, startColumn: 1) {
+            let document = decodeDocument(root, context: context)
+            guard context.problems.isEmpty else { throw InterchangeProblems(context.problems) }
+            return document
+        }
         var result = InterchangeDocument()
         let text = String(decoding: bytes, as: UTF8.self)
         if let problem = AliasExpansionCheck.firstProblem(in: text, left: &context.aliasValuesLeft) {
@@ -175,8 +182,15 @@ public enum InterchangeDecoder {
                        at: reader.location, fieldLocations: ["service": reader.location(of: "service")])
     }
 
+    /// libyaml's words for a `\u` or `\U` escape that names no character, which it places at the
+    /// escape's first hex digit.
+    private static let invalidEscape = "found invalid Unicode character escape code"
+
     static func syntaxLocation(_ error: YamlError, file: String) -> SourceLocation {
         switch error {
+        case .scanner(_, invalidEscape, let mark, _):
+            // At the backslash, two characters before: where the escape starts.
+            return SourceLocation(file: file, line: mark.line, column: max(1, mark.column - 2))
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
             return SourceLocation(file: file, line: mark.line, column: mark.column)
         case .duplicatedKeysInMapping(_, let context):
@@ -192,6 +206,10 @@ public enum InterchangeDecoder {
 
     static func syntaxMessage(_ error: YamlError) -> String {
         switch error {
+        case .scanner(_, invalidEscape, _, _):
+            return "this escape names no character: a UTF-16 surrogate (\\uD800 to \\uDFFF) is only half of one, "
+                + "read in JSON as a high half followed by a low half (\\ud83d\\ude00); write the character itself, "
+                + "or in YAML \\U0001F600"
         case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
              .composer(let context, let problem, _, _):
             if let context { return "\(problem) (\(context.text))" }

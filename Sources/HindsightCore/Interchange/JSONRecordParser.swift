@@ -7,7 +7,10 @@
 /// does not allow or reads as a line break, a key too long to be a YAML simple key, nesting deeper
 /// than `maximumDepth`, a lone carriage return, or anything that is not JSON. So for any record it
 /// accepts, the decoders see exactly what they would have seen from Yams, and for any other
-/// record the problems reported are Yams's.
+/// record the problems reported are Yams's. The one exception is a UTF-16 surrogate pair escape
+/// (`\ud83d\ude00`), which JSON writers use for characters beyond U+FFFF (RFC 8259, section 7)
+/// and YAML refuses: it is read here as the character it stands for. A lone half of a pair is no
+/// character, and is left to Yams, which refuses it.
 enum JSONRecordParser {
     /// Deeper records are left to Yams.
     static let maximumDepth = 64
@@ -270,20 +273,33 @@ enum JSONRecordParser {
             case UInt8(ascii: "r"): buffer.append(0x0D)
             case UInt8(ascii: "t"): buffer.append(0x09)
             case UInt8(ascii: "u"):
-                guard index + 4 <= bytes.count else { return false }
-                var value: UInt32 = 0
-                for _ in 0..<4 {
-                    guard let digit = hexValue(bytes[index]) else { return false }
-                    value = value << 4 | digit
-                    index += 1
+                guard var value = hexCode() else { return false }
+                if (0xD800...0xDBFF).contains(value) {
+                    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                    else { return false }
+                    index += 2
+                    guard let low = hexCode(), (0xDC00...0xDFFF).contains(low) else { return false }
+                    value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
                 }
-                // A surrogate: YAML refuses it, even as a pair.
+                // A low surrogate with no high one before it is no character.
                 guard let scalar = Unicode.Scalar(value) else { return false }
                 UTF8.encode(scalar) { buffer.append($0) }
             default:
                 return false
             }
             return true
+        }
+
+        /// The four hex digits of a `\u` escape at `index`, moving past them.
+        private mutating func hexCode() -> UInt32? {
+            guard index + 4 <= bytes.count else { return nil }
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                guard let digit = hexValue(bytes[index]) else { return nil }
+                value = value << 4 | digit
+                index += 1
+            }
+            return value
         }
 
         private func hexValue(_ byte: UInt8) -> UInt32? {
