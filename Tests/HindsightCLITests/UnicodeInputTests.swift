@@ -71,4 +71,29 @@ struct UnicodeInputTests {
                 "\(lone.stderr)")
         #expect(lone.stderr.split(separator: "\n").count == 1)
     }
+
+    /// YAML readers take NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR for line breaks even inside
+    /// JSON, and fold them into a space; the JSON export escapes them, so import(export(db)) is exact.
+    @Test func lineAndParagraphSeparatorsSurviveAJSONRoundTrip() throws {
+        let sandbox = try Sandbox()
+        let input = #"""
+            {"version": 1,
+             "services": [{"id": "s", "name": "one \u2028 two", "description": "para\u2029graph, nel \u0085 end 😀 \ud83d\ude00"}],
+             "incidents": [{"id": "i", "title": "a\u2028b", "started_at": "2024-03-01T10:00:00Z", "summary": "\u2029",
+                            "tags": ["x\u2028y"], "timeline": [{"at": "2024-03-01T10:00:00Z", "text": "t\u0085u"}]}]}
+            """#
+        let first = sandbox.file("first.sqlite")
+        let imported = try sandbox.run("import", "--db", first, "-", stdin: input)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let exported = try sandbox.run("export", "--db", first, "--format", "json").stdout
+        #expect(exported.contains(#""name": "one \u2028 two""#), "\(exported)")
+        #expect(exported.contains(#""description": "para\u2029graph, nel \u0085 end 😀 😀""#), "\(exported)")
+        #expect(!exported.unicodeScalars.contains { [0x85, 0x2028, 0x2029].contains($0.value) })
+
+        let second = sandbox.file("second.sqlite")
+        let again = try sandbox.run("import", "--db", second, "-", stdin: exported)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try sandbox.run("export", "--db", second, "--format", "json").stdout == exported)
+        #expect(try sandbox.run("import", "--db", first, "-", stdin: exported).stdout.hasPrefix("Nothing to change"))
+    }
 }

@@ -10,6 +10,8 @@ struct WriterRoundTripTests {
         "\u{1b}[31mred\u{1b}[0m", "bidi \u{202E}txet", "jednorožec 😀 piękna", "e\u{301} combining", "@at", "=SUM(A1)",
         // Characters a YAML reader refuses raw, even inside JSON: C1 controls, DEL, noncharacters.
         "c1 \u{9B}31m control", "next line \u{85}", "del \u{7F}", "nonchar \u{FFFE}\u{FFFF}",
+        // Characters a YAML reader takes for line breaks and folds, even inside JSON.
+        "one \u{2028} two", "para\u{2029}graph", "nel \u{85} two", "\u{2028}", "\u{2029}\u{85}\u{2028}",
     ]
 
     @Test(arguments: awkwardTexts)
@@ -43,6 +45,11 @@ struct WriterRoundTripTests {
         #expect(JSONWriter.string(.text(text)) == "\"a\\\"b\\\\c\\td\\re\\nf\\u0001g\\u007fh é e\u{301} 😀\"\n")
         #expect(JSONWriter.string(.text("")) == "\"\"\n")
         #expect(JSONWriter.string(.text("\"")) == "\"\\\"\"\n")
+    }
+
+    @Test func jsonEscapesWhatYAMLReadsAsALineBreak() {
+        #expect(JSONWriter.string(.text("one \u{2028} two\u{2029}three\u{85}four \u{2027}\u{202A}"))
+                == "\"one \\u2028 two\\u2029three\\u0085four \u{2027}\u{202A}\"\n")
     }
 
     @Test func firstDifferenceNamesThePath() {

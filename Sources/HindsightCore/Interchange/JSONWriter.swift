@@ -1,7 +1,8 @@
 /// Writes a ``StructuredValue`` as JSON: UTF-8, keys in the tree's order, two-space indentation,
 /// whole numbers without a fraction, non-ASCII text as is, and escaped: control characters (C0,
-/// DEL and C1) and the noncharacters U+FFFE and U+FFFF, which YAML readers (the importer's among
-/// them) refuse raw even inside JSON.
+/// DEL and C1, NEL among them), the noncharacters U+FFFE and U+FFFF, which YAML readers (the
+/// importer's among them) refuse raw even inside JSON, and LINE SEPARATOR and PARAGRAPH SEPARATOR,
+/// which they read as line breaks, dropping the blank space around them.
 public enum JSONWriter {
     /// The JSON text, ending in a newline.
     public static func string(_ value: StructuredValue) -> String {
@@ -60,10 +61,12 @@ public enum JSONWriter {
 
     private static func writeString(_ text: String, into output: inout String) {
         output += "\""
-        // The characters escaped are ASCII controls, C1 controls (UTF-8 C2 80–C2 9F) and the
-        // noncharacters U+FFFE and U+FFFF (EF BF BE, EF BF BF): the importer's YAML reader refuses
-        // the last two kinds raw, so an export must escape them to be imported again. Every
-        // other byte is copied, in runs between escapes rather than scalar by scalar.
+        // The characters escaped are ASCII controls, C1 controls (UTF-8 C2 80–C2 9F), the
+        // noncharacters U+FFFE and U+FFFF (EF BF BE, EF BF BF) and U+2028 and U+2029 (E2 80 A8,
+        // E2 80 A9): the importer's YAML reader refuses C1 controls and noncharacters raw, and
+        // reads NEL (C2 85), U+2028 and U+2029 as line breaks, dropping the blank space around
+        // them, so an export must escape them to be imported again as they are. Every other byte
+        // is copied, in runs between escapes rather than scalar by scalar.
         let bytes = Array(text.utf8)
         var runStart = 0
         var index = 0
@@ -87,6 +90,9 @@ public enum JSONWriter {
                 length = 2
             case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && (0xBE...0xBF).contains(bytes[index + 2]):
                 escape = hexEscape(0xFFFE + UInt32(bytes[index + 2] - 0xBE))
+                length = 3
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (0xA8...0xA9).contains(bytes[index + 2]):
+                escape = hexEscape(0x2028 + UInt32(bytes[index + 2] - 0xA8))
                 length = 3
             default: break
             }
