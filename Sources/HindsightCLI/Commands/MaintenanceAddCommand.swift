@@ -25,6 +25,14 @@ struct MaintenanceAddCommand: ParsableCommand {
         guard try knowledgeBase.serviceExists(window.serviceID) else {
             throw CLIError(.dataError, "error: no service with id '\(window.serviceID)'; 'hindsight services' lists them")
         }
+        // The import would refuse a window that differs from the stored one with "pass --replace",
+        // which this command does not have: such a window can differ only in its note, and
+        // `maintenance change` sets that.
+        if let stored = try knowledgeBase.maintenanceWindow(serviceID: window.serviceID, start: window.start, end: window.end),
+           stored != window {
+            let change = "hindsight maintenance change \(window.serviceID) --start \(window.start) --end \(window.end) --note TEXT"
+            throw CLIError(.dataError, "error: maintenance of \(MaintenanceWindowOptions.describe(window)) is already recorded with another note; change its note with '\(change)'")
+        }
         var document = InterchangeDocument()
         document.maintenance = [Located(window, at: SourceLocation(file: "command line", line: 1, column: 1))]
         do {
@@ -33,14 +41,7 @@ struct MaintenanceAddCommand: ParsableCommand {
                 ? "Added maintenance of \(MaintenanceWindowOptions.describe(window)).\n"
                 : "Maintenance of \(MaintenanceWindowOptions.describe(window)) was already recorded.\n")
         } catch let problems as InterchangeProblems {
-            // The import's message suggests --replace, which this command does not have: the
-            // only way such a window can differ is its note, and `maintenance change` sets that.
-            let change = "hindsight maintenance change \(window.serviceID) --start \(window.start) --end \(window.end) --note TEXT"
-            throw CLIError(.dataError, problems.problems.map { problem in
-                problem.message.contains("differs from the stored one")
-                    ? "error: maintenance of \(MaintenanceWindowOptions.describe(window)) is already recorded with another note; change its note with '\(change)'"
-                    : "error: " + problem.message
-            })
+            throw CLIError(.dataError, problems.problems.map { "error: " + $0.message })
         }
     }
 }
