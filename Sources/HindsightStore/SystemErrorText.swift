@@ -6,11 +6,15 @@ import Foundation
 public enum SystemErrorText {
     /// The `strerror` text of the POSIX error in `error` or beneath it; else its description.
     public static func reason(_ error: Error) -> String {
+        if let code = posixCode(error) { return String(cString: strerror(code)) }
+        return error.localizedDescription
+    }
+
+    /// The `errno` value of the POSIX error in `error` or beneath it (Foundation wraps it in one
+    /// of its own), or nil when there is none.
+    public static func posixCode(_ error: Error) -> Int32? {
         let outer = error as NSError
         let underlying = outer.userInfo[NSUnderlyingErrorKey] as? NSError
-        if let posix = [outer, underlying].compactMap({ $0 }).first(where: { $0.domain == NSPOSIXErrorDomain }) {
-            return String(cString: strerror(Int32(posix.code)))
-        }
-        return error.localizedDescription
+        return [outer, underlying].compactMap { $0 }.first { $0.domain == NSPOSIXErrorDomain }.map { Int32($0.code) }
     }
 }

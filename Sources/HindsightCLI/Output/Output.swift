@@ -19,10 +19,7 @@ enum Output {
     /// the system's reason ("No space left on device"). A reader that closed the pipe early
     /// (`| head`) stopped on purpose and reads no more, so that exit 1 has no message.
     static func writeFailure(_ error: Error) -> CLIError {
-        let outer = error as NSError
-        let posix = [outer, outer.userInfo[NSUnderlyingErrorKey] as? NSError]
-            .compactMap { $0 }.first { $0.domain == NSPOSIXErrorDomain }
-        if posix?.code == Int(EPIPE) { return CLIError(.failure, []) }
+        if SystemErrorText.posixCode(error) == EPIPE { return CLIError(.failure, []) }
         return CLIError(.failure, "error: could not write to standard output: \(SystemErrorText.reason(error))")
     }
 
