@@ -11,8 +11,7 @@ final class DecodingContext {
     init(file: String) { self.file = file }
 
     func location(of node: InterchangeNode?) -> SourceLocation {
-        guard let position = node?.position else { return SourceLocation(file: file, line: 1 + lineOffset, column: 1) }
-        return SourceLocation(file: file, line: position.line + lineOffset, column: position.column)
+        location(at: node?.position ?? TextPosition(line: 1, column: 1))
     }
 
     /// Where `position`, in the text being parsed, is in the file.
