@@ -25,14 +25,14 @@ extension KnowledgeBase {
                 end: filter.until?.adding(days: 1).startInstantUTC ?? asOf)
 
             // Keyed by database key, as the readers below give them (no use for the ids here).
-            var downtimeByIncident: [String: Double] = [:]
+            var downtimeByIncident: [String: ExactSeconds] = [:]
             for service in services {
                 let evaluated = span.cut(at: asOf)
                 let impacts = try HistoryReader.impacts(db, serviceID: service, span: evaluated, keyedByDatabaseKey: true)
                 let maintenance = try HistoryReader.maintenance(db, serviceID: service, span: evaluated)
                 let profile = DowntimeCalculator.profile(over: span, impacts: impacts, maintenance: maintenance,
                                                          policy: .weighted, asOf: asOf)
-                for (id, seconds) in profile.secondsByIncident { downtimeByIncident[id, default: 0] += seconds }
+                for (id, downtime) in profile.downtimeByIncident { downtimeByIncident[id, default: .zero] += downtime }
             }
 
             var started = filter
@@ -52,7 +52,7 @@ extension KnowledgeBase {
                 """
             var taxonomy = CauseTaxonomy()
             try HistoryReader.forEachCauseFacts(db, where: belongs, arguments: condition == "1" ? [] : arguments) { incident in
-                taxonomy.add(incident, downtimeSeconds: downtimeByIncident[incident.id] ?? 0)
+                taxonomy.add(incident, downtime: downtimeByIncident[incident.id] ?? .zero)
             }
             let roots = taxonomy.roots
             guard let cause = filter.cause else { return roots }

@@ -94,6 +94,39 @@ struct ReportTests {
         #expect(abs(attributed - 3_600) < 1e-6)
     }
 
+    /// Partial impacts whose figures binary floating point gets wrong in the last digit: the
+    /// report prints the decimals worked out by hand.
+    @Test func partialImpactsAddUpToTheirDecimalFigures() throws {
+        let file = try sandbox.write("partial.yaml", """
+            version: 1
+            services: [{id: web, name: Web}]
+            slas: [{service: web, objective: 99.9, window: quarter, timezone: UTC}]
+            incidents:
+              - id: slow-a
+                title: A slow start
+                started_at: 2019-10-02T10:00:00Z
+                resolved_at: 2019-10-02T10:06:00Z
+                impacts: [{service: web, start: 2019-10-02T10:00:00Z, end: 2019-10-02T10:06:00Z, fraction: 0.7}]
+              - id: slow-b
+                title: A slow end
+                started_at: 2019-11-02T10:00:00Z
+                resolved_at: 2019-11-02T10:12:00Z
+                impacts: [{service: web, start: 2019-11-02T10:00:00Z, end: 2019-11-02T10:12:00Z, fraction: 0.7}]
+            """)
+        let imported = try sandbox.run("import", "--db", db, file)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let result = try Hindsight.run(["report", "--db", db, "--format", "json", "--quarter", "2019Q4", "--service", "web"],
+                                       home: sandbox.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        // 0.7 × 360 + 0.7 × 720 = 252 + 504 = 756 s (755.9999999999999 when summed in binary);
+        // 99.9 % of the 92-day quarter allows 7948.8 s, leaving 7192.8 s.
+        #expect(result.stdout.contains("\"period_downtime_seconds\": 756,"), "\(result.stdout)")
+        #expect(result.stdout.contains("\"downtime_seconds\": 756,"))
+        #expect(result.stdout.contains("\"budget_remaining_seconds\": 7192.8,"))
+        #expect(result.stdout.contains("\"downtime_seconds\": 252,"))
+        #expect(result.stdout.contains("\"downtime_seconds\": 504,"))
+    }
+
     @Test func nearMissesOfThePeriodAreListed() throws {
         let report = try json(["--year", "2016"])
         let nearMisses = try #require(report["near_misses"] as? [[String: Any]])

@@ -87,6 +87,34 @@ struct DowntimeTests {
         #expect(shares[0].incidentIDs == ["x", "y"])
     }
 
+    @Test func partialDowntimeAddsUpToTheDecimalFigure() {
+        // a at 0.7 for 6 minutes, then b at 0.7 for 12: 252 + 504 = 756 s. Summed in binary
+        // floating point, 360 000 × 0.7 + 720 000 × 0.7 milliseconds gave 755.9999999999999 s.
+        let profile = DowntimeCalculator.profile(over: hour, impacts: [impact(0, 360, 0.7), impact(600, 1_320, 0.7, "b")],
+                                                 maintenance: [], policy: .weighted, asOf: at(1_000_000))
+        #expect(profile.seconds == 756)
+        #expect(profile.secondsByIncident == ["a": 252, "b": 504])
+        // Split among three causes, 252 s is 84 s each, and the shares add back to the whole.
+        let factors = ["cache", "dns", "tls"].map { Factor(id: $0, title: "t", cause: $0) }
+        let shares = CauseShare.attribute(profile.downtimeByIncident,
+                                          incidents: [IncidentFacts(id: "a", title: "a", startedAt: origin, factors: factors)])
+        #expect(shares.map(\.downtimeSeconds) == [84, 84, 84])
+        // 3 ms at 0.3 is 0.9 ms, not 0.0008999999999999999 s.
+        let tiny = DowntimeCalculator.profile(over: hour, impacts: [DowntimeInterval(start: at(0), end: at(0).adding(milliseconds: 3),
+                                                                                     fraction: 0.3, incidentID: "a")],
+                                              maintenance: [], policy: .weighted, asOf: at(1_000_000))
+        #expect(tiny.seconds == 0.0009)
+    }
+
+    @Test func theBudgetRunsOutAtTheExactMillisecond() {
+        // At 0.3, 0.9 s of downtime takes 3 s; 0.9000000000000001 s would take one more millisecond.
+        let profile = DowntimeCalculator.profile(over: hour, impacts: [impact(0, 60, 0.3)], maintenance: [],
+                                                 policy: .weighted, asOf: at(1_000_000))
+        #expect(profile.instant(whenReaching: ExactSeconds(milliseconds: 900)) == at(3))
+        #expect(profile.instant(whenReaching: ExactSeconds(milliseconds: 900) + ExactSeconds(attoseconds: 1))
+                == at(3).adding(milliseconds: 1))
+    }
+
     @Test func budgetRunsOutWhenTheDowntimeReachesTheAllowance() {
         // 1380 s from 14:00 against 900 allowed: the budget was gone at 14:15.
         let profile = DowntimeCalculator.profile(over: hour, impacts: [impact(0, 1_380)], maintenance: [],

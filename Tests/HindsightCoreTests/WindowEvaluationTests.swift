@@ -28,7 +28,7 @@ struct WindowEvaluationTests {
         #expect(figures.windowSeconds == 7_948_800)
         #expect(figures.allowedDowntimeSeconds == 7_948.8)
         #expect(figures.downtimeSeconds == 3_600)
-        #expect(abs(figures.budgetRemainingSeconds - 4_348.8) < 1e-9)
+        #expect(figures.budgetRemainingSeconds == 4_348.8)
         #expect(abs(figures.budgetConsumedPercent - 45.289855072463766) < 1e-9)   // 3600 / 7948.8 × 100
         #expect(abs(try #require(figures.availabilityPercent) - 99.95471014492753) < 1e-9)  // 100 − 100 × 3600 / 7948800
         #expect(!figures.isBreached)
@@ -90,6 +90,39 @@ struct WindowEvaluationTests {
         #expect(figures.allowedDowntimeSeconds == 2_592)
         #expect(figures.creditPercent == credit)
         #expect(figures.isBreached == (downtime > 2_592))
+    }
+
+    @Test func aPartialImpactLeavesTheDecimalBudget() throws {
+        // 99.9 % of Q4 2019 allows 7948.8 s; 3 s at 0.3 uses 0.9 s and leaves 7947.9 s, where
+        // 7948.8 − 0.9 in binary floating point is 7947.900000000001.
+        let sla = ServiceLevelAgreement(serviceID: "s", allowance: .objective(percent: 99.9), window: .quarter)
+        let window = SLAWindow.containing(try instant("2019-10-30T00:00:00Z"), kind: .quarter, calendar: try LocalCalendar(timeZoneName: "UTC"))
+        let impact = DowntimeInterval(start: try instant("2019-10-30T18:00:00Z"), end: try instant("2019-10-30T18:00:03Z"),
+                                      fraction: 0.3, incidentID: "i")
+        let asOf = try instant("2020-01-01T00:00:00Z")
+        let profile = DowntimeCalculator.profile(over: window.span, impacts: [impact], maintenance: [], policy: .weighted, asOf: asOf)
+        let figures = WindowEvaluation(sla: sla, window: window, profile: profile, asOf: asOf)
+        #expect(figures.downtimeSeconds == 0.9)
+        #expect(figures.budgetRemainingSeconds == 7_947.9)
+        #expect(!figures.isBreached)
+    }
+
+    @Test func downtimeEqualToTheAllowanceIsNotABreach() throws {
+        // 99 % of a 30-day month allows 25 920 s: 7 h 12 min. Down at 0.6 for 12 h is 25 920 s too.
+        let sla = ServiceLevelAgreement(serviceID: "s", allowance: .objective(percent: 99), window: .month)
+        let window = SLAWindow.containing(try instant("2019-11-10T00:00:00Z"), kind: .month, calendar: try LocalCalendar(timeZoneName: "UTC"))
+        let impact = DowntimeInterval(start: try instant("2019-11-10T00:00:00Z"), end: try instant("2019-11-10T12:00:00Z"),
+                                      fraction: 0.6, incidentID: "i")
+        let asOf = try instant("2019-12-01T00:00:00Z")
+        let profile = DowntimeCalculator.profile(over: window.span, impacts: [impact], maintenance: [], policy: .weighted, asOf: asOf)
+        let figures = WindowEvaluation(sla: sla, window: window, profile: profile, asOf: asOf)
+        #expect(figures.allowedDowntimeSeconds == 25_920)
+        #expect(figures.downtimeSeconds == 25_920)
+        #expect(!figures.isBreached)
+        #expect(figures.budgetRemainingSeconds == 0)
+        #expect(figures.budgetConsumedPercent == 100)
+        #expect(figures.availabilityPercent == 99)
+        #expect(BudgetOutlook(figures, profile: profile) == .exhausted(at: try instant("2019-11-10T12:00:00Z")))
     }
 
     @Test(arguments: [

@@ -6,7 +6,7 @@ public struct CauseTaxonomy: Sendable {
     // a history has a few hundred paths but hundreds of thousands of factors, so hashing each
     // path once per factor, not once per figure, is what keeps a whole history quick.
     private var paths: [String] = []
-    private var seconds: [Double] = []
+    private var downtime: [ExactSeconds] = []
     private var counts: [Int] = []
     private var latent: [[Double]] = []
     /// Each cause path seen, with the numbers of it and the paths above it.
@@ -15,23 +15,22 @@ public struct CauseTaxonomy: Sendable {
     /// An empty taxonomy.
     public init() {}
 
-    /// The taxonomy of `incidents` in one step; see ``add(_:downtimeSeconds:)`` and ``roots``.
-    public static func build(downtimeByIncident: [String: Double], incidents: [IncidentFacts]) -> [CauseNode] {
+    /// The taxonomy of `incidents` in one step; see ``add(_:downtime:)`` and ``roots``.
+    public static func build(downtimeByIncident: [String: ExactSeconds], incidents: [IncidentFacts]) -> [CauseNode] {
         var taxonomy = CauseTaxonomy()
-        for incident in incidents { taxonomy.add(incident, downtimeSeconds: downtimeByIncident[incident.id] ?? 0) }
+        for incident in incidents { taxonomy.add(incident, downtime: downtimeByIncident[incident.id] ?? .zero) }
         return taxonomy.roots
     }
 
-    /// Files one incident, whose downtime in the period is `downtimeSeconds` (as the report
-    /// computes it), under every path its factors name and every path above them. Incidents are
+    /// Files one incident, whose downtime in the period is `downtime` (as the report computes it), under every path its factors name and every path above them. Incidents are
     /// added one at a time so that a whole history never has to be held at once.
-    public mutating func add(_ incident: IncidentFacts, downtimeSeconds: Double) {
+    public mutating func add(_ incident: IncidentFacts, downtime incidentDowntime: ExactSeconds) {
         // The report's split of the incident's downtime at each exact path, added up into every
         // path above it; the incident itself counted once per path it reaches.
         var reached: [Int] = []  // a handful of paths: a list is cheaper than a set
-        for share in CauseShare.split(downtimeSeconds, of: incident) {
+        for share in CauseShare.split(incidentDowntime, of: incident) {
             for number in pathAndAncestors(share.cause) {
-                seconds[number] += share.seconds
+                downtime[number] += share.downtime
                 if !reached.contains(number) { reached.append(number) }
             }
         }
@@ -52,7 +51,7 @@ public struct CauseTaxonomy: Sendable {
         func node(_ number: Int) -> CauseNode {
             let prefix = paths[number] + "/"
             let children = paths.indices.filter { paths[$0].hasPrefix(prefix) && !paths[$0].dropFirst(prefix.count).contains("/") }
-            return CauseNode(path: paths[number], incidentCount: counts[number], downtimeSeconds: seconds[number],
+            return CauseNode(path: paths[number], incidentCount: counts[number], downtimeSeconds: downtime[number].seconds,
                              latentDays: DistributionSummary(latent[number]), children: Self.ordered(children.map(node)))
         }
         let roots = paths.indices.filter { !paths[$0].contains("/") && paths[$0] != CauseShare.unrecorded }
@@ -68,7 +67,7 @@ public struct CauseTaxonomy: Sendable {
         let result = chain.map { path -> Int in
             if let known = numbers[path]?.last { return known }
             paths.append(path)
-            seconds.append(0)
+            downtime.append(.zero)
             counts.append(0)
             latent.append([])
             return paths.count - 1

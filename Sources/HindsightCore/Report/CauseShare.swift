@@ -6,8 +6,8 @@
 public struct CauseShare: Hashable, Sendable {
     /// The cause path, or ``CauseShare/unrecorded`` for incidents without factors.
     public let cause: String
-    /// The attributed downtime in seconds.
-    public let downtimeSeconds: Double
+    /// The attributed downtime.
+    public let downtime: ExactSeconds
     /// The incidents with a factor under this exact path, sorted.
     public let incidentIDs: [String]
 
@@ -15,35 +15,38 @@ public struct CauseShare: Hashable, Sendable {
     public static let unrecorded = "(no cause recorded)"
 
     /// Creates a share.
-    public init(cause: String, downtimeSeconds: Double, incidentIDs: [String]) {
+    public init(cause: String, downtime: ExactSeconds, incidentIDs: [String]) {
         self.cause = cause
-        self.downtimeSeconds = downtimeSeconds
+        self.downtime = downtime
         self.incidentIDs = incidentIDs
     }
 
+    /// The attributed downtime in seconds.
+    public var downtimeSeconds: Double { downtime.seconds }
+
     /// The shares of each cause path, largest first (then by path), given each incident's
     /// downtime. Incidents with no downtime still list their causes, with 0 seconds.
-    public static func attribute(_ downtimeByIncident: [String: Double], incidents: [IncidentFacts]) -> [CauseShare] {
-        var seconds: [String: Double] = [:]
+    public static func attribute(_ downtimeByIncident: [String: ExactSeconds], incidents: [IncidentFacts]) -> [CauseShare] {
+        var downtime: [String: ExactSeconds] = [:]
         var members: [String: Set<String>] = [:]
         for incident in incidents {
-            for share in split(downtimeByIncident[incident.id] ?? 0, of: incident) {
-                seconds[share.cause, default: 0] += share.seconds
+            for share in split(downtimeByIncident[incident.id] ?? .zero, of: incident) {
+                downtime[share.cause, default: .zero] += share.downtime
                 members[share.cause, default: []].insert(incident.id)
             }
         }
-        return seconds.map { CauseShare(cause: $0.key, downtimeSeconds: $0.value, incidentIDs: members[$0.key, default: []].sorted()) }
-            .sorted { ($0.downtimeSeconds, $1.cause) > ($1.downtimeSeconds, $0.cause) }
+        return downtime.map { CauseShare(cause: $0.key, downtime: $0.value, incidentIDs: members[$0.key, default: []].sorted()) }
+            .sorted { ($0.downtime, $1.cause) > ($1.downtime, $0.cause) }
     }
 
     /// How one incident's downtime is shared out: equally among the distinct cause paths of its
-    /// factors, in the order they are first named, or all of it to ``unrecorded`` when it has no
-    /// factor.
-    public static func split(_ seconds: Double, of incident: IncidentFacts) -> [(cause: String, seconds: Double)] {
+    /// factors, in the order they are first named (each share rounded to the attosecond), or all
+    /// of it to ``unrecorded`` when it has no factor.
+    public static func split(_ downtime: ExactSeconds, of incident: IncidentFacts) -> [(cause: String, downtime: ExactSeconds)] {
         var causes: [String] = []
         for factor in incident.factors where !causes.contains(factor.cause) { causes.append(factor.cause) }
         if causes.isEmpty { causes = [unrecorded] }
-        let each = seconds / Double(causes.count)
+        let each = downtime.dividedEqually(among: causes.count)
         return causes.map { ($0, each) }
     }
 }

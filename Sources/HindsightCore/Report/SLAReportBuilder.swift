@@ -22,7 +22,7 @@ public enum SLAReportBuilder {
         let span = period.span(in: calendar)
         let factsByID = Dictionary(incidents.map { ($0.id, $0.asKnown(before: asOf)) }, uniquingKeysWith: { first, _ in first })
         var sections: [ServiceSection] = []
-        var downtimeByIncident: [String: Double] = [:]
+        var downtimeByIncident: [String: ExactSeconds] = [:]
         var servicesByIncident: [String: Set<String>] = [:]
         var breachingIncidents: Set<String> = []
 
@@ -37,13 +37,13 @@ public enum SLAReportBuilder {
                                                          maintenance: history.maintenance, policy: sla.partial, asOf: asOf)
                 let evaluation = WindowEvaluation(sla: sla, window: window, profile: profile, asOf: asOf)
                 if evaluation.isBreached {
-                    breachingIncidents.formUnion(profile.secondsByIncident.filter { $0.value > 0 }.keys)
+                    breachingIncidents.formUnion(profile.downtimeByIncident.filter { $0.value > .zero }.keys)
                 }
                 windows.append(evaluation)
             }
             guard !windows.isEmpty || !hitBy.isEmpty else { continue }
 
-            for (id, seconds) in weighted.secondsByIncident { downtimeByIncident[id, default: 0] += seconds }
+            for (id, downtime) in weighted.downtimeByIncident { downtimeByIncident[id, default: .zero] += downtime }
             for id in hitBy { servicesByIncident[id, default: []].insert(history.serviceID) }
             sections.append(ServiceSection(serviceID: history.serviceID, periodDowntimeSeconds: weighted.seconds,
                                            incidentIDs: hitBy.sorted(), windows: windows))
@@ -52,7 +52,7 @@ public enum SLAReportBuilder {
         let lines = servicesByIncident.keys.compactMap { id -> IncidentLine? in
             guard let facts = factsByID[id] else { return nil }
             return IncidentLine(facts: facts, serviceIDs: servicesByIncident[id, default: []].sorted(),
-                                downtimeSeconds: downtimeByIncident[id] ?? 0,
+                                downtimeSeconds: (downtimeByIncident[id] ?? .zero).seconds,
                                 contributedToBreach: breachingIncidents.contains(id),
                                 durationSeconds: (facts.resolvedAt ?? asOf).seconds(since: facts.startedAt))
         }.sorted { lhs, rhs in

@@ -13,9 +13,9 @@ public enum BudgetOutlook: Hashable, Sendable {
     /// evaluatedUntil + remaining ÷ (downtime ÷ elapsed).
     public init(_ evaluation: WindowEvaluation, profile: DowntimeProfile) {
         let window = evaluation.window.span
-        if evaluation.isBreached || (evaluation.downtimeSeconds == evaluation.allowedDowntimeSeconds && evaluation.downtimeSeconds > 0) {
+        if evaluation.isBreached || (evaluation.downtime == evaluation.allowedDowntime && evaluation.downtime > .zero) {
             let inWindow = profile.restricted(to: InstantSpan(start: window.start, end: evaluation.evaluatedUntil))
-            self = .exhausted(at: inWindow.instant(whenReaching: evaluation.allowedDowntimeSeconds) ?? evaluation.evaluatedUntil)
+            self = .exhausted(at: inWindow.instant(whenReaching: evaluation.allowedDowntime) ?? evaluation.evaluatedUntil)
             return
         }
         guard evaluation.downtimeSeconds > 0, evaluation.elapsedSeconds > 0 else {

@@ -16,22 +16,16 @@ public struct DowntimeProfile: Sendable {
     /// The stretches, in time order, not overlapping.
     public let stretches: [Stretch]
 
-    /// The downtime in seconds: the sum of length × level.
-    ///
-    /// Whole-level stretches are summed in integer milliseconds, so that full outages add up
-    /// exactly; only partial ones go through floating point.
-    public var seconds: Double {
-        var fullMilliseconds: Int64 = 0
-        var partialMilliseconds = 0.0
-        for stretch in stretches {
-            if stretch.level == 1 {
-                fullMilliseconds += stretch.span.milliseconds
-            } else {
-                partialMilliseconds += Double(stretch.span.milliseconds) * stretch.level
-            }
-        }
-        return (Double(fullMilliseconds) + partialMilliseconds) / 1000
+    /// The downtime: the sum of length × level, exactly (see ``ExactSeconds``).
+    public var downtime: ExactSeconds {
+        var rates = LevelRates()
+        var total = ExactSeconds.zero
+        for stretch in stretches { total += rates.downtime(of: stretch) }
+        return total
     }
+
+    /// The downtime in seconds: ``downtime`` rounded once to a `Double`.
+    public var seconds: Double { downtime.seconds }
 
     /// The part of the profile inside `span`.
     public func restricted(to span: InstantSpan) -> DowntimeProfile {
@@ -42,29 +36,56 @@ public struct DowntimeProfile: Sendable {
         })
     }
 
-    /// The downtime in seconds attributed to each incident: each stretch's downtime is shared
-    /// equally among the incidents at its level. The shares add up to ``seconds``.
-    public var secondsByIncident: [String: Double] {
-        var shares: [String: Double] = [:]
+    /// The downtime attributed to each incident: each stretch's downtime is shared equally among
+    /// the incidents at its level (to the attosecond). The shares add up to ``downtime`` but for
+    /// that rounding.
+    public var downtimeByIncident: [String: ExactSeconds] {
+        var rates = LevelRates()
+        var shares: [String: ExactSeconds] = [:]
         for stretch in stretches {
-            let each = Double(stretch.span.milliseconds) * stretch.level / 1000 / Double(stretch.incidentIDs.count)
-            for id in stretch.incidentIDs { shares[id, default: 0] += each }
+            let each = rates.downtime(of: stretch).dividedEqually(among: stretch.incidentIDs.count)
+            for id in stretch.incidentIDs { shares[id, default: .zero] += each }
         }
         return shares
     }
 
-    /// The first instant by which the downtime since the profile's start reaches `seconds`, to
+    /// ``downtimeByIncident`` in seconds.
+    public var secondsByIncident: [String: Double] { downtimeByIncident.mapValues(\.seconds) }
+
+    /// The first instant by which the downtime since the profile's start reaches `downtime`, to
     /// the millisecond (rounded up); nil when it never does.
-    public func instant(whenReaching seconds: Double) -> Instant? {
-        var accumulated = 0.0
+    public func instant(whenReaching downtime: ExactSeconds) -> Instant? {
+        var rates = LevelRates()
+        var accumulated = ExactSeconds.zero
         for stretch in stretches {
-            let stretchSeconds = stretch.span.seconds * stretch.level
-            if accumulated + stretchSeconds >= seconds {
-                let neededMilliseconds = ((seconds - accumulated) / stretch.level * 1000).rounded(.up)
-                return stretch.span.start.adding(milliseconds: min(stretch.span.milliseconds, Int64(max(0, neededMilliseconds))))
+            let rate = rates.attosecondsPerMillisecond(at: stretch.level)
+            let stretchDowntime = ExactSeconds(milliseconds: stretch.span.milliseconds, weightedByAttosecondsPerMillisecond: rate)
+            if accumulated + stretchDowntime >= downtime {
+                let needed = max(0, (downtime - accumulated).attoseconds)
+                let (whole, part) = needed.quotientAndRemainder(dividingBy: max(rate, 1))
+                let milliseconds = min(Int128(stretch.span.milliseconds), part == 0 ? whole : whole + 1)
+                return stretch.span.start.adding(milliseconds: Int64(milliseconds))
             }
-            accumulated += stretchSeconds
+            accumulated += stretchDowntime
         }
         return nil
+    }
+
+    /// The attoseconds per millisecond of each impact level met so far: a profile has a handful of
+    /// distinct levels, and reading a level's decimal digits is the costly part of weighing a stretch.
+    private struct LevelRates {
+        private var known: [Double: Int128] = [1: ExactSeconds.attosecondsPerMillisecond]
+
+        mutating func attosecondsPerMillisecond(at level: Double) -> Int128 {
+            if let rate = known[level] { return rate }
+            let rate = ExactSeconds.attosecondsPerMillisecond(at: level)
+            known[level] = rate
+            return rate
+        }
+
+        mutating func downtime(of stretch: Stretch) -> ExactSeconds {
+            ExactSeconds(milliseconds: stretch.span.milliseconds,
+                         weightedByAttosecondsPerMillisecond: attosecondsPerMillisecond(at: stretch.level))
+        }
     }
 }

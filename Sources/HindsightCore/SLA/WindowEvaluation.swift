@@ -6,8 +6,8 @@ public struct WindowEvaluation: Sendable {
     public let window: SLAWindow
     /// The end of the evaluated part: min(window end, as-of), never before the window's start.
     public let evaluatedUntil: Instant
-    /// The downtime in seconds over the evaluated part.
-    public let downtimeSeconds: Double
+    /// The downtime over the evaluated part.
+    public let downtime: ExactSeconds
 
     /// Evaluates `window` under `sla` from the service's impact profile, as of `asOf`.
     /// - Parameter profile: the service's profile under this SLA's partial policy; only its part
@@ -16,8 +16,11 @@ public struct WindowEvaluation: Sendable {
         self.sla = sla
         self.window = window
         evaluatedUntil = max(window.span.start, min(window.span.end, asOf))
-        downtimeSeconds = profile.restricted(to: InstantSpan(start: window.span.start, end: evaluatedUntil)).seconds
+        downtime = profile.restricted(to: InstantSpan(start: window.span.start, end: evaluatedUntil)).downtime
     }
+
+    /// The downtime in seconds over the evaluated part.
+    public var downtimeSeconds: Double { downtime.seconds }
 
     /// The window's real length in seconds.
     public var windowSeconds: Double { window.span.seconds }
@@ -29,38 +32,44 @@ public struct WindowEvaluation: Sendable {
     public var isClosed: Bool { evaluatedUntil == window.span.end }
 
     /// The downtime the window allows: (1 − objective/100) × window length, or the fixed allowance.
-    public var allowedDowntimeSeconds: Double {
+    public var allowedDowntime: ExactSeconds {
         switch sla.allowance {
         case .objective(let percent):
-            return AllowedDowntime.seconds(objectivePercent: percent, windowMilliseconds: window.span.milliseconds)
-        case .fixed(let span): return Double(span.seconds)
+            return AllowedDowntime.downtime(objectivePercent: percent, windowMilliseconds: window.span.milliseconds)
+        case .fixed(let span): return ExactSeconds(seconds: span.seconds)
         }
     }
+
+    /// ``allowedDowntime`` in seconds.
+    public var allowedDowntimeSeconds: Double { allowedDowntime.seconds }
 
     /// The objective in percent; for a fixed allowance, the one it amounts to in this window.
     public var objectivePercent: Double {
         switch sla.allowance {
         case .objective(let percent): return percent
-        case .fixed(let span): return 100 * (1 - Double(span.seconds) / windowSeconds)
+        case .fixed(let span):
+            let window = ExactSeconds(milliseconds: self.window.span.milliseconds)
+            return ExactSeconds.ratio((window - ExactSeconds(seconds: span.seconds)) * 100, window)
         }
     }
 
     /// Allowed minus used; negative when overspent.
-    public var budgetRemainingSeconds: Double { allowedDowntimeSeconds - downtimeSeconds }
+    public var budgetRemainingSeconds: Double { (allowedDowntime - downtime).seconds }
 
     /// The share of the allowance used, in percent.
-    public var budgetConsumedPercent: Double { 100 * downtimeSeconds / allowedDowntimeSeconds }
+    public var budgetConsumedPercent: Double { ExactSeconds.ratio(downtime * 100, allowedDowntime) }
 
     /// Availability over the elapsed part of the window, in percent; nil before the window starts.
     public var availabilityPercent: Double? {
         guard elapsedSeconds > 0 else { return nil }
-        // 100 − 100·d/t rather than 100·(1 − d/t): the subtraction from 1 would lose the digits
-        // that decide a credit tier boundary such as exactly 99.0.
-        return 100 - 100 * downtimeSeconds / elapsedSeconds
+        // 100·(t − d)/t as one exact quotient, rounded once: a credit tier boundary such as
+        // exactly 99.0 is then met exactly, not missed by a rounding in between.
+        let elapsed = ExactSeconds(milliseconds: evaluatedUntil.millisecondsSinceEpoch - window.span.start.millisecondsSinceEpoch)
+        return ExactSeconds.ratio((elapsed - downtime) * 100, elapsed)
     }
 
     /// Whether the downtime exceeds the allowance (equal is still within budget).
-    public var isBreached: Bool { downtimeSeconds > allowedDowntimeSeconds }
+    public var isBreached: Bool { downtime > allowedDowntime }
 
     /// The service credit owed for a closed window: the largest credit among the tiers whose
     /// `below` is greater than the window's availability; 0 for an open window or no tiers.
