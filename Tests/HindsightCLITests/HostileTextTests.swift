@@ -162,7 +162,8 @@ struct HostileTextTests {
 
         let csv = try sandbox.run("incidents", "--db", db, "--service", "catalogue-api", "--format", "csv")
         for defused in ["'=cmd|' /C calc'!A0", "'+1+cmd", "'-2+3", "'@SUM(A1:A9)"] {
-            #expect(csv.stdout.contains(",\(defused)\r\n") || csv.stdout.contains(",\"\(defused)\"\r\n"), "\(defused)")
+            // The title is the second column: a whole cell, quoted or not.
+            #expect(csv.stdout.contains(",\(defused),") || csv.stdout.contains(",\"\(defused)\","), "\(defused)")
         }
         let csvLines = csv.stdout.components(separatedBy: "\r\n")
         #expect(!csvLines.contains { line in line.split(separator: ",").contains { "=+-@".contains($0.first ?? " ") } })

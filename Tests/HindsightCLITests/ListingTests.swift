@@ -44,11 +44,48 @@ struct ListingTests {
         #expect(table.stdout.hasPrefix("STARTED (UTC)"))
         #expect(table.stdout.contains("2023-05-16 14:00"))
         let csv = try sandbox.run("incidents", "--db", db, "--format", "csv")
-        #expect(csv.stdout.hasPrefix("STARTED (UTC),ID,SEV,STATE,DURATION,SERVICES,TITLE\r\n"))
+        #expect(csv.stdout.hasPrefix("id,title,severity,near_miss,started_at,mitigated_at,resolved_at,state,services,causes,tags\r\n"))
         #expect(csv.stdout.split(separator: "\r\n").count == 6)
         let markdown = try sandbox.run("services", "--db", db, "--format", "markdown")
         #expect(markdown.stdout.hasPrefix("| SERVICE | NAME |"))
         #expect(markdown.stdout.contains("| url-shortener |"))
+    }
+
+    /// Every listing's CSV is its JSON flattened: the same field names as the header, the same
+    /// values in the cells, and the header alone when nothing matches.
+    @Test(arguments: [
+        ["incidents"], ["actions", "--as-of", "2024-01-01"], ["services"], ["search", "health"],
+        ["similar", "2023-05-16-url-shortener-json-load"], ["budget", "--as-of", "2024-01-01T00:00:00Z"], ["doctor"], ["causes"],
+    ])
+    func csvHasTheJSONFieldsAsItsHeader(command: [String]) throws {
+        let json = try Hindsight.run(command + ["--db", db, "--format", "json"], home: sandbox.path)
+        let records = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]] ?? []
+        let first = try #require(records.first, "\(json.stdout)")
+        let csv = try Hindsight.run(command + ["--db", db, "--format", "csv"], home: sandbox.path)
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let header = try #require(csv.stdout.components(separatedBy: "\r\n").first).split(separator: ",").map(String.init)
+        #expect(Set(header) == Set(first.keys).subtracting(["children"]), "\(header)")
+        #expect(header.count == Set(header).count)
+    }
+
+    @Test func csvCellsCarryMachineValues() throws {
+        // The URL shortener's outage: instants in RFC 3339, lists joined by ';', booleans as words.
+        let incidents = try sandbox.run("incidents", "--db", db, "--service", "url-shortener", "--format", "csv")
+        let row = try #require(incidents.stdout.components(separatedBy: "\r\n").dropFirst().first)
+        #expect(row.hasPrefix("2023-05-16-url-shortener-json-load,URL shortener down for 23 minutes"))
+        #expect(row.contains(",SEV2,false,2023-05-16T14:00:00Z,2023-05-16T14:23:00Z,2023-05-16T14:23:00Z,resolved,url-shortener,"))
+        #expect(row.contains(",code/api-misuse;deploy/all-at-once;"))
+        // An overdue action: due date without the derived-date star, days overdue as a number
+        // (2018-10-10 to 2024-01-01 is 1909 days), no owner as an empty cell.
+        let actions = try sandbox.run("actions", "--db", db, "--as-of", "2024-01-01", "--format", "csv")
+        #expect(actions.stdout.contains(",in-progress,2018-10-10,true,1909,true,2018-09-12-image-api-overlay-and-hotfix,"))
+        // Nothing matches: the header alone.
+        let none = try sandbox.run("actions", "--db", db, "--owner", "nobody", "--format", "csv")
+        #expect(none.status == 0)
+        #expect(none.stdout == "id,title,status,due,overdue,days_overdue,due_derived,incident,action,kind,priority,owner,"
+                + "addresses,created_at,completed_at,ticket\r\n")
+        let noWindows = try sandbox.run("maintenance", "list", "--db", db, "--format", "csv")
+        #expect(noWindows.stdout == "service,start,end,note\r\n")
     }
 
     @Test func incidentShowTellsTheWholeStory() throws {

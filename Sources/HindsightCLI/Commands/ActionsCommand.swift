@@ -61,6 +61,9 @@ struct ActionsCommand: ParsableCommand {
         return (filter, day)
     }
 
+    /// The CSV header: the fields of the JSON records, in their order.
+    static let csvFields = ["id", "title", "status", "due", "overdue", "days_overdue", "due_derived", "incident", "action", "kind", "priority", "owner", "addresses", "created_at", "completed_at", "ticket"]
+
     func run() throws {
         let (filter, day) = try request(today: Clock.now.utcDate)
         let knowledgeBase = try database.open(.readOnly)
@@ -79,7 +82,7 @@ struct ActionsCommand: ParsableCommand {
             Output.writeError(overdue ? "No action is overdue on \(day).\n" : "No actions match.\n")
             return
         }
-        try ListingPrinter.print(listing(), json: .sequence(actions.map { ActionListingJSON.action($0, on: day) }), format: output.format)
+        try ListingPrinter.print(listing(), json: .sequence(actions.map { ActionListingJSON.action($0, on: day) }), csvFields: Self.csvFields, format: output.format)
         if output.format == .table {
             Output.writeError("Overdue as of \(day); * marks due dates derived from the incident's resolution.\n")
         }

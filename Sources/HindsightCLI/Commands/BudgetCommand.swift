@@ -39,6 +39,9 @@ struct BudgetCommand: ParsableCommand {
         try asOf.map { try OptionParsing.value("--as-of", $0, Instant.init(parsing:)) } ?? Clock.now
     }
 
+    /// The CSV header: the fields of the JSON records, in their order.
+    static let csvFields = ["service", "window", "timezone", "start", "end", "evaluated_until", "window_seconds", "allowed_downtime_seconds", "downtime_seconds", "budget_remaining_seconds", "budget_consumed_percent", "availability_percent", "breached", "credit_percent", "burn_rate", "label", "objective_percent", "outlook", "budget_runs_out_at"]
+
     func run() throws {
         let asOf = try instant()
         let statuses = try database.open(.readOnly).budgets(asOf: asOf, serviceIDs: service)
@@ -76,7 +79,7 @@ struct BudgetCommand: ParsableCommand {
             Output.writeError("No SLA is in force at \(asOf).\n")
             return
         }
-        try ListingPrinter.print(listing, json: json, format: output.format)
+        try ListingPrinter.print(listing, json: json, csvFields: Self.csvFields, format: output.format)
     }
 
     private func outlookText(_ outlook: BudgetOutlook) -> String {

@@ -26,6 +26,9 @@ struct CausesCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var scope: IncidentScopeOptions
 
+    /// The CSV header: the fields of the JSON records, in their order.
+    static let csvFields = ["cause", "incidents", "downtime_seconds", "latent_defects", "latent_median_days", "latent_max_days"]
+
     func run() throws {
         let knowledgeBase = try database.open(.readOnly)
         try scope.checkServicesExist(in: knowledgeBase)
@@ -48,12 +51,14 @@ struct CausesCommand: ParsableCommand {
                  node.latentDays.median.map(LatentAge.approximateText(days:)) ?? "–",
                  node.latentDays.maximum.map(LatentAge.approximateText(days:)) ?? "–"]
             })
-        try ListingPrinter.print(listing, json: .sequence(roots.map(json)), format: output.format)
+        // CSV has one row per node, parents before their children, with the JSON's fields but `children`.
+        try ListingPrinter.print(listing, json: .sequence(roots.map { json($0) }),
+                                 csv: { .sequence(nodes.map { json($0.node, withChildren: false) }) }, csvFields: Self.csvFields, format: output.format)
     }
 
     /// A node with `cause`, `incidents`, `downtime_seconds`, `latent_defects`,
-    /// `latent_median_days`, `latent_max_days` and `children`.
-    private func json(_ node: CauseNode) -> StructuredValue {
+    /// `latent_median_days`, `latent_max_days` and (unless left out) `children`.
+    private func json(_ node: CauseNode, withChildren: Bool = true) -> StructuredValue {
         var builder = MappingBuilder()
         builder.add("cause", text: node.path)
         builder.add("incidents", .integer(Int64(node.incidentCount)))
@@ -61,7 +66,7 @@ struct CausesCommand: ParsableCommand {
         builder.add("latent_defects", .integer(Int64(node.latentDays.count)))
         builder.add("latent_median_days", node.latentDays.median.map(StructuredValue.number) ?? .null)
         builder.add("latent_max_days", node.latentDays.maximum.map(StructuredValue.number) ?? .null)
-        builder.add("children", .sequence(node.children.map(json)))
+        if withChildren { builder.add("children", .sequence(node.children.map { json($0) })) }
         return builder.value
     }
 }

@@ -29,6 +29,9 @@ struct DoctorCommand: ParsableCommand {
     @Flag(name: .long, help: "Rebuild the full-text search index if it is out of step.")
     var repair = false
 
+    /// The CSV header: the fields of the JSON records, in their order.
+    static let csvFields = ["check", "ok", "detail"]
+
     func run() throws {
         // Opened for reading first, so that a missing file is refused rather than created.
         var knowledgeBase = try database.open(.readOnly)
@@ -43,7 +46,7 @@ struct DoctorCommand: ParsableCommand {
             builder.add("detail", text: check.detail)
             return builder.value
         })
-        try ListingPrinter.print(listing, json: json, format: output.format)
+        try ListingPrinter.print(listing, json: json, csvFields: Self.csvFields, format: output.format)
         let failed = checks.filter { !$0.passed }.map(\.name)
         if !failed.isEmpty {
             var advice = ""

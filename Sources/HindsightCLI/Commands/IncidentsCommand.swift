@@ -77,6 +77,9 @@ struct IncidentsCommand: ParsableCommand {
         return filter
     }
 
+    /// The CSV header: the fields of the JSON records, in their order.
+    static let csvFields = ["id", "title", "severity", "near_miss", "started_at", "mitigated_at", "resolved_at", "state", "services", "causes", "tags"]
+
     func run() throws {
         let knowledgeBase = try database.open(.readOnly)
         try scope.checkServicesExist(in: knowledgeBase)
@@ -108,7 +111,7 @@ struct IncidentsCommand: ParsableCommand {
             Output.writeError("No incidents match.\n")
             return
         }
-        try ListingPrinter.print(listing(), json: json(), format: output.format)
+        try ListingPrinter.print(listing(), json: json(), csvFields: Self.csvFields, format: output.format)
     }
 
     private func duration(_ incident: IncidentSummary) -> String {

@@ -35,6 +35,9 @@ struct MaintenanceListCommand: ParsableCommand {
                            end: last?.adding(days: 1).startInstantUTC ?? Instant(millisecondsSinceEpoch: Int64.max / 2))
     }
 
+    /// The CSV header: the fields of the JSON records, in their order.
+    static let csvFields = ["service", "start", "end", "note"]
+
     func run() throws {
         let knowledgeBase = try database.open(.readOnly)
         for id in service where try !knowledgeBase.serviceExists(id) {
@@ -49,6 +52,6 @@ struct MaintenanceListCommand: ParsableCommand {
             Output.writeError("No maintenance windows match.\n")
             return
         }
-        try ListingPrinter.print(listing, json: .sequence(windows.map(InterchangeEncoder.encode)), format: output.format)
+        try ListingPrinter.print(listing, json: .sequence(windows.map(InterchangeEncoder.encode)), csvFields: Self.csvFields, format: output.format)
     }
 }

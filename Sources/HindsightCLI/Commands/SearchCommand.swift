@@ -52,6 +52,9 @@ struct SearchCommand: ParsableCommand {
         }
     }
 
+    /// The CSV header: the fields of the JSON records, in their order.
+    static let csvFields = ["rank", "incident", "incident_title", "started_at", "field", "record", "snippet", "snippet_text", "matches"]
+
     func run() throws {
         let knowledgeBase = try database.open(.readOnly)
         try scope.checkServicesExist(in: knowledgeBase)
@@ -69,6 +72,6 @@ struct SearchCommand: ParsableCommand {
             Output.writeError("No records match.\n")
             return
         }
-        try ListingPrinter.print(SearchHitListing.listing(hits), json: SearchHitListing.json(hits), format: output.format)
+        try ListingPrinter.print(SearchHitListing.listing(hits), json: SearchHitListing.json(hits), csvFields: Self.csvFields, format: output.format)
     }
 }

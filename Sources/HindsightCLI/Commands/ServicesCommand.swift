@@ -15,6 +15,9 @@ struct ServicesCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
+    /// The CSV header: the fields of the JSON records, in their order.
+    static let csvFields = ["id", "name", "team", "tier", "description", "incident_count", "slas"]
+
     func run() throws {
         let overviews = try database.open(.readOnly).serviceOverviews()
         let listing = Listing(
@@ -39,7 +42,7 @@ struct ServicesCommand: ParsableCommand {
             Output.writeError("No services yet; 'hindsight import' adds them with their incidents.\n")
             return
         }
-        try ListingPrinter.print(listing, json: json, format: output.format)
+        try ListingPrinter.print(listing, json: json, csvFields: Self.csvFields, format: output.format)
     }
 }
 

@@ -34,6 +34,9 @@ struct SimilarCommand: ParsableCommand {
         }
     }
 
+    /// The CSV header: the fields of the JSON records, in their order.
+    static let csvFields = ["incident", "title", "started_at", "score", "reasons"]
+
     func run() throws {
         guard let (_, similar) = try database.open(.readOnly).similarIncidents(to: id, limit: limit) else {
             throw CLIError(.dataError, "error: no incident with id '\(id)'; 'hindsight incidents' lists them")
@@ -60,6 +63,6 @@ struct SimilarCommand: ParsableCommand {
             }))
             return builder.value
         })
-        try ListingPrinter.print(listing, json: json, format: output.format)
+        try ListingPrinter.print(listing, json: json, csvFields: Self.csvFields, format: output.format)
     }
 }

@@ -57,17 +57,20 @@ struct Listing {
     /// RFC 4180 CSV. A cell that a spreadsheet would run as a formula (starting with `=`, `+`,
     /// `-`, `@`, a tab or a carriage return) gets a leading `'`, unless it is a plain number.
     func csv() -> String {
-        func field(_ value: String) -> String {
-            var cell = value
-            if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(cell) == nil {
-                cell = "'" + cell
-            }
-            if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-                return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return cell
+        ([columns.map(\.title)] + rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// One CSV cell: quoted when it holds a comma, quote or line break, and prefixed with `'`
+    /// when it starts like a spreadsheet formula (`=`, `+`, `-`, `@`, tab, CR) without being a number.
+    static func csvField(_ value: String) -> String {
+        var cell = value
+        if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(cell) == nil {
+            cell = "'" + cell
         }
-        return ([columns.map(\.title)] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return cell
     }
 
     /// A GitHub-flavoured Markdown table; pipes and line breaks in cells are escaped.

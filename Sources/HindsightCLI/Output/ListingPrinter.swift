@@ -1,14 +1,20 @@
 import HindsightCore
 
-/// Prints a listing in the chosen format: the JSON form from its own structured value (with
-/// typed numbers and full text), the others from the listing's text cells. Only the form that is
-/// printed is built: a listing of a whole history is hundreds of thousands of cells.
+/// Prints a listing in the chosen format: JSON from its own structured value (with typed numbers
+/// and full text), CSV from the same records (see ``RecordCSV``), table and Markdown from the
+/// listing's display cells. Only the form that is printed is built: a listing of a whole history
+/// is hundreds of thousands of cells.
 enum ListingPrinter {
-    static func print(_ listing: @autoclosure () -> Listing, json: @autoclosure () -> StructuredValue, format: OutputFormat) throws {
+    /// - Parameters:
+    ///   - csv: the records of the CSV when they are not the JSON's own (a tree flattened to one
+    ///     row per node); nil for the JSON's.
+    ///   - csvFields: the CSV's header: the fields of the JSON records, in order.
+    static func print(_ listing: @autoclosure () -> Listing, json: @autoclosure () -> StructuredValue,
+                      csv: (() -> StructuredValue)? = nil, csvFields: [String], format: OutputFormat) throws {
         switch format {
         case .table: try Output.write(listing().table())
         case .json: try Output.write(JSONWriter.string(json()))
-        case .csv: try Output.write(listing().csv())
+        case .csv: try Output.write(RecordCSV.csv(csv?() ?? json(), fields: csvFields))
         case .markdown: try Output.write(listing().markdown())
         }
     }

@@ -20,28 +20,38 @@ public enum JSONWriter {
         return output
     }
 
-    private static func write(_ value: StructuredValue, indent: Int, into output: inout String) {
-        let padding = String(repeating: "  ", count: indent + 1)
-        let closing = String(repeating: "  ", count: indent)
+    /// `value` as JSON on one line (`{"a": 1, "b": [true, null]}`), with no final newline.
+    public static func line(_ value: StructuredValue) -> String {
+        var output = ""
+        write(value, indent: nil, into: &output)
+        return output
+    }
+
+    /// Writes `value` laid out at nesting depth `indent`, or on one line when `indent` is nil.
+    private static func write(_ value: StructuredValue, indent: Int?, into output: inout String) {
+        let padding = indent.map { String(repeating: "  ", count: $0 + 1) } ?? ""
+        let closing = indent.map { String(repeating: "  ", count: $0) } ?? ""
+        let inner = indent.map { $0 + 1 }
+        let (open, separator, close) = indent == nil ? ("", ", ", "") : ("\n", ",\n", "\n")
         switch value {
         case .mapping(let entries):
             guard !entries.isEmpty else { output += "{}"; return }
-            output += "{\n"
+            output += "{" + open
             for (index, entry) in entries.enumerated() {
                 output += padding
                 writeString(entry.key, into: &output)
                 output += ": "
-                write(entry.value, indent: indent + 1, into: &output)
-                output += index == entries.count - 1 ? "\n" : ",\n"
+                write(entry.value, indent: inner, into: &output)
+                output += index == entries.count - 1 ? close : separator
             }
             output += closing + "}"
         case .sequence(let items):
             guard !items.isEmpty else { output += "[]"; return }
-            output += "[\n"
+            output += "[" + open
             for (index, item) in items.enumerated() {
                 output += padding
-                write(item, indent: indent + 1, into: &output)
-                output += index == items.count - 1 ? "\n" : ",\n"
+                write(item, indent: inner, into: &output)
+                output += index == items.count - 1 ? close : separator
             }
             output += closing + "]"
         case .text(let text): writeString(text, into: &output)
