@@ -3,16 +3,19 @@
 public enum OverdueOrder {
     /// `actions` sorted for `day`.
     public static func sorted(_ actions: [TrackedAction], on day: CalendarDate) -> [TrackedAction] {
-        actions.map { (action: $0, overdue: $0.daysOverdue(on: day) ?? 0) }
-            .sorted { left, right in
-                if left.overdue != right.overdue { return left.overdue > right.overdue }
-                switch (left.action.effectiveDue, right.action.effectiveDue) {
-                case let (leftDue?, rightDue?) where leftDue != rightDue: return leftDue < rightDue
-                case (.some, nil): return true
-                case (nil, .some): return false
-                default: return left.action.globalID < right.action.globalID
-                }
+        // Each action's key is worked out once rather than at each of the n log n comparisons (its
+        // global id is a new string whenever it is asked for), and indices are sorted rather than
+        // the actions themselves, which are large to move.
+        let keys = actions.map { (overdue: $0.daysOverdue(on: day) ?? 0, due: $0.effectiveDue, id: $0.globalID) }
+        return keys.indices.sorted { leftIndex, rightIndex in
+            let left = keys[leftIndex], right = keys[rightIndex]
+            if left.overdue != right.overdue { return left.overdue > right.overdue }
+            switch (left.due, right.due) {
+            case let (leftDue?, rightDue?) where leftDue != rightDue: return leftDue < rightDue
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return left.id < right.id
             }
-            .map(\.action)
+        }.map { actions[$0] }
     }
 }
