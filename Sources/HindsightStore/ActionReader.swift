@@ -8,14 +8,19 @@ enum ActionReader {
     /// start, incident id and action position.
     static func tracked(_ db: Database, where condition: String = "1",
                         arguments: StatementArguments = []) throws -> [TrackedAction] {
+        // The teams come from a map of the few services rather than a distinct, sorted join per
+        // row: that subquery was 40 % of the reading of 54 000 overdue actions. TrackedAction
+        // sorts them and drops repeats.
+        let teamOf = try Dictionary(
+            Row.fetchAll(db, sql: "SELECT id, team FROM service WHERE team IS NOT NULL").map { ($0["id"] as String, $0["team"] as String) },
+            uniquingKeysWith: { first, _ in first })
         // Through a cursor: its rows find columns by name in a dictionary, where copied rows
         // compare every column name in lower case at each lookup, a tenth of a report at 10 000 incidents.
-        try Array(Row.fetchCursor(db, sql: """
+        return try Array(Row.fetchCursor(db, sql: """
             SELECT action.*, incident.id AS incident_id, incident.started_at AS incident_started_at,
                    incident.resolved_at AS incident_resolved_at,
-                   (SELECT group_concat(team, char(31)) FROM (
-                        SELECT DISTINCT service.team FROM impact JOIN service ON service.id = impact.service_id
-                        WHERE impact.incident_pk = incident.pk AND service.team IS NOT NULL ORDER BY service.team)) AS teams,
+                   (SELECT group_concat(impact.service_id, char(31)) FROM impact
+                    WHERE impact.incident_pk = incident.pk) AS service_ids,
                    (SELECT group_concat(id, char(31)) FROM (
                         SELECT factor.id FROM action_factor JOIN factor ON factor.pk = action_factor.factor_pk
                         WHERE action_factor.action_pk = action.pk ORDER BY action_factor.position)) AS addresses,
@@ -36,7 +41,7 @@ enum ActionReader {
                 createdAt: TrackedAction.creationInstant(creationField: row["creation_field"],
                                                          creationAt: RowDecoding.instant(row, "creation_at"),
                                                          incidentStartedAt: startedAt),
-                teams: RowDecoding.list(row, "teams"))
+                teams: RowDecoding.list(row, "service_ids").compactMap { teamOf[$0] })
         })
     }
 
