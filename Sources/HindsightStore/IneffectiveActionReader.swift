@@ -15,10 +15,17 @@ import HindsightCore
 /// is left to read from before W is only the factors with an action completed at W or later;
 /// for those, and for every factor from W on, all the repeats that can come first lie in the
 /// rows read.
+///
+/// When little history lies before the first window (a period near the start of the history, or
+/// all of it), W is simply the beginning: every factor before the span is read at once.
 enum IneffectiveActionReader {
     /// How far before the span the window starts at first: a quarter. It moves earlier only for
     /// keys the quarter before the span does not meet.
     static let firstLookBehind: Int64 = 91 * Instant.millisecondsPerDay
+
+    /// With at most this many incidents before the look-behind, every factor before the span is
+    /// read at once instead of the window being moved key by key.
+    static let wholeReadLimit = 10_000
 
     private struct Key: Hashable {
         let service: String
@@ -26,14 +33,39 @@ enum IneffectiveActionReader {
     }
 
     /// The findings of ``IneffectiveActionRule`` whose repeat began in `span`, ordered as the rule orders them.
-    static func findings(_ db: Database, repeatsIn span: InstantSpan) throws -> [IneffectiveAction] {
+    /// - Parameter wholeReadLimit: see ``wholeReadLimit``; tests lower it to take the narrow read.
+    static func findings(_ db: Database, repeatsIn span: InstantSpan, wholeReadLimit: Int = wholeReadLimit) throws -> [IneffectiveAction] {
         let start = span.start.databaseValue, end = span.end.databaseValue
         let inSpan = try KnowledgeBase.occurrences(db, where: "incident.started_at >= ? AND incident.started_at < ?",
                                                    arguments: [start, end])
         guard !inSpan.isEmpty else { return [] }
-        var windowStart = start - firstLookBehind
+        let lookBehindStart = start - firstLookBehind
+        let earlier = try Int.fetchOne(db, sql: "SELECT count(*) FROM incident WHERE started_at < ?",
+                                       arguments: [lookBehindStart]) ?? 0
+        let (older, window, actions): ([FactorOccurrence], [FactorOccurrence], [(incidentID: String, action: RemediationAction)])
+        if earlier <= wholeReadLimit {
+            // Little history before the look-behind (a period near the start, or all of it): the
+            // window is everything before the span, which meets every key trivially, where asking
+            // key by key would scan each cause's factors over the whole history and find nothing
+            // (20 s for 'followup' over 100 000 incidents). Nothing lies before such a window.
+            older = []
+            window = try KnowledgeBase.occurrences(db, where: "incident.started_at < ?", arguments: [start])
+            actions = try ActionReader.addressing(db, where: "incident.started_at < ?", arguments: [end])
+        } else {
+            (older, window, actions) = try narrowRead(db, inSpan: inSpan, start: lookBehindStart, spanStart: start, spanEnd: end)
+        }
+        return IneffectiveActionRule.findings(actions: actions, occurrences: older + window + inSpan)
+            .filter { span.contains($0.repeatLink.later.incidentStartedAt) }
+    }
+
+    /// The factors and actions the rule needs when much history lies before the span: the window
+    /// from `start`, moved earlier for each key of the span it does not meet, and the factors
+    /// before it that have an action completed since.
+    private static func narrowRead(_ db: Database, inSpan: [FactorOccurrence], start: Int64, spanStart: Int64, spanEnd: Int64)
+        throws -> (older: [FactorOccurrence], window: [FactorOccurrence], actions: [(incidentID: String, action: RemediationAction)]) {
+        var windowStart = start
         var window = try KnowledgeBase.occurrences(db, where: "incident.started_at >= ? AND incident.started_at < ?",
-                                                   arguments: [windowStart, start])
+                                                   arguments: [windowStart, spanStart])
         let met = keys(window)
         var reach: Int64?
         for key in keys(inSpan).subtracting(met) {
@@ -59,9 +91,8 @@ enum IneffectiveActionReader {
                 WHERE incident.started_at >= ? AND incident.started_at < ?
                 UNION
                 SELECT action_factor.action_pk FROM action_factor WHERE action_factor.factor_pk IN (\(completedSinceWindow)))
-            """, arguments: [windowStart, end, windowStart])
-        return IneffectiveActionRule.findings(actions: actions, occurrences: older + window + inSpan)
-            .filter { span.contains($0.repeatLink.later.incidentStartedAt) }
+            """, arguments: [windowStart, spanEnd, windowStart])
+        return (older, window, actions)
     }
 
     /// Each (service, path) that a factor among `occurrences` can repeat: its services with its

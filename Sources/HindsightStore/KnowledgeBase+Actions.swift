@@ -147,8 +147,14 @@ extension KnowledgeBase {
     /// and due date) instead of being read one by one. The findings about repeats are read near
     /// the period (see ``IneffectiveActionReader``). The figures then apply the exact rules.
     public func followThrough(period: FollowThroughPeriod, grouping: FollowThroughGrouping?) throws -> FollowThrough {
+        try followThrough(period: period, grouping: grouping, wholeReadLimit: IneffectiveActionReader.wholeReadLimit)
+    }
+
+    /// ``followThrough(period:grouping:)`` with the repeats read at once when at most
+    /// `wholeReadLimit` incidents lie before their window (see ``IneffectiveActionReader``).
+    func followThrough(period: FollowThroughPeriod, grouping: FollowThroughGrouping?, wholeReadLimit: Int) throws -> FollowThrough {
         try queue.read { db in
-            let ineffective = try IneffectiveActionReader.findings(db, repeatsIn: period.span)
+            let ineffective = try IneffectiveActionReader.findings(db, repeatsIn: period.span, wholeReadLimit: wholeReadLimit)
             let since = min(period.span.start, period.asOfDay.startInstantUTC).databaseValue
             // An action that came with an incident started after both the period and the judged
             // day was created then: it counts for nothing here.

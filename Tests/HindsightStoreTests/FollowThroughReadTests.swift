@@ -47,16 +47,19 @@ struct FollowThroughReadTests {
             reportSpan: InstantSpan(start: try Instant(parsing: "2025-04-01T00:00:00Z"), end: try Instant(parsing: "2025-07-01T00:00:00Z")),
             asOf: try Instant(parsing: "2025-05-20T12:00:00Z")))
         var flagged = 0
-        for period in periods {
+        // The repeats are read either at once (little history before the period) or through the
+        // narrow window: both must give the rule's findings over everything.
+        for (period, wholeReadLimit) in periods.flatMap({ [($0, 0), ($0, IneffectiveActionReader.wholeReadLimit)] }) {
             for grouping in [nil, FollowThroughGrouping.owner, .team] {
-                let narrow = try knowledgeBase.followThrough(period: period, grouping: grouping)
+                let narrow = try knowledgeBase.followThrough(period: period, grouping: grouping, wholeReadLimit: wholeReadLimit)
                 let whole = FollowThroughBuilder.build(actions: everything, ineffective: ineffective, period: period, grouping: grouping)
                 #expect(narrow.total == whole.total, "\(period)")
                 #expect(narrow.groups.filter { $0.figures != FollowThroughFigures() }
                         == whole.groups.filter { $0.figures != FollowThroughFigures() }, "\(period) \(String(describing: grouping))")
                 #expect(narrow.didNotPreventRepeat == whole.didNotPreventRepeat)
             }
-            flagged += try knowledgeBase.followThrough(period: period, grouping: nil).total.didNotPreventRepeat
+            flagged += try knowledgeBase.followThrough(period: period, grouping: nil, wholeReadLimit: wholeReadLimit)
+                .total.didNotPreventRepeat
         }
         // The comparison covered flagged actions, open and overdue ones, and added ones.
         #expect(flagged > 0)
