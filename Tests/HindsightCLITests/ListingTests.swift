@@ -88,6 +88,28 @@ struct ListingTests {
         #expect(noWindows.stdout == "service,start,end,note\r\n")
     }
 
+    /// `followup` gives one CSV row per group and one for all actions, with the JSON's figure
+    /// names and values, not a header of its own.
+    @Test func followupCSVHasTheJSONFiguresOfEachGroup() throws {
+        let period = ["followup", "--db", db, "--since", "2019-01-01", "--until", "2019-12-31", "--by", "priority"]
+        let json = try Hindsight.run(period + ["--format", "json"], home: sandbox.path)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let total = try #require(document["total"] as? [String: Any])
+        let csv = try Hindsight.run(period + ["--format", "csv"], home: sandbox.path)
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let lines = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let header = try #require(lines.first).split(separator: ",").map(String.init)
+        #expect(header == ["group"] + ["created", "completed", "created_and_completed", "completion_rate", "completed_with_due",
+                                       "completed_on_time", "on_time_rate", "median_days_to_complete", "p90_days_to_complete",
+                                       "open", "overdue", "overdue_ageing", "did_not_prevent_repeat"])
+        #expect(Set(header.dropFirst()) == Set(total.keys))
+        #expect(lines.count == 1 + ((document["groups"] as? [Any])?.count ?? -1) + 1)
+        // The total of 2019 (see ActionCommandTests): 11 created, 8 done, 6 open, 5 overdue.
+        let last = try #require(lines.last)
+        #expect(last.hasPrefix("(all),11,8,8,0.7272727272727273,8,8,1,"), "\(last)")
+        #expect(last.hasSuffix(",6,5,\"{\"\"up_to_30_days\"\": 1, \"\"31_to_90_days\"\": 1, \"\"over_90_days\"\": 3}\",0"), "\(last)")
+    }
+
     @Test func incidentShowTellsTheWholeStory() throws {
         let result = try sandbox.run("incident", "show", "--db", db, "2019-10-30-catalogue-elasticsearch-overload")
         #expect(result.status == 0)

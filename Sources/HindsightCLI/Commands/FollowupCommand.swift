@@ -55,7 +55,9 @@ struct FollowupCommand: ParsableCommand {
         let followThrough = try database.open(.readOnly).followThrough(period: period, grouping: grouping)
         switch output.format {
         case .json: try Output.write(JSONWriter.string(FollowThroughJSON.value(followThrough)))
-        case .csv: try Output.write(FollowThroughListing.csv(followThrough).csv())
+        case .csv:
+            try Output.write(RecordCSV.csv(FollowThroughJSON.csvRecords(followThrough),
+                                           fields: ["group"] + FollowThroughJSON.figureFields))
         case .table, .markdown:
             var document = ReportDocument()
             document.heading(1, "Follow-through " + (since.map { "\($0) to " } ?? "up to ") + period.asOfDay.description)

@@ -19,6 +19,25 @@ enum FollowThroughJSON {
         return root.value
     }
 
+    /// The fields of one group's figures in ``figures(_:)``, in order, after `group`.
+    static let figureFields = ["created", "completed", "created_and_completed", "completion_rate", "completed_with_due",
+                               "completed_on_time", "on_time_rate", "median_days_to_complete", "p90_days_to_complete",
+                               "open", "overdue", "overdue_ageing", "did_not_prevent_repeat"]
+
+    /// The label of the row that holds the figures over all actions in ``csvRecords(_:)``.
+    static let totalLabel = "(all)"
+
+    /// The records of `followup --format csv`: one per group under the JSON's field names, then
+    /// the total, labelled ``totalLabel``.
+    static func csvRecords(_ followThrough: FollowThrough) -> StructuredValue {
+        let rows = followThrough.groups.map { ($0.label, $0.figures) } + [(totalLabel, followThrough.total)]
+        return .sequence(rows.map { label, figures in
+            guard case .mapping(let entries) = Self.figures(figures) else { return .null }
+            return .mapping([.init("group", .text(label))] + entries)
+        })
+    }
+
+    /// One group's figures, as in `total` and in each of `groups`.
     static func figures(_ figures: FollowThroughFigures) -> StructuredValue {
         var value = MappingBuilder()
         value.add("created", .integer(Int64(figures.created)))

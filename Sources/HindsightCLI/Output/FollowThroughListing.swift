@@ -1,9 +1,10 @@
 import HindsightCore
 
-/// Follow-through figures as rows: one per group and a total, for tables, Markdown, HTML and
-/// CSV. Table cells are rounded for reading; CSV cells are not.
+/// Follow-through figures as rows: one per group and a total, for tables, Markdown and HTML, and
+/// the figures that end each row of the report's CSV. Table cells are rounded for reading; CSV
+/// cells are not.
 enum FollowThroughListing {
-    /// The CSV column names, after the group column, in the order of ``csvCells(_:)``.
+    /// The report CSV's follow-through column names, in the order of ``csvCells(_:)``.
     static let csvColumns = ["actions_created", "actions_completed", "completion_rate", "on_time_rate",
                              "median_days_to_complete", "p90_days_to_complete", "actions_open", "actions_overdue",
                              "overdue_up_to_30_days", "overdue_31_to_90_days", "overdue_over_90_days",
@@ -16,12 +17,6 @@ enum FollowThroughListing {
                 number(figures.daysToComplete.median), number(figures.daysToComplete.p90), String(figures.open),
                 String(figures.overdue), String(figures.ageing.upTo30Days), String(figures.ageing.from31To90Days),
                 String(figures.ageing.over90Days), String(figures.didNotPreventRepeat)]
-    }
-
-    /// Every group and the total, CSV cells.
-    static func csv(_ followThrough: FollowThrough) -> Listing {
-        Listing(columns: ([followThrough.grouping?.rawValue ?? "group"] + csvColumns).map { Listing.Column($0) },
-                rows: followThrough.groups.map { [$0.label] + csvCells($0.figures) } + [["(all)"] + csvCells(followThrough.total)])
     }
 
     /// Every group and the total, rounded for people.
