@@ -110,6 +110,24 @@ struct ListingTests {
         #expect(last.hasSuffix(",6,5,\"{\"\"up_to_30_days\"\": 1, \"\"31_to_90_days\"\": 1, \"\"over_90_days\"\": 3}\",0"), "\(last)")
     }
 
+    /// `gaps` as CSV carries both kinds of gap with every field of their JSON, the start of an
+    /// incident without actions among them.
+    @Test func gapsCSVCarriesTheJSONFieldsOfBothKinds() throws {
+        let text = """
+            version: 1
+            incidents:
+              - {id: lonely, title: "No follow-up", started_at: 2024-01-01T10:00:00Z, factors: [{id: f, title: F, cause: x}]}
+            """
+        let imported = try sandbox.run("import", "--db", db, "-", stdin: text)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let csv = try sandbox.run("gaps", "--db", db, "--as-of", "2024-03-01", "--format", "csv")
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let lines = csv.stdout.components(separatedBy: "\r\n")
+        #expect(lines.first == "gap,incident,factor,cause,role,title,started_at")
+        #expect(lines.contains("factor,lonely,f,x,contributing,F,"))
+        #expect(lines.contains("incident,lonely,,,,No follow-up,2024-01-01T10:00:00Z"))
+    }
+
     @Test func incidentShowTellsTheWholeStory() throws {
         let result = try sandbox.run("incident", "show", "--db", db, "2019-10-30-catalogue-elasticsearch-overload")
         #expect(result.status == 0)

@@ -21,28 +21,43 @@ struct GapsCommand: ParsableCommand {
 
     @OptionGroup var asOf: AsOfDayOptions
 
+    /// The CSV's header: which kind of gap a row is, then the fields of both kinds of JSON record.
+    static let csvFields = ["gap", "incident", "factor", "cause", "role", "title", "started_at"]
+
+    /// A factor no action addresses, as in the JSON's `unaddressed_factors`.
+    private static func record(_ gap: RemediationGaps.UnaddressedFactor) -> StructuredValue {
+        .mapping([.init("incident", .text(gap.incidentID)), .init("factor", .text(gap.factor.id)),
+                  .init("cause", .text(gap.factor.cause)), .init("role", .text(gap.factor.role.rawValue)),
+                  .init("title", .text(gap.factor.title))])
+    }
+
+    /// An incident without any action, as in the JSON's `incidents_without_actions`.
+    private static func record(_ gap: RemediationGaps.IncidentWithoutActions) -> StructuredValue {
+        .mapping([.init("incident", .text(gap.incidentID)), .init("title", .text(gap.title)),
+                  .init("started_at", .text(gap.startedAt.description))])
+    }
+
+    /// `record` with a first field `gap` that names its kind, for the CSV, where both kinds share one table.
+    private static func tagged(_ kind: String, _ record: StructuredValue) -> StructuredValue {
+        guard case .mapping(let entries) = record else { return record }
+        return .mapping([.init("gap", .text(kind))] + entries)
+    }
+
     func run() throws {
         let day = try asOf.day(today: Clock.now.utcDate)
         let gaps = try database.open(.readOnly).remediationGaps(on: day)
-        let factorRows = gaps.unaddressedFactors.map { ["factor", $0.incidentID, $0.factor.id, $0.factor.cause, $0.factor.role.rawValue, $0.factor.title] }
-        let incidentRows = gaps.incidentsWithoutActions.map { ["incident", $0.incidentID, "", "", "", $0.title] }
+        let factorRows = gaps.unaddressedFactors.map { [$0.incidentID, $0.factor.id, $0.factor.cause, $0.factor.role.rawValue, $0.factor.title] }
         switch output.format {
         case .json:
             var root = MappingBuilder()
             root.add("as_of_day", text: day.description)
-            root.add("unaddressed_factors", .sequence(gaps.unaddressedFactors.map { gap in
-                .mapping([.init("incident", .text(gap.incidentID)), .init("factor", .text(gap.factor.id)),
-                          .init("cause", .text(gap.factor.cause)), .init("role", .text(gap.factor.role.rawValue)),
-                          .init("title", .text(gap.factor.title))])
-            }))
-            root.add("incidents_without_actions", .sequence(gaps.incidentsWithoutActions.map { gap in
-                .mapping([.init("incident", .text(gap.incidentID)), .init("title", .text(gap.title)),
-                          .init("started_at", .text(gap.startedAt.description))])
-            }))
+            root.add("unaddressed_factors", .sequence(gaps.unaddressedFactors.map(Self.record)))
+            root.add("incidents_without_actions", .sequence(gaps.incidentsWithoutActions.map(Self.record)))
             try Output.write(JSONWriter.string(root.value))
         case .csv:
-            let columns = ["gap", "incident", "factor", "cause", "role", "title"].map { Listing.Column($0) }
-            try Output.write(Listing(columns: columns, rows: factorRows + incidentRows).csv())
+            let records = gaps.unaddressedFactors.map { Self.tagged("factor", Self.record($0)) }
+                + gaps.incidentsWithoutActions.map { Self.tagged("incident", Self.record($0)) }
+            try Output.write(RecordCSV.csv(.sequence(records), fields: Self.csvFields))
         case .table, .markdown:
             var document = ReportDocument()
             document.heading(1, "Remediation gaps as of \(day)")
@@ -52,10 +67,10 @@ struct GapsCommand: ParsableCommand {
             } else {
                 document.listing(Listing(columns: [.init("INCIDENT", maxWidth: 44), .init("FACTOR", maxWidth: 30), .init("CAUSE", maxWidth: 30),
                                                    .init("ROLE"), .init("TITLE", maxWidth: 50)],
-                                         rows: factorRows.map { Array($0.dropFirst()) }))
+                                         rows: factorRows))
             }
             document.heading(2, "Incidents older than \(RemediationGaps.graceDays) days without any action")
-            if incidentRows.isEmpty {
+            if gaps.incidentsWithoutActions.isEmpty {
                 document.paragraph("None.")
             } else {
                 document.listing(Listing(columns: [.init("STARTED"), .init("INCIDENT", maxWidth: 44), .init("TITLE", maxWidth: 60)],
