@@ -21,7 +21,7 @@ extension KnowledgeBase {
     ///   refused, even one created by another process while the copy was being made.
     /// - Returns: the size of the copy in bytes.
     /// - Throws: ``StoreError/backupRefused(path:reason:)`` for a destination that exists, is the
-    ///   knowledge base itself, or lies below a file or in a folder that is missing or cannot be
+    ///   knowledge base itself, is a folder (with or without `overwrite`), or lies below a file or in a folder that is missing or cannot be
     ///   written to; GRDB's `DatabaseError` for I/O failures (a full disk among them);
     ///   ``StoreError/backupFailed(path:reason:)`` when the copy fails verification or cannot be
     ///   synced or moved.
@@ -42,6 +42,12 @@ extension KnowledgeBase {
         }
         if Self.isSameFile(destination, path) {
             throw StoreError.backupRefused(path: destination, reason: "it is the knowledge base itself")
+        }
+        var destinationIsFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: destination, isDirectory: &destinationIsFolder), destinationIsFolder.boolValue {
+            // rename() cannot put a file in a folder's place, so --overwrite would not help either.
+            throw StoreError.backupRefused(path: destination, reason: "it is a folder; name the file to write in it, e.g. "
+                                           + (destination as NSString).appendingPathComponent("hindsight.sqlite"))
         }
         if !overwrite && FileManager.default.fileExists(atPath: destination) {
             throw StoreError.backupRefused(path: destination, reason: "the file already exists; pass --overwrite to replace it")

@@ -68,4 +68,21 @@ struct OperatorToolsTests {
         #expect(intoMissing.status == 64)
         #expect(intoMissing.stderr == "error: will not write a backup to \(missing)/copy.sqlite: the folder \(missing) does not exist\n")
     }
+
+    /// A folder as the destination is refused before any copying, with or without --overwrite:
+    /// neither "pass --overwrite" nor a failed move after the whole copy was made.
+    @Test func aBackupOntoAFolderIsRefusedUpFront() throws {
+        let (sandbox, db) = try Sandbox.withDemo()
+        let folder = sandbox.file("backups")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        for extra in [[], ["--overwrite"]] {
+            let result = try Hindsight.run(["backup", "--db", db, folder] + extra, home: sandbox.path)
+            #expect(result.status == 64, "\(extra): \(result.stderr)")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr == "error: will not write a backup to \(folder): it is a folder; name the file to write in it, "
+                    + "e.g. \(folder)/hindsight.sqlite\n", "\(extra)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.path).allSatisfy { !$0.contains(".backup-") })
+        }
+    }
 }
