@@ -128,6 +128,22 @@ struct ListingTests {
         #expect(lines.contains("incident,lonely,,,,No follow-up,2024-01-01T10:00:00Z"))
     }
 
+    /// JSON output gives durations as numbers of seconds: the URL shortener's 15 minutes a year
+    /// is 900, not the interchange format's `900s`; an objective stays a percent.
+    @Test func servicesJSONGivesAFixedAllowanceInSeconds() throws {
+        let result = try sandbox.run("services", "--db", db, "--format", "json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let services = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let shortener = try #require(services.first { $0["id"] as? String == "url-shortener" }?["slas"] as? [[String: Any]])
+        #expect(shortener.count == 1)
+        #expect(shortener.first?["allowed_downtime_seconds"] as? Int == 900)
+        #expect(shortener.first?["allowed_downtime"] == nil)
+        #expect(shortener.first?["window"] as? String == "year")
+        let catalogue = try #require(services.first { $0["id"] as? String == "catalogue-api" }?["slas"] as? [[String: Any]])
+        #expect(catalogue.first?["objective"] as? Double == 99.9)
+        #expect(!result.stdout.contains("\"900s\""))
+    }
+
     @Test func incidentShowTellsTheWholeStory() throws {
         let result = try sandbox.run("incident", "show", "--db", db, "2019-10-30-catalogue-elasticsearch-overload")
         #expect(result.status == 0)

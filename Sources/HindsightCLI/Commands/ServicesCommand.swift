@@ -18,6 +18,18 @@ struct ServicesCommand: ParsableCommand {
     /// The CSV header: the fields of the JSON records, in their order.
     static let csvFields = ["id", "name", "team", "tier", "description", "incident_count", "slas"]
 
+    /// An SLA as the interchange format writes it, but for a fixed allowance, which JSON output
+    /// gives as a number of seconds like every duration: `allowed_downtime_seconds: 900` in place
+    /// of `allowed_downtime: 900s`.
+    static func slaRecord(_ sla: ServiceLevelAgreement) -> StructuredValue {
+        guard case .mapping(let entries) = InterchangeEncoder.encode(sla), case .fixed(let span) = sla.allowance else {
+            return InterchangeEncoder.encode(sla)
+        }
+        return .mapping(entries.map { entry in
+            entry.key == "allowed_downtime" ? .init("allowed_downtime_seconds", .integer(span.seconds)) : entry
+        })
+    }
+
     func run() throws {
         let overviews = try database.open(.readOnly).serviceOverviews()
         let listing = Listing(
@@ -35,7 +47,7 @@ struct ServicesCommand: ParsableCommand {
             builder.add("tier", overview.service.tier.map { .integer(Int64($0)) } ?? .null)
             builder.add("description", overview.service.description.map(StructuredValue.text) ?? .null)
             builder.add("incident_count", .integer(Int64(overview.incidentCount)))
-            builder.add("slas", .sequence(overview.slas.map(InterchangeEncoder.encode)))
+            builder.add("slas", .sequence(overview.slas.map(Self.slaRecord)))
             return builder.value
         })
         if overviews.isEmpty && output.format == .table {
