@@ -203,15 +203,17 @@ extension KnowledgeBase {
         }
     }
 
-    /// Factors that no action addresses, and incidents with no action that started more than
+    /// Factors of incidents that had started by the end of UTC day `day` that no action
+    /// addresses, and incidents with no action that started more than
     /// ``RemediationGaps/graceDays`` days before `day`.
     public func remediationGaps(on day: CalendarDate) throws -> RemediationGaps {
         try queue.read { db in
             let factors = try Row.fetchAll(db, sql: """
                 SELECT incident.id AS incident_id, factor.* FROM factor JOIN incident ON incident.pk = factor.incident_pk
                 WHERE NOT EXISTS (SELECT 1 FROM action_factor WHERE action_factor.factor_pk = factor.pk)
+                  AND incident.started_at < ?
                 ORDER BY incident.started_at, incident.id, factor.position
-                """).map { row in
+                """, arguments: [day.adding(days: 1).startInstantUTC.databaseValue]).map { row in
                 RemediationGaps.UnaddressedFactor(
                     incidentID: row["incident_id"],
                     factor: try IncidentReader.factor(row))

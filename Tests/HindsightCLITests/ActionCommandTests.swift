@@ -209,6 +209,21 @@ struct ActionCommandTests {
         }
     }
 
+    /// On a day before an incident began, its factors are no gap yet: as of the end of 2016 only
+    /// the 2016 near miss had happened, and of its factors only the review gap lacks an action.
+    @Test func gapsAsOfADayLeaveOutIncidentsThatHadNotStarted() throws {
+        let gaps = try #require(try json(["gaps", "--as-of", "2016-12-31"]) as? [String: Any])
+        let factors = try #require(gaps["unaddressed_factors"] as? [[String: Any]])
+        #expect(factors.compactMap { $0["factor"] as? String } == ["review-missed-bug"])
+        // On the day it started it counts, not on the day before.
+        let onTheDay = try #require(try json(["gaps", "--as-of", "2018-09-12"]) as? [String: Any])
+        #expect((onTheDay["unaddressed_factors"] as? [[String: Any]])?.contains { $0["factor"] as? String == "sync-tool-strict" } == true)
+        let before = try #require(try json(["gaps", "--as-of", "2018-09-11"]) as? [String: Any])
+        #expect((before["unaddressed_factors"] as? [[String: Any]])?.contains { $0["factor"] as? String == "sync-tool-strict" } == false)
+        let csv = try run(["gaps", "--as-of", "2016-12-31", "--format", "csv"])
+        #expect(csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 2, "\(csv.stdout)")
+    }
+
     @Test func gapsAsOfAPastDay() throws {
         let gaps = try #require(try json(["gaps", "--as-of", "2024-01-01"]) as? [String: Any])
         let factors = try #require(gaps["unaddressed_factors"] as? [[String: Any]])

@@ -8,8 +8,9 @@ struct GapsCommand: ParsableCommand {
         commandName: "gaps",
         abstract: "Factors that no action addresses, and incidents older than 30 days without any action.",
         discussion: """
-            An incident is listed when more than 30 days lie between the UTC day it started and \
-            --as-of (default today) and it has no action at all.
+            A factor is listed when no action addresses it and its incident had started by the \
+            end of --as-of (default today). An incident is listed when more than 30 days lie \
+            between the UTC day it started and --as-of and it has no action at all.
 
             Examples:
               hindsight gaps
