@@ -21,8 +21,8 @@ extension KnowledgeBase {
     ///   refused, even one created by another process while the copy was being made.
     /// - Returns: the size of the copy in bytes.
     /// - Throws: ``StoreError/backupRefused(path:reason:)`` for a destination that exists, is the
-    ///   knowledge base itself, is a folder (with or without `overwrite`), or lies below a file or in a folder that is missing or cannot be
-    ///   written to; GRDB's `DatabaseError` for I/O failures (a full disk among them);
+    ///   knowledge base itself, is a folder (with or without `overwrite`), or lies below a file or
+    ///   in a folder that is missing or cannot be written to; GRDB's `DatabaseError` for I/O failures (a full disk among them);
     ///   ``StoreError/backupFailed(path:reason:)`` when the copy fails verification or cannot be
     ///   synced or moved.
     @discardableResult
