@@ -7,10 +7,10 @@ struct WindowEvaluationTests {
     private func instant(_ text: String) throws -> Instant { try Instant(parsing: text) }
 
     private func evaluate(_ sla: ServiceLevelAgreement, containing text: String, downtime: [(String, String)],
-                          asOf: String) throws -> (WindowEvaluation, DowntimeProfile) {
+                          fraction: Double = 1, asOf: String) throws -> (WindowEvaluation, DowntimeProfile) {
         let window = SLAWindow.containing(try instant(text), kind: sla.window, calendar: try LocalCalendar(timeZoneName: sla.timeZone))
         let impacts = try downtime.map {
-            DowntimeInterval(start: try instant($0.0), end: try instant($0.1), fraction: 1, incidentID: "i")
+            DowntimeInterval(start: try instant($0.0), end: try instant($0.1), fraction: fraction, incidentID: "i")
         }
         let profile = DowntimeCalculator.profile(over: window.span, impacts: impacts, maintenance: [], policy: sla.partial,
                                                  asOf: try instant(asOf))
@@ -96,12 +96,8 @@ struct WindowEvaluationTests {
         // 99.9 % of Q4 2019 allows 7948.8 s; 3 s at 0.3 uses 0.9 s and leaves 7947.9 s, where
         // 7948.8 − 0.9 in binary floating point is 7947.900000000001.
         let sla = ServiceLevelAgreement(serviceID: "s", allowance: .objective(percent: 99.9), window: .quarter)
-        let window = SLAWindow.containing(try instant("2019-10-30T00:00:00Z"), kind: .quarter, calendar: try LocalCalendar(timeZoneName: "UTC"))
-        let impact = DowntimeInterval(start: try instant("2019-10-30T18:00:00Z"), end: try instant("2019-10-30T18:00:03Z"),
-                                      fraction: 0.3, incidentID: "i")
-        let asOf = try instant("2020-01-01T00:00:00Z")
-        let profile = DowntimeCalculator.profile(over: window.span, impacts: [impact], maintenance: [], policy: .weighted, asOf: asOf)
-        let figures = WindowEvaluation(sla: sla, window: window, profile: profile, asOf: asOf)
+        let (figures, _) = try evaluate(sla, containing: "2019-10-30T00:00:00Z", downtime: [("2019-10-30T18:00:00Z", "2019-10-30T18:00:03Z")],
+                                        fraction: 0.3, asOf: "2020-01-01T00:00:00Z")
         #expect(figures.downtimeSeconds == 0.9)
         #expect(figures.budgetRemainingSeconds == 7_947.9)
         #expect(!figures.isBreached)
@@ -110,12 +106,8 @@ struct WindowEvaluationTests {
     @Test func downtimeEqualToTheAllowanceIsNotABreach() throws {
         // 99 % of a 30-day month allows 25 920 s: 7 h 12 min. Down at 0.6 for 12 h is 25 920 s too.
         let sla = ServiceLevelAgreement(serviceID: "s", allowance: .objective(percent: 99), window: .month)
-        let window = SLAWindow.containing(try instant("2019-11-10T00:00:00Z"), kind: .month, calendar: try LocalCalendar(timeZoneName: "UTC"))
-        let impact = DowntimeInterval(start: try instant("2019-11-10T00:00:00Z"), end: try instant("2019-11-10T12:00:00Z"),
-                                      fraction: 0.6, incidentID: "i")
-        let asOf = try instant("2019-12-01T00:00:00Z")
-        let profile = DowntimeCalculator.profile(over: window.span, impacts: [impact], maintenance: [], policy: .weighted, asOf: asOf)
-        let figures = WindowEvaluation(sla: sla, window: window, profile: profile, asOf: asOf)
+        let (figures, profile) = try evaluate(sla, containing: "2019-11-10T00:00:00Z", downtime: [("2019-11-10T00:00:00Z", "2019-11-10T12:00:00Z")],
+                                              fraction: 0.6, asOf: "2019-12-01T00:00:00Z")
         #expect(figures.allowedDowntimeSeconds == 25_920)
         #expect(figures.downtimeSeconds == 25_920)
         #expect(!figures.isBreached)
