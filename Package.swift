@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Hindsight",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "hindsight", targets: ["hindsight"]),
         .library(name: "HindsightCore", targets: ["HindsightCore"]),
