@@ -70,6 +70,18 @@ struct WindowEvaluationTests {
         #expect(BudgetOutlook(figures, profile: profile) == .runsOut(at: try instant("2019-12-08T10:45:07.200Z")))
     }
 
+    @Test func theBurnRateIsOneQuotientRoundedOnce() throws {
+        // March 2020 in UTC: 2678400 s, 99.9 % allows 2678.4 s. As of 3 March 01:00 (176400 s
+        // passed), 600 s down burns (600 / 2678.4) / (176400 / 2678400) = 600000 / 176400
+        // = 3.4013605442176870748…, whose nearest Double is 3.401360544217687.
+        let sla = ServiceLevelAgreement(serviceID: "s", allowance: .objective(percent: 99.9), window: .month)
+        let (figures, _) = try evaluate(sla, containing: "2020-03-02T00:00:00Z",
+                                        downtime: [("2020-03-02T00:00:00Z", "2020-03-02T00:10:00Z")],
+                                        asOf: "2020-03-03T01:00:00Z")
+        #expect(figures.elapsedSeconds == 176_400)
+        #expect(figures.burnRate == 3.401360544217687)
+    }
+
     @Test(arguments: [
         (0.0, 0.0),          // 100 % available
         (2_592.0, 0.0),      // exactly 99.9: no tier's `below` is greater

@@ -83,6 +83,10 @@ public struct WindowEvaluation: Sendable {
     /// not started yet.
     public var burnRate: Double? {
         guard !isClosed, elapsedSeconds > 0 else { return nil }
-        return (downtimeSeconds / allowedDowntimeSeconds) / (elapsedSeconds / windowSeconds)
+        // (d / a) / (t / w) = (d · w) / (a · t) as one exact quotient, rounded once: four
+        // roundings in between would leave the last digit wrong (3.4013605442176873 for
+        // 3.401360544217687…).
+        let elapsed = evaluatedUntil.millisecondsSinceEpoch - window.span.start.millisecondsSinceEpoch
+        return ExactSeconds.ratio(downtime * Int128(window.span.milliseconds), allowedDowntime * Int128(elapsed))
     }
 }
