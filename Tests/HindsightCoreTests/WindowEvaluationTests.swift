@@ -82,6 +82,27 @@ struct WindowEvaluationTests {
         #expect(figures.burnRate == 3.401360544217687)
     }
 
+    @Test func aBudgetSpentInStepWithTheWindowLastsIt() throws {
+        // March 2020 in UTC: 2678400 s, 99.9 % allows 2678.4 s. As of 11 March 08:00 a third of
+        // the month (892800 s) has passed and 892.8 s were down: a third of the budget. At
+        // 0.001 s down a second, the 1785.6 s left last 1785600 s, exactly to 1 April 00:00,
+        // when downtime equals the allowance: no breach, so the budget lasts the window.
+        let sla = ServiceLevelAgreement(serviceID: "s", allowance: .objective(percent: 99.9), window: .month)
+        let (figures, profile) = try evaluate(sla, containing: "2020-03-02T00:00:00Z",
+                                              downtime: [("2020-03-02T00:00:00Z", "2020-03-02T00:14:52.800Z")],
+                                              asOf: "2020-03-11T08:00:00Z")
+        #expect(figures.downtimeSeconds == 892.8)
+        #expect(figures.burnRate == 1)
+        #expect(BudgetOutlook(figures, profile: profile) == .lasts)
+        // One millisecond more down, and the budget runs out before the window's end: the 1785.599 s
+        // left last 1785.599 × 892800000 ÷ 892801 ms = 1785597000.003… ms, rounded up to the
+        // millisecond after 11 March 08:00 + 1785597000 ms = 31 March 23:59:57.
+        let (more, moreProfile) = try evaluate(sla, containing: "2020-03-02T00:00:00Z",
+                                               downtime: [("2020-03-02T00:00:00Z", "2020-03-02T00:14:52.801Z")],
+                                               asOf: "2020-03-11T08:00:00Z")
+        #expect(BudgetOutlook(more, profile: moreProfile) == .runsOut(at: try instant("2020-03-31T23:59:57.001Z")))
+    }
+
     @Test(arguments: [
         (0.0, 0.0),          // 100 % available
         (2_592.0, 0.0),      // exactly 99.9: no tier's `below` is greater

@@ -10,7 +10,9 @@ public enum BudgetOutlook: Hashable, Sendable {
     /// The outlook of `evaluation`, whose service had `profile` (under the SLA's partial policy).
     ///
     /// The rate is the downtime so far over the elapsed time, so the projection is
-    /// evaluatedUntil + remaining ÷ (downtime ÷ elapsed).
+    /// evaluatedUntil + remaining ÷ (downtime ÷ elapsed), worked out exactly and rounded up to
+    /// the millisecond: a budget that at this rate runs out exactly at the window's end (burn
+    /// rate 1) lasts the window, since downtime equal to the allowance is no breach.
     public init(_ evaluation: WindowEvaluation, profile: DowntimeProfile) {
         let window = evaluation.window.span
         if evaluation.isBreached || (evaluation.downtime == evaluation.allowedDowntime && evaluation.downtime > .zero) {
@@ -18,17 +20,22 @@ public enum BudgetOutlook: Hashable, Sendable {
             self = .exhausted(at: inWindow.instant(whenReaching: evaluation.allowedDowntime) ?? evaluation.evaluatedUntil)
             return
         }
-        guard evaluation.downtimeSeconds > 0, evaluation.elapsedSeconds > 0 else {
+        let elapsed = Int128(evaluation.evaluatedUntil.millisecondsSinceEpoch - window.start.millisecondsSinceEpoch)
+        let left = Int128(window.end.millisecondsSinceEpoch - evaluation.evaluatedUntil.millisecondsSinceEpoch)
+        let downtime = evaluation.downtime
+        guard downtime > .zero, elapsed > 0 else {
             self = .lasts
             return
         }
-        let rate = evaluation.downtimeSeconds / evaluation.elapsedSeconds
-        let secondsLeft = evaluation.budgetRemainingSeconds / rate
-        let remainingWindow = window.end.seconds(since: evaluation.evaluatedUntil)
-        guard secondsLeft < remainingWindow else {
+        // The remaining budget r lasts r × elapsed ÷ downtime more milliseconds (attoseconds ×
+        // milliseconds ÷ attoseconds); it runs out inside the window when r × elapsed is less
+        // than downtime × the milliseconds left. Both sides are exact.
+        let stretched = (evaluation.allowedDowntime - downtime) * elapsed
+        guard stretched < downtime * left else {
             self = .lasts
             return
         }
-        self = .runsOut(at: evaluation.evaluatedUntil.adding(milliseconds: Int64((secondsLeft * 1000).rounded())))
+        let (whole, part) = stretched.attoseconds.quotientAndRemainder(dividingBy: downtime.attoseconds)
+        self = .runsOut(at: evaluation.evaluatedUntil.adding(milliseconds: Int64(part == 0 ? whole : whole + 1)))
     }
 }
