@@ -127,6 +127,34 @@ struct ReportTests {
         #expect(result.stdout.contains("\"downtime_seconds\": 504,"))
     }
 
+    /// A credit tier of 2.5 % is owed as 2.5 %, in every format, not rounded to a 3 % nobody owes.
+    @Test func aFractionalCreditIsShownAsWritten() throws {
+        let file = try sandbox.write("credit.yaml", """
+            version: 1
+            services: [{id: web, name: Web}]
+            slas:
+              - {service: web, objective: 99.9, window: month, timezone: UTC,
+                 credits: [{below: 99.9, credit_percent: 2.5}, {below: 99.0, credit_percent: 12.5}]}
+            incidents:
+              - id: hour-down
+                title: An hour down
+                started_at: 2020-04-10T00:00:00Z
+                resolved_at: 2020-04-10T01:00:00Z
+                impacts: [{service: web}]
+            """)
+        #expect(try sandbox.run("import", "--db", db, file).status == 0)
+        // April 2020: 2592000 s; 99.9 % allows 2592 s. 3600 s down: availability
+        // 100 × (1 − 3600 / 2592000) = 99.86111…, below 99.9 but not 99.0: the 2.5 % tier.
+        let report = try json(["--month", "2020-04", "--service", "web"])
+        let window = try #require(((report["services"] as? [[String: Any]])?.first?["windows"] as? [[String: Any]])?.first)
+        #expect(window["credit_percent"] as? Double == 2.5)
+        let table = try sandbox.run("report", "--db", db, "--month", "2020-04", "--service", "web")
+        #expect(table.stdout.contains("over by 16m 48s, credit owed 2.5%\n"), "\(table.stdout)")
+        #expect(table.stdout.contains("99.8611%    2.5%  BREACHED"), "\(table.stdout)")
+        let markdown = try sandbox.run("report", "--db", db, "--month", "2020-04", "--service", "web", "--format", "markdown")
+        #expect(markdown.stdout.contains("| 99.8611% | 2.5% | BREACHED |"), "\(markdown.stdout)")
+    }
+
     @Test func nearMissesOfThePeriodAreListed() throws {
         let report = try json(["--year", "2016"])
         let nearMisses = try #require(report["near_misses"] as? [[String: Any]])

@@ -18,7 +18,7 @@ enum SLAReportDocument {
             for (service, window) in breaches {
                 var line = "\(service) \(window.window.label): \(DurationText.short(seconds: window.downtimeSeconds)) down, "
                     + "\(DurationText.short(seconds: window.allowedDowntimeSeconds)) allowed, over by \(DurationText.short(seconds: -window.budgetRemainingSeconds))"
-                if window.creditPercent > 0 { line += ", credit owed \(NumberText.fixed(window.creditPercent, places: 0))%" }
+                if window.creditPercent > 0 { line += ", credit owed \(JSONWriter.formatNumber(window.creditPercent))%" }
                 document.paragraph(line, alert: true)
             }
         }
@@ -50,7 +50,8 @@ enum SLAReportDocument {
                     [service, window.window.label, DurationText.short(seconds: window.allowedDowntimeSeconds), DurationText.short(seconds: window.downtimeSeconds),
                      DurationText.short(seconds: window.budgetRemainingSeconds), NumberText.percent(window.budgetConsumedPercent),
                      window.availabilityPercent.map { NumberText.fixedDown($0, places: 4) + "%" } ?? "–",
-                     window.isClosed ? NumberText.fixed(window.creditPercent, places: 0) + "%" : "–", status(window)]
+                     // A tier's credit is shown as written (2.5 %), never rounded to a credit not owed.
+                     window.isClosed ? JSONWriter.formatNumber(window.creditPercent) + "%" : "–", status(window)]
                 }))
         }
 
