@@ -45,6 +45,16 @@ struct CatalogCommandTests {
         #expect(try yearWindow("url-shortener", "2023")["allowed_downtime_seconds"] as? Double == 900)
     }
 
+    /// An allowance of 1h30m45s (5445 s) is described as that, not shortened to 1h 30m.
+    @Test func aFixedAllowanceIsDescribedToTheSecond() throws {
+        let changed = try run(["sla", "change", "url-shortener", "--allowed-downtime", "1h30m45s"])
+        #expect(changed.status == 0, "\(changed.stderr)")
+        #expect(changed.stdout.contains("1h 30m 45s down per year (UTC)"), "\(changed.stdout)")
+        let services = try run(["services"])
+        #expect(services.stdout.contains("1h 30m 45s down per year (UTC)"), "\(services.stdout)")
+        #expect(try yearWindow("url-shortener", "2023")["allowed_downtime_seconds"] as? Double == 5_445)
+    }
+
     @Test func changingTheObjectiveChangesTheBudget() throws {
         #expect(try run(["sla", "change", "url-shortener", "--allowed-downtime", "30m"]).status == 0)
         let window = try yearWindow("url-shortener", "2023")

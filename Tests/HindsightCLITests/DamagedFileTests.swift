@@ -118,8 +118,9 @@ struct DamagedFileTests {
             """) == "")
         let services = try sandbox.run("services", "--db", db)
         #expect(services.status == 0, "\(services.stderr)")
-        // Int64.max seconds, in whole days: 9 223 372 036 854 775 807 / 86 400 = 106 751 991 167 300.6.
-        #expect(services.stdout.contains("106751991167300d down per year"), "\(services.stdout)")
+        // Int64.max seconds, spelled out: 9 223 372 036 854 775 807 = 106 751 991 167 300 × 86 400
+        // + 55 807, and 55 807 s = 15 h 30 min 7 s.
+        #expect(services.stdout.contains("106751991167300d 15h 30m 7s down per year"), "\(services.stdout)")
         for command in [["budget"], ["report", "--year", "2023"]] {
             let result = try Hindsight.run([command[0], "--db", db] + command.dropFirst(), home: sandbox.path)
             #expect(result.status == 0, "\(command): \(result.stderr)")

@@ -65,4 +65,14 @@ struct IdentifierTests {
         #expect(DurationText.short(seconds: 1e30).hasSuffix("d"))
         #expect(DurationText.short(seconds: 93_784) == "1d 2h")
     }
+
+    @Test func exactTextKeepsEveryUnit() {
+        // 1h30m45s = 5445 s; 2d + 5 s = 172805 s; 93784 s = 1 d 2 h 3 min 4 s.
+        #expect(DurationText.exact(seconds: 5_445) == "1h 30m 45s")
+        #expect(DurationText.exact(seconds: 172_805) == "2d 5s")
+        #expect(DurationText.exact(seconds: 93_784) == "1d 2h 3m 4s")
+        #expect(DurationText.exact(seconds: 900) == "15m")
+        #expect(DurationText.exact(seconds: 0) == "0s")
+        #expect(DurationText.exact(seconds: .min).hasPrefix("-"))
+    }
 }

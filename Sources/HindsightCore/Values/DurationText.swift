@@ -18,4 +18,13 @@ public enum DurationText {
         if minutes > 0 { return secs > 0 ? "\(minutes)m \(secs)s" : "\(minutes)m" }
         return "\(secs)s"
     }
+
+    /// `45s`, `1h 30m 45s`, `2d 5s`: every non-zero unit of a whole number of seconds, none
+    /// dropped, for lengths that must read as they are written, such as an SLA's allowance.
+    public static func exact(seconds: Int64) -> String {
+        guard seconds != 0 else { return "0s" }
+        let total = seconds.magnitude
+        let parts = [(total / 86_400, "d"), (total / 3600 % 24, "h"), (total / 60 % 60, "m"), (total % 60, "s")]
+        return (seconds < 0 ? "-" : "") + parts.filter { $0.0 > 0 }.map { "\($0.0)\($0.1)" }.joined(separator: " ")
+    }
 }
