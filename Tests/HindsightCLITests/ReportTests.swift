@@ -155,6 +155,26 @@ struct ReportTests {
         #expect(markdown.stdout.contains("| 99.8611% | 2.5% | BREACHED |"), "\(markdown.stdout)")
     }
 
+    /// 99.9 % of March 2020 (2678400 s) allows 2678.4 s; 2678.7 s down is over by 0.3 s, which
+    /// the breach line must not round away to "over by 0s".
+    @Test func aBreachBelowASecondSaysByHowMuch() throws {
+        let file = try sandbox.write("tiny.yaml", """
+            version: 1
+            services: [{id: web, name: Web}]
+            slas: [{service: web, objective: 99.9, window: month, timezone: UTC}]
+            incidents:
+              - id: just-over
+                title: Just over
+                started_at: 2020-03-02T00:00:00Z
+                resolved_at: 2020-03-02T00:44:38.700Z
+                impacts: [{service: web}]
+            """)
+        #expect(try sandbox.run("import", "--db", db, file).status == 0)
+        let table = try sandbox.run("report", "--db", db, "--month", "2020-03", "--service", "web")
+        #expect(table.stdout.contains("!! web 2020-03: 44m 38s down, 44m 38s allowed, over by 300ms\n"), "\(table.stdout)")
+        #expect(table.stdout.contains("44m 38s  -300ms  100.0%"), "\(table.stdout)")
+    }
+
     @Test func nearMissesOfThePeriodAreListed() throws {
         let report = try json(["--year", "2016"])
         let nearMisses = try #require(report["near_misses"] as? [[String: Any]])

@@ -66,6 +66,14 @@ struct IdentifierTests {
         #expect(DurationText.short(seconds: 93_784) == "1d 2h")
     }
 
+    @Test func shortTextOfLessThanASecondIsInMilliseconds() {
+        #expect(DurationText.short(seconds: 0.3) == "300ms")
+        #expect(DurationText.short(seconds: -0.3) == "-300ms")
+        #expect(DurationText.short(seconds: 0.0009) == "<1ms")
+        #expect(DurationText.short(seconds: 0) == "0s")
+        #expect(DurationText.short(seconds: 1.5) == "1s")
+    }
+
     @Test func exactTextKeepsEveryUnit() {
         // 1h30m45s = 5445 s; 2d + 5 s = 172805 s; 93784 s = 1 d 2 h 3 min 4 s.
         #expect(DurationText.exact(seconds: 5_445) == "1h 30m 45s")

@@ -2,10 +2,16 @@ import Foundation
 
 /// Short human spellings of lengths of time, for terminal output.
 public enum DurationText {
-    /// `45s`, `12m`, `1h 15m`, `2d 3h`: the two largest non-zero units, rounded down.
+    /// `45s`, `12m`, `1h 15m`, `2d 3h`: the two largest non-zero units, rounded down. Less than
+    /// a second but more than nothing reads in milliseconds (`300ms`, `<1ms`), so a window over
+    /// its budget by 0.3 s is not said to be over by `0s`.
     public static func short(seconds: Double) -> String {
         guard seconds.isFinite else { return "–" }
         if seconds < 0 { return "-" + short(seconds: -seconds) }
+        if seconds > 0 && seconds < 1 {
+            let milliseconds = Int((seconds * 1000).rounded(.down))
+            return milliseconds == 0 ? "<1ms" : "\(milliseconds)ms"
+        }
         // Past what Int64 holds (a figure derived from a hand-edited file), whole days are all
         // that is worth showing, and they are counted as a Double.
         guard let total = Int64(exactly: seconds.rounded(.down)) else {
