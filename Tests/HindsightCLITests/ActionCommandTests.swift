@@ -86,6 +86,41 @@ struct ActionCommandTests {
         #expect((try overdue("2023-07-13")["history"] as? [Any])?.count == 5)
     }
 
+    /// `--due` with the date that was derived makes it written: recorded in the history, kept
+    /// by an export and a re-import that moves the incident's resolution.
+    @Test func writingTheDerivedDueDateMakesItWritten() throws {
+        let id = "\(Self.shortener)/rolling-deploys"
+        // Resolved 2023-05-16, medium: derived due 2023-05-16 + 56 = 2023-07-11.
+        let updated = try run(["action", "update", id, "--due", "2023-07-11", "--by", "ana"])
+        #expect(updated.status == 0)
+        #expect(updated.stderr == "")
+        #expect(updated.stdout == "Updated \(id): due 2023-07-11 (derived) → 2023-07-11.\n")
+        let shown = try #require(try json(["action", "show", id, "--as-of", "2023-07-12"]) as? [String: Any])
+        #expect(shown["due"] as? String == "2023-07-11")
+        #expect(shown["due_derived"] as? Bool == false)
+        let last = try #require((shown["history"] as? [[String: Any]])?.last)
+        #expect(last["actor"] as? String == "ana")
+        #expect(last["field"] as? String == "due")
+        #expect(last["old_value"] as? String == "2023-07-11 (derived)")
+        #expect(last["new_value"] as? String == "2023-07-11")
+        let text = try run(["action", "show", id, "--as-of", "2023-07-12"])
+        #expect(text.stdout.contains("due         2023-07-11 · OVERDUE by 1 day on 2023-07-12"))
+        // Once written, the same date again changes nothing.
+        let again = try run(["action", "update", id, "--due", "2023-07-11"])
+        #expect(again.stdout == "No change: \(id) already has those values.\n")
+        // The export carries the date, so a re-import that moves the resolution keeps it.
+        let exported = try run(["export"])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let resolution = "resolved_at: \"2023-05-16T14:23:00Z\""
+        #expect(exported.stdout.contains(resolution))
+        let moved = exported.stdout.replacingOccurrences(of: resolution, with: "resolved_at: \"2023-05-20T14:23:00Z\"")
+        let replaced = try Hindsight.run(["import", "--db", db, "--replace", "-"], stdin: Data(moved.utf8), home: sandbox.path)
+        #expect(replaced.status == 0, "\(replaced.stderr)")
+        let after = try #require(try json(["action", "show", id]) as? [String: Any])
+        #expect(after["due"] as? String == "2023-07-11")
+        #expect(after["due_derived"] as? Bool == false)
+    }
+
     @Test func anAddedActionGetsAnIDFromItsTitleAndGoesThroughExport() throws {
         let added = try run(["action", "add", Self.shortener, "--title", "Smoke-test every release", "--kind", "prevent",
                              "--priority", "high", "--addresses", "no-staging-step", "--owner", "web-team", "--by", "ana"])

@@ -38,6 +38,17 @@ struct ActionChangeTests {
                                    ActionFieldChange(field: "due", oldValue: "2024-02-26", newValue: "2024-04-01")])
     }
 
+    @Test func writingTheDerivedDueDateIsAChange() throws {
+        // Derived due 2024-02-26 (see above); written as it is, it no longer follows the resolution.
+        let action = tracked(RemediationAction(id: "a", title: "t", kind: .prevent))
+        let derived = try CalendarDate(parsing: "2024-02-26")
+        let change = ActionChange.update(action, status: nil, owner: nil, due: derived, at: now)
+        #expect(change.updated.due == derived)
+        #expect(change.changes == [ActionFieldChange(field: "due", oldValue: "2024-02-26 (derived)", newValue: "2024-02-26")])
+        // Written already: the same date again records nothing.
+        #expect(ActionChange.update(tracked(change.updated), status: nil, owner: nil, due: derived, at: now).changes.isEmpty)
+    }
+
     @Test func doneRecordsTheGivenInstantAndIsRefusedTwice() throws {
         let inProgress = tracked(RemediationAction(id: "a", title: "t", kind: .prevent, status: .inProgress))
         let at = try Instant(parsing: "2024-02-10T16:00:00+01:00")

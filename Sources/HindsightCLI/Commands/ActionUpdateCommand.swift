@@ -10,7 +10,9 @@ struct ActionUpdateCommand: ParsableCommand {
         discussion: """
             Each changed field is appended to the action's history with --by and --note. Closing \
             (done, wont-do) records now as the completion time; reopening (open, in-progress) clears \
-            it. A value the action already has changes nothing; a --note alone is recorded on its own.
+            it. A value the action already has changes nothing; a --note alone is recorded on its own. \
+            --due always writes the date, even the one that was derived (it then stays put when the \
+            incident's resolution moves).
             To record a completion at another time, use 'hindsight action done --at'.
 
             Examples:

@@ -5,14 +5,17 @@ public struct ActionChange: Hashable, Sendable {
     /// The action after the change.
     public let updated: RemediationAction
     /// The fields that changed, in the order status, completed_at, owner, due; empty when the
-    /// command asked for values the action already had.
+    /// command asked for values the action already had. Writing a due date equal to the one
+    /// derived is a change (the date no longer follows the incident's resolution), recorded as
+    /// `due` from `2024-02-26 (derived)` to `2024-02-26`.
     public let changes: [ActionFieldChange]
 
     /// Sets any of status, owner and written due date.
     ///
     /// Moving to `done` or `wont-do` from another status records `now` as the completion time;
     /// moving to `open` or `in-progress` clears it (the schema keeps completion times for closed
-    /// actions only). A value equal to the current one changes nothing.
+    /// actions only). A value equal to the current one changes nothing; a due date equal to the
+    /// derived one makes it written.
     public static func update(_ tracked: TrackedAction, status: ActionStatus?, owner: String?, due: CalendarDate?,
                               at now: Instant) -> ActionChange {
         var action = tracked.action
@@ -55,8 +58,15 @@ public struct ActionChange: Hashable, Sendable {
         record("status", old.status.rawValue, action.status.rawValue)
         record("completed_at", old.completedAt?.description, action.completedAt?.description)
         record("owner", old.owner, action.owner)
-        record("due", old.effectiveDue(incidentResolvedAt: tracked.incidentResolvedAt)?.description,
-               action.effectiveDue(incidentResolvedAt: tracked.incidentResolvedAt)?.description)
+        let oldDue = old.effectiveDue(incidentResolvedAt: tracked.incidentResolvedAt)?.description
+        let newDue = action.effectiveDue(incidentResolvedAt: tracked.incidentResolvedAt)?.description
+        if let oldDue, oldDue == newDue, old.due == nil, action.due != nil {
+            // The derived date written as it is: the date stays, but it no longer follows the
+            // incident's resolution, so the change is recorded with the old value marked derived.
+            changes.append(ActionFieldChange(field: "due", oldValue: oldDue + " (derived)", newValue: newDue))
+        } else {
+            record("due", oldDue, newDue)
+        }
         self.updated = action
         self.changes = changes
     }
