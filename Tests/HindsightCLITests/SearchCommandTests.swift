@@ -19,6 +19,11 @@ struct SearchCommandTests {
         ("   ", "search: the query is empty"),
         ("*", "search: '*': '*' must follow a letter or digit"),
         ("ca*che", "search: 'ca*che': '*' may only end a word"),
+        ("*x", "search: '*x': '*' may only end a word"),
+        ("x**", "search: 'x**': one '*' ends a word, to match the words it begins, e.g. cach*\n"),
+        ("keys**", "search: 'keys**': one '*' ends a word"),
+        ("**", "search: '**': '*' must follow a letter or digit"),
+        ("keys-*", "search: 'keys-*': '*' must follow a letter or digit"),
         ("( ^ ) :", "search: the query has no letter or digit to search for"),
     ])
     func refusedQueriesExit64WithAMessage(query: String, message: String) throws {

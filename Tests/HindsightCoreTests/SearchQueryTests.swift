@@ -20,7 +20,8 @@ struct SearchQueryTests {
     @Test func wordsPhrasesAndPrefixes() throws {
         #expect(try terms("cache  deploy") == [.word("cache", prefix: false), .word("deploy", prefix: false)])
         #expect(try terms("\"health check\" cach*") == [.phrase("health check"), .word("cach", prefix: true)])
-        #expect(try terms("cach**") == [.word("cach", prefix: true)])
+        #expect(try terms("health-check*") == [.word("health-check", prefix: true)])
+        #expect(try terms("e\u{301}*") == [.word("e\u{301}", prefix: true)])
         #expect(try terms("jednorožec") == [.word("jednorožec", prefix: false)])
     }
 
@@ -40,6 +41,13 @@ struct SearchQueryTests {
         #expect(refusal("*")?.contains("'*' must follow a letter or digit") == true)
         #expect(refusal("a*b")?.contains("'*' may only end a word") == true)
         #expect(refusal("*cache")?.contains("'*' may only end a word") == true)
+        // A second `*` does not end a word: the one before it is inside.
+        #expect(refusal("cach**") == "'cach**': one '*' ends a word, to match the words it begins, e.g. cach*")
+        #expect(refusal("x***") == "'x***': one '*' ends a word, to match the words it begins, e.g. cach*")
+        #expect(refusal("**") == "'**': '*' must follow a letter or digit, e.g. cach*")
+        // After punctuation a `*` ends no word.
+        #expect(refusal("cach-*") == "'cach-*': '*' must follow a letter or digit, e.g. cach*")
+        #expect(refusal("-*") == "'-*': '*' must follow a letter or digit, e.g. cach*")
         #expect(refusal("( ^ )")?.hasPrefix("the query has no letter or digit") == true)
         #expect(refusal("\"\"")?.hasPrefix("the query has no letter or digit") == true)
     }

@@ -9,7 +9,8 @@
 ///   separates words as it does in the indexed text, and the words are searched as words.
 ///
 /// Refused with a message: a query with no letter or digit, an unclosed double quote, and a `*`
-/// anywhere but at the end of a word.
+/// anywhere but at the end of a word: not twice (`cach**`), not first (`*x`, `*`), not after
+/// punctuation (`cach-*`), not inside (`ca*che`).
 public struct SearchQuery: Hashable, Sendable {
     /// The terms, in the order typed.
     public let terms: [SearchTerm]
@@ -30,18 +31,24 @@ public struct SearchQuery: Hashable, Sendable {
             defer { word = "" }
             guard !word.isEmpty else { return }
             var body = Substring(word)
-            var prefix = false
+            var stars = 0
             while body.hasSuffix("*") {
                 body = body.dropLast()
-                prefix = true
+                stars += 1
             }
             if body.contains("*") {
                 throw ValueParseError("'\(word)': '*' may only end a word, to match the words it begins, e.g. cach*")
             }
+            // A `*` ends a word: it follows a letter or digit, not punctuation (which would
+            // separate it from the word before, as in `cach-*`), and only one does.
+            if stars > 0, !(body.last.map { Self.isSearchable(Substring(String($0))) } ?? false) {
+                throw ValueParseError("'\(word)': '*' must follow a letter or digit, e.g. cach*")
+            }
+            if stars > 1 {
+                throw ValueParseError("'\(word)': one '*' ends a word, to match the words it begins, e.g. cach*")
+            }
+            let prefix = stars == 1
             guard Self.isSearchable(body) else {
-                if prefix {
-                    throw ValueParseError("'\(word)': '*' must follow a letter or digit, e.g. cach*")
-                }
                 return  // punctuation on its own separates words and is not searched for
             }
             terms.append(.word(String(body), prefix: prefix))
