@@ -101,6 +101,20 @@ struct InterchangeDecoderTests {
         #expect(problems(yes).first?.contains("'yes' is not a boolean; expected true or false") == true)
     }
 
+    @Test(arguments: [(".5", "0.5"), ("+0.5", "0.5"), ("1.", "1"), ("-.5e1", "-0.5e1"), ("00.25", "0.25"),
+                      ("1.E-1", "1e-1"), ("0x1", "1"), ("0o1", "1")])
+    func yamlSpellingsOfNumbersAreRefusedWithTheJSONOne(written: String, json: String) {
+        let text = minimalIncident + "\n        fraction: \(written)"
+        let found = problems(text)
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("t.yaml:10:19: incidents[0].impacts[0].fraction: '\(written)' is not how the interchange "
+                                       + "format writes numbers (as JSON does); write \(json)") == true, "\(found)")
+        // What is not a number in YAML either is still called so.
+        for other in ["0.5.1", "1e", "+", "010", "0x", ".inf", "five"] {
+            #expect(problems(minimalIncident + "\n        fraction: \(other)").first?.contains("'\(other)' is not a number;") == true, "\(other)")
+        }
+    }
+
     @Test func versionMustBeOne() {
         #expect(problems("version: 2\n").first?.contains("reads interchange version 1, not 2") == true)
         #expect(problems("services: []\n").first?.contains("missing required key 'version'") == true)

@@ -121,6 +121,14 @@ struct MappingReader {
     /// A number in JSON's grammar (`99.9`, `1`, `0.25`), unquoted, checked by `isAllowed`.
     func number(_ key: String, required: Bool = false, range: String, _ isAllowed: (Double) -> Bool) -> Double? {
         guard let (text, node) = plainScalar(key, required: required, what: "a number \(range)") else { return nil }
+        if !NumberGrammar.isJSONNumber(text), let spelling = NumberGrammar.jsonSpelling(ofYAMLNumber: text),
+           let value = Double(spelling), value.isFinite {
+            // A number in YAML but not in JSON: refused (the format takes JSON's spellings only,
+            // so that YAML and JSON documents hold the same values), saying what to write.
+            let inRange = isAllowed(value) ? "" : ", and it is out of range; expected a number \(range)"
+            context.report(node, "\(fieldPath(key)): '\(text)' is not how the interchange format writes numbers (as JSON does); write \(spelling)\(inRange)")
+            return nil
+        }
         guard NumberGrammar.isJSONNumber(text), let value = Double(text), value.isFinite else {
             context.report(node, "\(fieldPath(key)): '\(text)' is not a number; expected a number \(range)")
             return nil
@@ -135,6 +143,12 @@ struct MappingReader {
     /// A whole number, unquoted, checked by `isAllowed`.
     func integer(_ key: String, required: Bool = false, range: String, _ isAllowed: (Int) -> Bool) -> Int? {
         guard let (text, node) = plainScalar(key, required: required, what: "a whole number \(range)") else { return nil }
+        if !NumberGrammar.isInteger(text), let spelling = NumberGrammar.jsonSpelling(ofYAMLNumber: text),
+           NumberGrammar.isInteger(spelling), let value = Int(spelling) {
+            let inRange = isAllowed(value) ? "" : ", and it is out of range; expected a whole number \(range)"
+            context.report(node, "\(fieldPath(key)): '\(text)' is not how the interchange format writes numbers (as JSON does); write \(spelling)\(inRange)")
+            return nil
+        }
         guard NumberGrammar.isInteger(text), let value = Int(text) else {
             context.report(node, "\(fieldPath(key)): '\(text)' is not a whole number; expected a whole number \(range)")
             return nil
@@ -170,6 +184,7 @@ struct MappingReader {
 }
 
 /// The number spellings the interchange format accepts, JSON's: no quotes, no `.5`, no `1.`, no hex.
+/// YAML's other spellings of numbers are refused with the JSON spelling to write instead.
 enum NumberGrammar {
     static func isInteger(_ text: String) -> Bool {
         var bytes = Substring(text).utf8[...]
@@ -201,6 +216,57 @@ enum NumberGrammar {
             guard digits() > 0 else { return false }
         }
         return index == bytes.count
+    }
+
+    /// The JSON spelling of `text` when it is a number in YAML's other spellings: a leading `+`
+    /// (`+0.5`), a missing whole part (`.5`), a bare point (`1.`), leading zeros before a point
+    /// (`00.5`), hex (`0x1F`) or octal (`0o17`). Nil for anything else, including a whole number
+    /// with leading zeros, which YAML 1.1 reads as octal and YAML 1.2 as decimal.
+    static func jsonSpelling(ofYAMLNumber text: String) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        if scalars.count > 2, scalars[0] == "0", scalars[1] == "x" || scalars[1] == "o" {
+            let value = Int(String(String.UnicodeScalarView(scalars[2...])), radix: scalars[1] == "x" ? 16 : 8)
+            return value.map(String.init)
+        }
+        var index = 0
+        func digits() -> String {
+            var run = ""
+            while index < scalars.count, ("0"..."9").contains(scalars[index]) {
+                run.unicodeScalars.append(scalars[index])
+                index += 1
+            }
+            return run
+        }
+        var sign = ""
+        if index < scalars.count, scalars[index] == "+" || scalars[index] == "-" {
+            if scalars[index] == "-" { sign = "-" }
+            index += 1
+        }
+        var whole = digits()
+        var fraction = ""
+        if index < scalars.count, scalars[index] == "." {
+            index += 1
+            fraction = digits()
+        }
+        guard !whole.isEmpty || !fraction.isEmpty else { return nil }
+        var exponent = ""
+        if index < scalars.count, scalars[index] == "e" || scalars[index] == "E" {
+            exponent = "e"
+            index += 1
+            if index < scalars.count, scalars[index] == "+" || scalars[index] == "-" {
+                exponent.unicodeScalars.append(scalars[index])
+                index += 1
+            }
+            let power = digits()
+            guard !power.isEmpty else { return nil }
+            exponent += power
+        }
+        guard index == scalars.count else { return nil }
+        // `010` is 10 in YAML 1.2 but 8 (octal) in YAML 1.1: no guess.
+        if whole.count > 1, whole.hasPrefix("0"), fraction.isEmpty, exponent.isEmpty { return nil }
+        while whole.count > 1, whole.hasPrefix("0") { whole.removeFirst() }
+        if whole.isEmpty { whole = "0" }
+        return sign + whole + (fraction.isEmpty ? "" : "." + fraction) + exponent
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
