@@ -74,4 +74,18 @@ struct RepeatsAndSimilarTests {
         #expect(missing.status == 65)
         #expect(missing.stderr == "error: no incident with id 'i9'; 'hindsight incidents' lists them\n")
     }
+
+    /// The URL shortener's closest match shares causes, words and a tag: more reasons than a
+    /// terminal line holds. The table cuts them at 70 characters; Markdown keeps them whole.
+    @Test func theTableShortensLongReasonsAndMarkdownKeepsThem() throws {
+        let (demo, demoDB) = try Sandbox.withDemo()
+        let table = try demo.run("similar", "--db", demoDB, "2023-05-16-url-shortener-json-load")
+        #expect(table.status == 0, "\(table.stderr)")
+        let lines = table.stdout.split(separator: "\n")
+        #expect(lines.count > 2)
+        #expect(lines.allSatisfy { $0.count <= 135 }, "\(table.stdout)")
+        #expect(lines.dropFirst(2).first?.hasSuffix("…") == true, "\(table.stdout)")
+        let markdown = try demo.run("similar", "--db", demoDB, "2023-05-16-url-shortener-json-load", "--format", "markdown")
+        #expect(markdown.stdout.contains("same cause deploy/all-at-once; words in common: changes, file, release, went, without;"))
+    }
 }

@@ -12,7 +12,8 @@ struct SimilarCommand: ParsableCommand {
             (first segment) where they share no path, 1 per leading segment of the closest pair, \
             once (cache/key and cache/expiry share cache: 1); 2 for each service both hit; 1 for \
             each tag; 0.5 for each word both use in their titles or factor titles (at most 3). \
-            Highest score first; ties go to the more recent incident.
+            Highest score first; ties go to the more recent incident. The table shortens long \
+            reasons to keep its lines readable; --format markdown, csv or json gives them whole.
 
             Examples:
               hindsight similar 2019-10-30-catalogue-elasticsearch-overload
@@ -37,6 +38,10 @@ struct SimilarCommand: ParsableCommand {
     /// The CSV header: the fields of the JSON records, in their order.
     static let csvFields = ["incident", "title", "started_at", "score", "reasons"]
 
+    /// The widest the table's reasons column gets, in characters: with the other columns, a line
+    /// of at most 135, where all the reasons of a close match ran to 400 and more.
+    static let reasonsWidth = 70
+
     func run() throws {
         guard let (_, similar) = try database.open(.readOnly).similarIncidents(to: id, limit: limit) else {
             throw CLIError(.dataError, "error: no incident with id '\(id)'; 'hindsight incidents' lists them")
@@ -46,7 +51,8 @@ struct SimilarCommand: ParsableCommand {
             return
         }
         let listing = Listing(
-            columns: [.init("SCORE", alignRight: true), .init("STARTED"), .init("INCIDENT", maxWidth: 44), .init("REASONS")],
+            columns: [.init("SCORE", alignRight: true), .init("STARTED"), .init("INCIDENT", maxWidth: 44),
+                      .init("REASONS", maxWidth: Self.reasonsWidth)],
             rows: similar.map { result in
                 [NumberText.fixed(result.score, places: 1), result.incident.startedAt.utcDate.description, result.incident.id,
                  result.reasons.map(\.reason.description).joined(separator: "; ")]
