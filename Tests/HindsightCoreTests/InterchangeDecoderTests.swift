@@ -115,6 +115,13 @@ struct InterchangeDecoderTests {
         }
     }
 
+    @Test func aNumberTooLargeForADoubleIsOutOfRangeNotMisnamed() {
+        let found = problems(minimalIncident + "\n        fraction: 1e400")
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("t.yaml:10:19: incidents[0].impacts[0].fraction: '1e400' is out of range; expected a number") == true,
+                "\(found)")
+    }
+
     @Test func versionMustBeOne() {
         #expect(problems("version: 2\n").first?.contains("reads interchange version 1, not 2") == true)
         #expect(problems("services: []\n").first?.contains("missing required key 'version'") == true)

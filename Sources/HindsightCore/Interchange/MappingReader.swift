@@ -129,8 +129,13 @@ struct MappingReader {
             context.report(node, "\(fieldPath(key)): '\(text)' is not how the interchange format writes numbers (as JSON does); write \(spelling)\(inRange)")
             return nil
         }
-        guard NumberGrammar.isJSONNumber(text), let value = Double(text), value.isFinite else {
+        guard NumberGrammar.isJSONNumber(text), let value = Double(text) else {
             context.report(node, "\(fieldPath(key)): '\(text)' is not a number; expected a number \(range)")
+            return nil
+        }
+        guard value.isFinite else {
+            // A number in the grammar, too large for a Double (1e400).
+            context.report(node, "\(fieldPath(key)): '\(text)' is out of range; expected a number \(range)")
             return nil
         }
         guard isAllowed(value) else {
