@@ -139,13 +139,14 @@ extension KnowledgeBase {
     ///
     /// Reads whole only the actions that can count in it for more than being open: those of
     /// incidents that started since the period's start (or since the judged day's start, if
-    /// earlier) and before the end of the period and of the judged day, those closed or added
-    /// since then, and those of incidents with an action flagged as not having prevented a repeat
-    /// in it. Every other action of an incident started before that instant counts only if it is
-    /// still open or in progress, and then only by its status and due date,
-    /// so without a grouping those are counted per due date in SQL (through the index on status
-    /// and due date) instead of being read one by one. The findings about repeats are read near
-    /// the period (see ``IneffectiveActionReader``). The figures then apply the exact rules.
+    /// earlier) and before the end of the period and of the judged day, those added since then or
+    /// closed between then and that end, and those of incidents with an action flagged as not
+    /// having prevented a repeat in it. Every other action of an incident started before that
+    /// instant counts only if it was open on the judged day (still open or in progress, or closed
+    /// after that end), and then only by its due date, so without a grouping those are counted
+    /// per due date in SQL (through the index on status and due date, and the one on completion
+    /// time) instead of being read one by one. The findings about repeats are read near the
+    /// period (see ``IneffectiveActionReader``). The figures then apply the exact rules.
     public func followThrough(period: FollowThroughPeriod, grouping: FollowThroughGrouping?) throws -> FollowThrough {
         try followThrough(period: period, grouping: grouping, wholeReadLimit: IneffectiveActionReader.wholeReadLimit)
     }
@@ -163,13 +164,13 @@ extension KnowledgeBase {
             var touched = """
                 SELECT action.pk FROM action JOIN incident ON incident.pk = action.incident_pk
                 WHERE incident.started_at >= ? AND incident.started_at < ?
-                UNION SELECT action.pk FROM action WHERE action.completed_at >= ?
+                UNION SELECT action.pk FROM action WHERE action.completed_at >= ? AND action.completed_at < ?
                 UNION SELECT action.pk FROM action_history AS added
                       JOIN incident ON incident.id = added.incident_id
                       JOIN action ON action.incident_pk = incident.pk AND action.id = added.action_id
                       WHERE added.field = ? AND added.at >= ?
                 """
-            var arguments: StatementArguments = [since, until, since, TrackedAction.addedField, since]
+            var arguments: StatementArguments = [since, until, since, until, TrackedAction.addedField, since]
             if !flaggedIncidents.isEmpty {
                 touched += """
 
@@ -180,17 +181,22 @@ extension KnowledgeBase {
             }
             guard grouping == nil else {
                 let actions = try ActionReader.tracked(
-                    db, where: "action.pk IN (\(touched)) OR action.status IN ('open', 'in-progress')", arguments: arguments)
+                    db, where: "action.pk IN (\(touched)) OR action.status IN ('open', 'in-progress') OR action.completed_at >= ?",
+                    arguments: arguments + [until])
                 return FollowThroughBuilder.build(actions: actions, ineffective: ineffective, period: period, grouping: grouping)
             }
             let actions = try ActionReader.tracked(db, where: "action.pk IN (\(touched))", arguments: arguments)
-            // The rest of the open actions: those of incidents started since `since` are either
-            // read above or created after the judged day.
-            let alsoOpen = try Row.fetchAll(db, sql: """
-                SELECT status, effective_due, count(*) AS count FROM action INDEXED BY action_by_status_due
-                WHERE status IN ('open', 'in-progress') AND pk NOT IN (\(touched)
+            // The rest of the actions open on the judged day: those still open, and those closed
+            // after the period and the judged day, which were open on it. Those of incidents
+            // started since `since` are either read above or created after the judged day.
+            let untouched = """
+                pk NOT IN (\(touched)
                     UNION SELECT action.pk FROM action JOIN incident ON incident.pk = action.incident_pk
                           WHERE incident.started_at >= ?)
+                """
+            let stillOpen = try Row.fetchAll(db, sql: """
+                SELECT status, effective_due, count(*) AS count FROM action INDEXED BY action_by_status_due
+                WHERE status IN ('open', 'in-progress') AND \(untouched)
                 GROUP BY status, effective_due
                 """, arguments: arguments + [since]).map { row in
                 guard let status = try RowDecoding.keyword(row, "status", ActionStatus.self) else {
@@ -198,6 +204,18 @@ extension KnowledgeBase {
                 }
                 return OpenActionCount(status: status, effectiveDue: try RowDecoding.date(row, "effective_due"), count: row["count"])
             }
+            // Closed later, so open on the judged day, and overdue on it by the same rule as an
+            // open action: counted as open. In a period early in a long history these are most of
+            // the actions ever closed, which were read one by one before (1.3 s for 2016Q1 of
+            // 100 000 incidents).
+            let closedLater = try Row.fetchAll(db, sql: """
+                SELECT effective_due, count(*) AS count FROM action INDEXED BY action_by_completion
+                WHERE completed_at >= ? AND \(untouched)
+                GROUP BY effective_due
+                """, arguments: [until] + arguments + [since]).map { row in
+                OpenActionCount(status: .open, effectiveDue: try RowDecoding.date(row, "effective_due"), count: row["count"])
+            }
+            let alsoOpen = stillOpen + closedLater
             return FollowThroughBuilder.build(actions: actions, alsoOpen: alsoOpen, ineffective: ineffective,
                                               period: period, grouping: nil)
         }
