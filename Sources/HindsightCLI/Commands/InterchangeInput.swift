@@ -18,27 +18,38 @@ enum InterchangeInput {
         let path: String
     }
 
-    /// Runs `body` with the files `paths` name, checked to exist and be readable. Standard input
-    /// is first copied to a temporary file, so that it can be read again should it need a whole
-    /// parse; the copy is removed afterwards.
+    /// Runs `body` with the files `paths` name, checked to exist and be readable. Standard input,
+    /// and any named path that is not a regular file (a pipe such as `<(command)` or
+    /// `/dev/stdin`, a FIFO, a device), is first copied to a temporary file: such input can be
+    /// read only once, but a file may be read again (a whole parse, or a first import that runs
+    /// again on a file another process created meanwhile), and reading it while the import holds
+    /// the write lock would keep every other writer waiting on the input. The copies are removed
+    /// afterwards.
     ///
     /// A path that is missing, unreadable or an empty directory stops the run before `body`, but
     /// the files that can be read are still decoded, so that the one message lists every problem
     /// of the run (the rules that need the knowledge base, such as references, are not checked).
     /// - Throws: ``CLIError`` (exit 65) with those problems, in the order of `paths`.
     static func withSources<Result>(_ paths: [String], _ body: ([Source]) throws -> Result) throws -> Result {
-        var spool: String?
-        defer { if let spool { try? FileManager.default.removeItem(atPath: spool) } }
+        var standardInputCopy: String?
+        var copies: [String] = []
+        defer { for copy in copies { try? FileManager.default.removeItem(atPath: copy) } }
         var sources: [Source] = []
         var unusable: [(index: Int, message: String)] = []
         for path in paths {
             if path == "-" {
-                let copy = try spool ?? spoolStandardInput()
-                spool = copy
+                let copy = try standardInputCopy ?? spool(STDIN_FILENO, name: "standard input")
+                if standardInputCopy == nil { copies.append(copy) }
+                standardInputCopy = copy
                 sources.append(Source(name: "-", path: copy))
             } else {
                 do {
-                    sources += try files(path)
+                    for source in try files(path) {
+                        guard !isRegularFile(source.path) else { sources.append(source); continue }
+                        let copy = try spoolFile(source.path)
+                        copies.append(copy)
+                        sources.append(Source(name: source.name, path: copy))
+                    }
                 } catch let error as CLIError where error.code == .dataError {
                     unusable.append((sources.count, error.description))
                 }
@@ -93,30 +104,49 @@ enum InterchangeInput {
         }
     }
 
-    private static func spoolStandardInput() throws -> String {
+    /// Whether `path` names a regular file (after symbolic links), which can be read again.
+    private static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Copies a file that can be read only once (a pipe, a FIFO, a device) to a temporary file.
+    private static func spoolFile(_ path: String) throws -> String {
+        // O_NONBLOCK would make a FIFO without a writer read as empty; wait for the writer, as cat does.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw CLIError(.dataError, "\(path): cannot be read (\(String(cString: strerror(errno))))")
+        }
+        defer { close(descriptor) }
+        return try spool(descriptor, name: path)
+    }
+
+    /// Copies everything `descriptor` gives until its end to a new temporary file and returns
+    /// the copy's path; `name` is what the messages call the input.
+    private static func spool(_ descriptor: Int32, name: String) throws -> String {
         let path = (NSTemporaryDirectory() as NSString)
             .appendingPathComponent("hindsight-import-\(getpid())-\(UUID().uuidString).input")
         guard FileManager.default.createFile(atPath: path, contents: nil),
               let output = FileHandle(forWritingAtPath: path)
-        else { throw CLIError(.failure, "error: cannot create a temporary file for standard input in \(NSTemporaryDirectory())") }
+        else { throw CLIError(.failure, "error: cannot create a temporary file for \(name) in \(NSTemporaryDirectory())") }
         defer { try? output.close() }
         // Read with read(2) rather than FileHandle, so that a failure (standard input closed, or a
         // directory) is reported with errno's words rather than "The operation could not be completed".
         var buffer = [UInt8](repeating: 0, count: chunkSize)
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count == 0 { break }
             if count < 0 {
                 if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))
                 try? FileManager.default.removeItem(atPath: path)
-                throw CLIError(.failure, "error: could not read standard input: \(reason)")
+                throw CLIError(.failure, "error: could not read \(name): \(reason)")
             }
             do {
                 try output.write(contentsOf: buffer[..<count])
             } catch {
                 try? FileManager.default.removeItem(atPath: path)
-                throw CLIError(.failure, "error: could not copy standard input to \(path): \(SystemErrorText.reason(error))")
+                throw CLIError(.failure, "error: could not copy \(name) to \(path): \(SystemErrorText.reason(error))")
             }
         }
         return path
