@@ -23,6 +23,28 @@ extension KnowledgeBase {
         try queue.read { db in try CatalogReader.maintenance(db, serviceID: serviceID, start: start, end: end) }
     }
 
+    /// Changes one SLA of `serviceID` in one write transaction, checked as an import with
+    /// `--replace` is: `change` is given the service's SLAs as stored when the transaction starts
+    /// and returns the one to change and what it becomes. Concurrent changes therefore queue, and
+    /// each builds on the one before instead of overwriting it with what it had read earlier.
+    /// - Returns: the SLA as it was and as it is now; when the two are equal, nothing was written.
+    /// - Throws: what `change` throws, and ``InterchangeProblems`` when the new SLA breaks a rule;
+    ///   nothing is written then.
+    public func changeSLA(serviceID: String, actor: String, now: Instant,
+                          _ change: ([ServiceLevelAgreement]) throws -> (current: ServiceLevelAgreement, changed: ServiceLevelAgreement))
+        throws -> (current: ServiceLevelAgreement, changed: ServiceLevelAgreement) {
+        try queue.write { db in
+            let result = try change(try CatalogReader.slas(db, serviceID: serviceID).map(\.sla))
+            guard result.changed != result.current else { return result }
+            let importer = try Importer(db: db, replace: true, actor: actor, now: now)
+            try importer.add(.sla(Located(result.changed, at: SourceLocation(file: "command line", line: 1, column: 1))))
+            _ = try importer.finish()
+            let problems = importer.problems
+            if !problems.isEmpty { throw InterchangeProblems(problems) }
+            return result
+        }
+    }
+
     /// Deletes the maintenance window of `serviceID` from `start` to `end`.
     /// - Returns: whether there was one.
     public func removeMaintenance(serviceID: String, start: Instant, end: Instant) throws -> Bool {

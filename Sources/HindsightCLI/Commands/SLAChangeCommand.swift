@@ -48,15 +48,22 @@ struct SLAChangeCommand: ParsableCommand {
         guard try knowledgeBase.serviceExists(service) else {
             throw CLIError(.dataError, "error: no service with id '\(service)'; 'hindsight services' lists them")
         }
-        let stored = try knowledgeBase.slas(serviceID: service)
-        let current = try pick(from: stored)
-        let changed = try merged(current)
-        guard changed != current else {
-            try Output.write("Nothing to change: the SLA of \(service) is already \(SLAText.describe(current)).\n")
+        // Read, changed and written in one transaction: a concurrent change of another field is
+        // kept, not overwritten with the value read before it.
+        let result: (current: ServiceLevelAgreement, changed: ServiceLevelAgreement)
+        do {
+            result = try knowledgeBase.changeSLA(serviceID: service, actor: LoginName.current, now: Clock.now) { stored in
+                let current = try pick(from: stored)
+                return (current, try merged(current))
+            }
+        } catch let problems as InterchangeProblems {
+            throw SLAWriting.error(for: problems, serviceID: service)
+        }
+        guard result.changed != result.current else {
+            try Output.write("Nothing to change: the SLA of \(service) is already \(SLAText.describe(result.current)).\n")
             return
         }
-        try SLAWriting.store(changed, in: knowledgeBase, isChange: true)
-        try Output.write("Changed the SLA of \(service): \(SLAText.describe(changed)).\n")
+        try Output.write("Changed the SLA of \(service): \(SLAText.describe(result.changed)).\n")
     }
 
     private func pick(from stored: [ServiceLevelAgreement]) throws -> ServiceLevelAgreement {

@@ -17,11 +17,16 @@ enum SLAWriting {
         do {
             _ = try knowledgeBase.importRecords(document, replace: isChange, actor: LoginName.current, now: Clock.now)
         } catch let problems as InterchangeProblems {
-            var lines = problems.problems.map { "error: " + $0.message }
-            if problems.problems.contains(where: { $0.message.contains("overlaps") }) {
-                lines.append("hint: end the other SLA first, e.g. 'hindsight sla change \(sla.serviceID) --until DATE', or give this one --from/--until that do not overlap it")
-            }
-            throw CLIError(.dataError, lines)
+            throw error(for: problems, serviceID: sla.serviceID)
         }
+    }
+
+    /// The message for the rules an SLA of `serviceID` breaks, with a hint when it overlaps another.
+    static func error(for problems: InterchangeProblems, serviceID: String) -> CLIError {
+        var lines = problems.problems.map { "error: " + $0.message }
+        if problems.problems.contains(where: { $0.message.contains("overlaps") }) {
+            lines.append("hint: end the other SLA first, e.g. 'hindsight sla change \(serviceID) --until DATE', or give this one --from/--until that do not overlap it")
+        }
+        return CLIError(.dataError, lines)
     }
 }
