@@ -55,22 +55,26 @@ extension KnowledgeBase {
         }
     }
 
-    /// Replaces the maintenance window of `serviceID` from `start` to `end` with `window`, in one
-    /// transaction, checked as an import is.
-    /// - Returns: false (and nothing changed) when there was no such window.
-    /// - Throws: ``InterchangeProblems`` when `window` breaks a rule; nothing is written then.
-    public func replaceMaintenance(serviceID: String, start: Instant, end: Instant, with window: MaintenanceWindow,
-                                   actor: String, now: Instant) throws -> Bool {
+    /// Replaces the maintenance window of `serviceID` from `start` to `end` with what `change`
+    /// makes of it, in one transaction, checked as an import is. `change` is given the window as
+    /// stored when the transaction starts, so a concurrent change to it (its note, say) is built
+    /// on rather than overwritten, and a window removed meanwhile is reported missing.
+    /// - Returns: the new window, or nil (and nothing changed) when there was no such window.
+    /// - Throws: what `change` throws, and ``InterchangeProblems`` when the new window breaks a
+    ///   rule; nothing is written then.
+    public func replaceMaintenance(serviceID: String, start: Instant, end: Instant, actor: String, now: Instant,
+                                   _ change: (MaintenanceWindow) throws -> MaintenanceWindow) throws -> MaintenanceWindow? {
         try queue.write { db in
+            guard let stored = try CatalogReader.maintenance(db, serviceID: serviceID, start: start, end: end) else { return nil }
+            let window = try change(stored)
             try db.execute(sql: "DELETE FROM maintenance WHERE service_id = ? AND start_at = ? AND end_at = ?",
                            arguments: [serviceID, start.databaseValue, end.databaseValue])
-            guard db.changesCount > 0 else { return false }
             let importer = try Importer(db: db, replace: true, actor: actor, now: now)
             try importer.add(.maintenance(Located(window, at: SourceLocation(file: "command line", line: 1, column: 1))))
             _ = try importer.finish()
             let problems = importer.problems
             if !problems.isEmpty { throw InterchangeProblems(problems) }
-            return true
+            return window
         }
     }
 }

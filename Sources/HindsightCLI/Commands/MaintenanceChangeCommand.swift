@@ -38,18 +38,20 @@ struct MaintenanceChangeCommand: ParsableCommand {
     func run() throws {
         let old = try identity.window(note: nil)
         let knowledgeBase = try database.open(.readWrite)
-        let stored = try knowledgeBase.maintenanceWindow(serviceID: old.serviceID, start: old.start, end: old.end)
-        guard let stored else {
-            throw CLIError(.dataError, "error: no maintenance of \(MaintenanceWindowOptions.describe(old)); "
-                           + "'hindsight maintenance list --service \(old.serviceID)' lists them")
-        }
-        let new = try identity.window(start: newStart, end: newEnd, note: note ?? stored.note)
+        let changed: MaintenanceWindow?
         do {
-            _ = try knowledgeBase.replaceMaintenance(serviceID: old.serviceID, start: old.start, end: old.end, with: new,
-                                                     actor: LoginName.current, now: Clock.now)
+            // Read and written in one transaction: a concurrent change is built on, not undone.
+            changed = try knowledgeBase.replaceMaintenance(serviceID: old.serviceID, start: old.start, end: old.end,
+                                                           actor: LoginName.current, now: Clock.now) { stored in
+                try identity.window(start: newStart, end: newEnd, note: note ?? stored.note)
+            }
         } catch let problems as InterchangeProblems {
             throw CLIError(.dataError, problems.problems.map { "error: " + $0.message })
         }
-        try Output.write("Changed maintenance to \(MaintenanceWindowOptions.describe(new)).\n")
+        guard let changed else {
+            throw CLIError(.dataError, "error: no maintenance of \(MaintenanceWindowOptions.describe(old)); "
+                           + "'hindsight maintenance list --service \(old.serviceID)' lists them")
+        }
+        try Output.write("Changed maintenance to \(MaintenanceWindowOptions.describe(changed)).\n")
     }
 }
