@@ -1,5 +1,10 @@
 import Foundation
 import GRDB
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#else
+import SQLite3
+#endif
 
 /// Looks at a database file through a read-only connection, before anything may write to it.
 enum SchemaInspector {
@@ -25,6 +30,9 @@ enum SchemaInspector {
     static func inspect(path: String, busyTimeout: TimeInterval) throws -> State {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         guard let size = attributes?[.size] as? NSNumber, size.intValue > 0 else { return .empty }
+        // Even a read-only connection creates the -wal and -shm files of a WAL database that has
+        // none, and leaves them behind: a file refused as newer would not be left as it was.
+        if let peeked = peekAtMainFile(path), case .newer = peeked { return peeked }
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(busyTimeout)
@@ -32,13 +40,8 @@ enum SchemaInspector {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             return try queue.read { db in
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-                guard tables.contains("grdb_migrations") else { return tables.isEmpty ? .empty : .foreign }
-                let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-                let known = SchemaMigrations.identifiers
-                guard tables.contains("incident") || applied.contains(where: known.contains) else { return .foreign }
-                let unknown = applied.filter { !known.contains($0) }.sorted()
-                if !unknown.isEmpty { return .newer(unknown) }
-                return Set(applied) == Set(known) ? .current : .older
+                guard tables.contains("grdb_migrations") else { return classify(tables: tables, applied: []) }
+                return classify(tables: tables, applied: try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
             }
         } catch let error as DatabaseError {
             switch error.resultCode {
@@ -57,5 +60,61 @@ enum SchemaInspector {
                 throw error
             }
         }
+    }
+
+    /// What the tables and applied migrations of a file make it.
+    private static func classify(tables: [String], applied: [String]) -> State {
+        guard tables.contains("grdb_migrations") else { return tables.isEmpty ? .empty : .foreign }
+        let known = SchemaMigrations.identifiers
+        guard tables.contains("incident") || applied.contains(where: known.contains) else { return .foreign }
+        let unknown = applied.filter { !known.contains($0) }.sorted()
+        if !unknown.isEmpty { return .newer(unknown) }
+        return Set(applied) == Set(known) ? .current : .older
+    }
+
+    /// The state the main file records on its own, read as an immutable file: no lock is taken and
+    /// no side file is made. Only when there is no -wal and no -journal beside it, that is, when
+    /// no connection has the file open and the main file holds every commit; nil otherwise, or
+    /// when the file cannot be read this way (the caller then looks through SQLite's locks).
+    /// Trusted only to find migrations from a newer hindsight, which are never taken away again.
+    private static func peekAtMainFile(_ path: String) -> State? {
+        let fileManager = FileManager.default
+        guard !fileManager.fileExists(atPath: path + "-wal"), !fileManager.fileExists(atPath: path + "-journal") else {
+            return nil
+        }
+        // A URI, for `immutable`: '%', '?' and '#' in the path must be escaped, and an absolute
+        // path gets an empty authority so that one starting with '//' is not read as a host.
+        var escaped = ""
+        for character in path.unicodeScalars {
+            switch character {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3F"
+            case "#": escaped += "%23"
+            default: escaped.unicodeScalars.append(character)
+            }
+        }
+        let uri = (path.hasPrefix("/") ? "file://" : "file:") + escaped + "?immutable=1"
+        var connection: OpaquePointer?
+        defer { sqlite3_close_v2(connection) }
+        guard sqlite3_open_v2(uri, &connection, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nil) == SQLITE_OK else { return nil }
+        func strings(_ sql: String) -> [String]? {
+            var statement: OpaquePointer?
+            guard sqlite3_prepare_v2(connection, sql, -1, &statement, nil) == SQLITE_OK else { return nil }
+            defer { sqlite3_finalize(statement) }
+            var values: [String] = []
+            while true {
+                switch sqlite3_step(statement) {
+                case SQLITE_DONE: return values
+                case SQLITE_ROW:
+                    guard let text = sqlite3_column_text(statement, 0) else { return nil }
+                    values.append(String(cString: text))
+                default: return nil
+                }
+            }
+        }
+        guard let tables = strings("SELECT name FROM sqlite_master WHERE type = 'table'") else { return nil }
+        guard tables.contains("grdb_migrations") else { return classify(tables: tables, applied: []) }
+        guard let applied = strings("SELECT identifier FROM grdb_migrations") else { return nil }
+        return classify(tables: tables, applied: applied)
     }
 }

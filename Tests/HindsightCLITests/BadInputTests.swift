@@ -235,4 +235,37 @@ struct BadInputTests {
         #expect(try sandbox.run("incidents", "--db", db).status == 69)
         #expect(sandbox.bytes("kb.sqlite") == before)
     }
+
+    /// A newer database that no one has open (no -wal, no -shm beside it) is refused by every
+    /// command with nothing in its folder changed: SQLite creates the -wal and -shm of a WAL
+    /// database even for a read-only connection, and had left them behind.
+    @Test func aDatabaseFromANewerHindsightIsLeftWithNoSideFileMade() throws {
+        let (sandbox, db) = try seeded()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", db, "INSERT INTO grdb_migrations VALUES ('9999_future');"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "the sqlite3 shell could not mark the database as newer")
+        try sandbox.write("good.yaml", Self.good)
+        func folder() throws -> [String: Data] {
+            var files: [String: Data] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: sandbox.path) {
+                files[name] = sandbox.bytes(name)
+            }
+            return files
+        }
+        let before = try folder()
+        // The shell closed the file, which removed its -wal and -shm.
+        #expect(before["kb.sqlite-wal"] == nil && before["kb.sqlite-shm"] == nil)
+        for command in [["incidents"], ["import", sandbox.file("good.yaml")], ["init"], ["doctor"], ["export"],
+                        ["backup", sandbox.file("copy.sqlite")], ["sla", "change", "url-shortener", "--until", "2030-01-01"]] {
+            let result = try Hindsight.run(command + ["--db", db], home: sandbox.path)
+            #expect(result.status == 69, "\(command): \(result.stderr)")
+            #expect(result.stdout.isEmpty)
+            let after = try folder()
+            #expect(after == before, "\(command) changed the folder: \(after.keys.sorted())")
+        }
+    }
 }
