@@ -87,6 +87,11 @@ public final class KnowledgeBase {
         if exists && isDirectory.boolValue {
             throw StoreError.unreadableDatabase(path: path, reason: "it is a directory; a knowledge base is a file, such as \((path as NSString).appendingPathComponent("hindsight.sqlite"))")
         }
+        // SQLite would write a -journal and the lock file beside a device or a pipe (in /dev, for
+        // /dev/null) and then report a disk I/O error, or call it empty.
+        if exists && !isDirectory.boolValue, let kind = specialFileKind(path) {
+            throw StoreError.unreadableDatabase(path: path, reason: "it is \(kind), not a regular file; a knowledge base is a file, such as hindsight.sqlite")
+        }
         if access == .readWrite && !exists { _ = try prepareFolder(for: path) }
         let lock = MigrationLock(path: path + ".lock")
         defer { withExtendedLifetime(lock) {} }
@@ -122,6 +127,20 @@ public final class KnowledgeBase {
                 try SchemaMigrations.migrator().migrate(queue)
             }
             return KnowledgeBase(path: path, queue: queue)
+        }
+    }
+
+    /// What `path` is when it exists but is neither a regular file nor a directory (after symbolic
+    /// links), in words; nil otherwise.
+    private static func specialFileKind(_ path: String) -> String? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        switch status.st_mode & S_IFMT {
+        case S_IFIFO: return "a named pipe (FIFO)"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFSOCK: return "a socket"
+        default: return nil
         }
     }
 

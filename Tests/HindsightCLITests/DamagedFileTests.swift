@@ -58,6 +58,23 @@ struct DamagedFileTests {
         #expect(!FileManager.default.fileExists(atPath: db + ".lock"))
     }
 
+    /// A named pipe (or a device such as /dev/null) given as the knowledge base is named as such;
+    /// SQLite had reported a disk I/O error or an empty file, after writing a -journal and the
+    /// lock file beside it. The pipe is never opened, so nothing waits on it.
+    @Test func aNamedPipeIsNamedAsOneAndNothingIsMadeBesideIt() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("pipe.sqlite")
+        try #require(mkfifo(db, 0o644) == 0)
+        let file = try sandbox.write("one.yaml", Self.incident)
+        for command in [["incidents"], ["import", file], ["init"], ["doctor"], ["backup", sandbox.file("copy.sqlite")]] {
+            let result = try Hindsight.run([command[0], "--db", db] + command.dropFirst(), home: sandbox.path)
+            #expect(result.status == 1, "\(command)")
+            #expect(result.stderr == "error: \(db) cannot be read as a Hindsight knowledge base: it is a named pipe (FIFO), not a regular file; a knowledge base is a file, such as hindsight.sqlite\n", "\(command)")
+            #expect(result.stdout.isEmpty, "\(command)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.path).sorted() == ["one.yaml", "pipe.sqlite"], "\(command)")
+        }
+    }
+
     /// A new knowledge base whose folder is a file, or lies below one, is refused under the name
     /// the user gave (not the temporary name a first import builds under), and nothing is made.
     @Test(arguments: [["init"], ["import", "one.yaml"], ["demo"]])
