@@ -92,7 +92,11 @@ public final class KnowledgeBase {
         if exists && !isDirectory.boolValue, let kind = specialFileKind(path) {
             throw StoreError.unreadableDatabase(path: path, reason: "it is \(kind), not a regular file; a knowledge base is a file, such as hindsight.sqlite")
         }
-        if access == .readWrite && !exists { _ = try prepareFolder(for: path) }
+        if access == .readWrite && !exists {
+            _ = try prepareFolder(for: path)
+            // `init` or `demo` after a first import was killed: its temporary file is garbage now.
+            removeAbandonedPartials(in: (path as NSString).deletingLastPathComponent, name: (path as NSString).lastPathComponent)
+        }
         let lock = MigrationLock(path: path + ".lock")
         defer { withExtendedLifetime(lock) {} }
 

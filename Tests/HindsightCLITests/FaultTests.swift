@@ -126,4 +126,36 @@ struct FaultTests {
         #expect(retried.status == 0, "\(retried.stderr)")
         #expect(try counts(db) == complete)
     }
+
+    /// A first import builds the new file under `.NAME.PID.partial`; one killed before it could
+    /// clean up left that hidden file (as large as what it had imported) for good. The next write
+    /// that creates the same name (an import, or `init`) removes it with its side files, and
+    /// leaves alone the temporary file of a process that still runs or that holds its builder's
+    /// lock.
+    @Test(arguments: ["import", "init"])
+    func theTemporaryFileOfAKilledFirstImportIsRemovedByTheNextWrite(command: String) throws {
+        let sandbox = try Sandbox()
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let gone = finished.processIdentifier
+        let abandoned = sandbox.file(".new.sqlite.\(gone).partial")
+        try Data(repeating: 7, count: 65_536).write(to: URL(fileURLWithPath: abandoned))
+        try Data(repeating: 7, count: 4_096).write(to: URL(fileURLWithPath: abandoned + "-journal"))
+        // One of a process that still runs (this one), and one whose builder's lock is still held.
+        let running = try sandbox.write(".new.sqlite.\(getpid()).partial", "being built")
+        let locked = try sandbox.write(".new.sqlite.\(gone + 1_000_000).partial", "locked")
+        let lock = open(locked, O_RDONLY)
+        defer { close(lock) }
+        try #require(flock(lock, LOCK_EX) == 0)
+        let file = try sandbox.write("one.yaml", DamagedFileTests.incident)
+
+        let result = try Hindsight.run([command, "--db", sandbox.file("new.sqlite")] + (command == "import" ? [file] : []),
+                                       home: sandbox.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: sandbox.path).filter { $0 != "new.sqlite.lock" }.sorted()
+        #expect(left == [URL(fileURLWithPath: locked).lastPathComponent, URL(fileURLWithPath: running).lastPathComponent,
+                         "new.sqlite", "one.yaml"].sorted())
+    }
 }
