@@ -52,6 +52,13 @@ extension KnowledgeBase {
         if !overwrite && FileManager.default.fileExists(atPath: destination) {
             throw StoreError.backupRefused(path: destination, reason: "the file already exists; pass --overwrite to replace it")
         }
+        if overwrite, let log = OrphanedSideFiles.unfinishedWrite(beside: destination) {
+            throw StoreError.backupRefused(path: destination, reason: """
+                \(log) holds writes not yet in the file: it is open in another program, or one was killed while \
+                writing it, and SQLite would lay those writes over the copy and damage it; close that program \
+                (or, when none is running, open the file once for writing, e.g. 'hindsight init --db \(destination)') and try again
+                """)
+        }
         let name = (destination as NSString).lastPathComponent
         let temporary = folder + "/." + name + ".backup-" + UUID().uuidString
         var moved = false
@@ -65,6 +72,8 @@ extension KnowledgeBase {
         if let problem = FileSync.sync(temporary) {
             throw StoreError.backupFailed(path: destination, reason: problem)
         }
+        // Side files left by a deleted database of that name would be paired with the copy.
+        OrphanedSideFiles.remove(besideMissing: destination)
         if overwrite {
             guard rename(temporary, destination) == 0 else {
                 throw StoreError.backupFailed(path: destination, reason: "could not move the copy into place: \(Self.errnoText())")

@@ -55,8 +55,16 @@ extension KnowledgeBase {
             throw error
         }
         // link() refuses to replace a file, unlike rename(): a database that appeared meanwhile wins.
-        guard link(partial, path) == 0 else {
-            let failure = errno
+        // Under the lock every opening takes, so that left-over side files of a deleted database of
+        // this name can be removed before the new file is paired with them.
+        var failure: Int32 = 0
+        do {
+            let lock = MigrationLock(path: path + ".lock")
+            defer { withExtendedLifetime(lock) {} }
+            OrphanedSideFiles.remove(besideMissing: path)
+            if link(partial, path) != 0 { failure = errno }
+        }
+        guard failure == 0 else {
             removePartial()
             if failure == EEXIST { return try body(try open(at: path, access: .readWrite)) }
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path,

@@ -158,4 +158,49 @@ struct FaultTests {
         #expect(left == [URL(fileURLWithPath: locked).lastPathComponent, URL(fileURLWithPath: running).lastPathComponent,
                          "new.sqlite", "one.yaml"].sorted())
     }
+
+    /// A database deleted after a process writing it was killed leaves its write-ahead log, and
+    /// SQLite pairs a log with a database by name alone: a first import or a backup that put a
+    /// complete file under that name had the old log's pages laid over it at the next opening,
+    /// reported success, and left a corrupt file. The left-over files are now removed first; a
+    /// backup over an existing file whose log holds writes is refused, the file left as it was.
+    @Test func aLeftOverLogOfADeletedDatabaseIsNotLaidOverANewFile() throws {
+        let (sandbox, db) = try Sandbox.withDemo()
+        // A log with writes not yet in its database: copied while the sqlite3 shell holds it.
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        shell.arguments = ["sqlite3", db, "PRAGMA wal_autocheckpoint = 0;", "UPDATE incident SET title = title || ' (edited)';",
+                           ".shell cp '\(db)-wal' '\(sandbox.file("orphan-wal"))'"]
+        shell.standardOutput = FileHandle.nullDevice
+        try shell.run()
+        shell.waitUntilExit()
+        try #require(shell.terminationStatus == 0, "the sqlite3 shell could not make a write-ahead log")
+        let orphan = try #require(sandbox.bytes("orphan-wal"))
+        try #require(orphan.count > 32)
+        let file = try sandbox.write("one.yaml", DamagedFileTests.incident)
+
+        try orphan.write(to: URL(fileURLWithPath: sandbox.file("new.sqlite-wal")))
+        let imported = try sandbox.run("import", "--db", sandbox.file("new.sqlite"), file)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try SQLiteShell.health(sandbox.file("new.sqlite")) == "ok")
+        #expect(try SQLiteShell.query(sandbox.file("new.sqlite"), "SELECT count(*) FROM incident") == "1")
+
+        try orphan.write(to: URL(fileURLWithPath: sandbox.file("copy.sqlite-wal")))
+        let copied = try sandbox.run("backup", "--db", db, sandbox.file("copy.sqlite"))
+        #expect(copied.status == 0, "\(copied.stderr)")
+        #expect(try SQLiteShell.health(sandbox.file("copy.sqlite")) == "ok")
+        let titles = "SELECT group_concat(title, '|') FROM (SELECT title FROM incident ORDER BY id)"
+        #expect(try SQLiteShell.query(sandbox.file("copy.sqlite"), titles) == (try SQLiteShell.query(db, titles)))
+
+        // Over an existing file whose log holds writes: refused, both left as they were.
+        let target = sandbox.file("target.sqlite")
+        try FileManager.default.copyItem(atPath: sandbox.file("copy.sqlite"), toPath: target)
+        try orphan.write(to: URL(fileURLWithPath: target + "-wal"))
+        let before = sandbox.bytes("target.sqlite")
+        let refused = try sandbox.run("backup", "--db", db, "--overwrite", target)
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("\(target)-wal holds writes not yet in the file"), "\(refused.stderr)")
+        #expect(sandbox.bytes("target.sqlite") == before)
+        #expect(sandbox.bytes("target.sqlite-wal") == orphan)
+    }
 }
