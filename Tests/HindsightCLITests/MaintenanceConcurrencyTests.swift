@@ -13,8 +13,9 @@ struct MaintenanceConcurrencyTests {
         let rounds = LongTests.size(short: 20, long: 60)
         var problems: [String] = []
         for round in 1...rounds {
-            // A window of its own each round, on day `round`, from 22:00 to 23:00.
-            let day = String(format: "2024-03-%02d", round)
+            // A window of its own each round, one day after another (28 to a month, so that the
+            // long run's 60 rounds stay on real dates), from 22:00 to 23:00.
+            let day = String(format: "2024-%02d-%02d", (round - 1) / 28 + 1, (round - 1) % 28 + 1)
             let start = "\(day)T22:00:00Z", end = "\(day)T23:00:00Z", newEnd = "\(day)T23:30:00Z"
             let added = try sandbox.run("maintenance", "add", "api", "--db", db, "--start", start, "--end", end, "--note", "planned")
             #expect(added.status == 0, "\(added.stderr)")
