@@ -50,7 +50,7 @@ struct SLAAddCommand: ParsableCommand {
     func run() throws {
         let sla = try sla()
         let knowledgeBase = try database.open(.readWrite)
-        try SLAWriting.store(sla, in: knowledgeBase, isChange: false)
+        try SLAWriting.store(sla, in: knowledgeBase)
         try Output.write("Added the SLA of \(service): \(SLAText.describe(sla)).\n")
     }
 }
