@@ -5,6 +5,7 @@ public struct HindsightCommand: ParsableCommand {
     /// The version `hindsight --version` prints.
     public static let version = "0.1.0"
 
+    /// The name, help text, version and subcommands of `hindsight`.
     public static let configuration = CommandConfiguration(
         commandName: "hindsight",
         abstract: "A reliability knowledge base: incidents, their causes, SLA budgets and the actions that followed.",

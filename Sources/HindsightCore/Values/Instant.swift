@@ -118,6 +118,7 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
         return text + "Z"
     }
 
+    /// Whether `lhs` comes before `rhs`.
     public static func < (lhs: Instant, rhs: Instant) -> Bool {
         lhs.millisecondsSinceEpoch < rhs.millisecondsSinceEpoch
     }

@@ -88,5 +88,6 @@ public struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// `900s`: the interchange format's canonical spelling.
     public var description: String { "\(seconds)s" }
 
+    /// Whether `lhs` is shorter than `rhs`.
     public static func < (lhs: TimeSpan, rhs: TimeSpan) -> Bool { lhs.seconds < rhs.seconds }
 }
