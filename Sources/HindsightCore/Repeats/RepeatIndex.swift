@@ -14,28 +14,37 @@ public struct RepeatIndex: Sendable {
         let cause: String
     }
 
-    /// Occurrences by service and exact cause path, in the order given (answers are sorted after).
-    private var byExactCause: [Key: [FactorOccurrence]] = [:]
-    /// Occurrences by service and every ancestor of their cause path (the path itself included),
-    /// each list sorted by incident start so that ``firstRepeat(of:after:)`` can search it.
-    private var byCoveringCause: [Key: [FactorOccurrence]] = [:]
+    /// The occurrences given, which the lists below point into: a position is one word where a
+    /// copy of an occurrence would be four references to count, and an index of a long history
+    /// holds several lists per occurrence.
+    private let occurrences: [FactorOccurrence]
+    /// Positions of occurrences by service and exact cause path, in the order given (answers are sorted after).
+    private var byExactCause: [Key: [Int]] = [:]
+    /// Positions of occurrences by service and every ancestor of their cause path (the path
+    /// itself included), each list sorted by incident start so that ``firstRepeat(of:after:)``
+    /// can search it.
+    private var byCoveringCause: [Key: [Int]] = [:]
     /// The earliest incident start by service and exact cause path.
     private var earliestStart: [Key: Instant] = [:]
 
     /// Indexes `occurrences`.
     public init(_ occurrences: [FactorOccurrence]) {
-        for occurrence in occurrences {
+        self.occurrences = occurrences
+        for (position, occurrence) in occurrences.enumerated() {
+            let paths = Self.pathAndAncestors(occurrence.cause)
             for service in occurrence.services {
                 let key = Key(service: service, cause: occurrence.cause)
-                byExactCause[key, default: []].append(occurrence)
+                byExactCause[key, default: []].append(position)
                 earliestStart[key] = min(earliestStart[key] ?? occurrence.incidentStartedAt, occurrence.incidentStartedAt)
-                for ancestor in Self.pathAndAncestors(occurrence.cause) {
-                    byCoveringCause[Key(service: service, cause: ancestor), default: []].append(occurrence)
+                for path in paths {
+                    byCoveringCause[Key(service: service, cause: path), default: []].append(position)
                 }
             }
         }
         // Callers usually pass occurrences in start order already; sorting makes it a promise.
-        for key in byCoveringCause.keys { byCoveringCause[key]?.sort(by: Self.precedes) }
+        for key in byCoveringCause.keys {
+            byCoveringCause[key]?.sort { Self.precedes(occurrences[$0], occurrences[$1]) }
+        }
     }
 
     /// The earlier factors that `later` repeats, oldest first.
@@ -43,8 +52,9 @@ public struct RepeatIndex: Sendable {
         var shared: [FactorOccurrence: [String]] = [:]
         for service in later.services {
             for ancestor in Self.pathAndAncestors(later.cause) {
-                for earlier in byExactCause[Key(service: service, cause: ancestor)] ?? []
-                where earlier.incidentStartedAt < later.incidentStartedAt && earlier.incidentID != later.incidentID {
+                for position in byExactCause[Key(service: service, cause: ancestor)] ?? [] {
+                    let earlier = occurrences[position]
+                    guard earlier.incidentStartedAt < later.incidentStartedAt, earlier.incidentID != later.incidentID else { continue }
                     shared[earlier, default: []].append(service)
                 }
             }
@@ -70,8 +80,9 @@ public struct RepeatIndex: Sendable {
     public func repeats(of earlier: FactorOccurrence) -> [RepeatLink] {
         var shared: [FactorOccurrence: [String]] = [:]
         for service in earlier.services {
-            for later in byCoveringCause[Key(service: service, cause: earlier.cause)] ?? []
-            where later.incidentStartedAt > earlier.incidentStartedAt && later.incidentID != earlier.incidentID {
+            for position in byCoveringCause[Key(service: service, cause: earlier.cause)] ?? [] {
+                let later = occurrences[position]
+                guard later.incidentStartedAt > earlier.incidentStartedAt, later.incidentID != earlier.incidentID else { continue }
                 shared[later, default: []].append(service)
             }
         }
@@ -85,22 +96,22 @@ public struct RepeatIndex: Sendable {
         let threshold = max(instant, earlier.incidentStartedAt)
         var best: FactorOccurrence?
         for service in earlier.services {
-            guard let candidates = byCoveringCause[Key(service: service, cause: earlier.cause)] else { continue }
+            guard let positions = byCoveringCause[Key(service: service, cause: earlier.cause)] else { continue }
             // The lists are sorted by incident start: find the first one after the threshold.
-            var low = 0, high = candidates.count
+            var low = 0, high = positions.count
             while low < high {
                 let middle = (low + high) / 2
-                if candidates[middle].incidentStartedAt > threshold { high = middle } else { low = middle + 1 }
+                if occurrences[positions[middle]].incidentStartedAt > threshold { high = middle } else { low = middle + 1 }
             }
             var index = low
-            while index < candidates.count {
-                let candidate = candidates[index]
+            while index < positions.count {
+                let candidate = occurrences[positions[index]]
                 if let current = best, candidate.incidentStartedAt > current.incidentStartedAt { break }
                 if candidate.incidentID != earlier.incidentID, best.map({ Self.precedes(candidate, $0) }) ?? true {
                     best = candidate
                 }
                 index += 1
-                if index < candidates.count, candidates[index].incidentStartedAt > candidate.incidentStartedAt { break }
+                if index < positions.count, occurrences[positions[index]].incidentStartedAt > candidate.incidentStartedAt { break }
             }
         }
         guard let later = best else { return nil }
