@@ -87,6 +87,24 @@ struct DowntimeTests {
         #expect(shares[0].incidentIDs == ["x", "y"])
     }
 
+    @Test func causeSharesArePartsOfTheirSum() {
+        // 675 + 225 + 60 = 960 s: 675/960 = 70.3125 %, 225/960 = 23.4375 %, 60/960 = 6.25 %.
+        let shares = [CauseShare(cause: "cache", downtime: 675, incidentIDs: ["x"]),
+                      CauseShare(cause: "dns", downtime: 225, incidentIDs: ["x"]),
+                      CauseShare(cause: "tls", downtime: 60, incidentIDs: ["y"])]
+        let expected: [Double?] = [70.3125, 23.4375, 6.25]
+        #expect(CauseShare.percents(of: shares) == expected)
+        // Three equal shares of 300 ms: each is 100/3 %, the Double nearest to it.
+        let thirds = ["a", "b", "c"].map { CauseShare(cause: $0, downtime: ExactSeconds(milliseconds: 900).dividedEqually(among: 3),
+                                                      incidentIDs: []) }
+        let third: Double = 100.0 / 3
+        #expect(CauseShare.percents(of: thirds) == [third, third, third])
+        // Nothing to share: no percentage, not a division by zero.
+        let none: [Double?] = [nil]
+        #expect(CauseShare.percents(of: [CauseShare(cause: "cache", downtime: .zero, incidentIDs: ["z"])]) == none)
+        #expect(CauseShare.percents(of: []).isEmpty)
+    }
+
     @Test func partialDowntimeAddsUpToTheDecimalFigure() {
         // a at 0.7 for 6 minutes, then b at 0.7 for 12: 252 + 504 = 756 s. Summed in binary
         // floating point, 360 000 × 0.7 + 720 000 × 0.7 milliseconds gave 755.9999999999999 s.

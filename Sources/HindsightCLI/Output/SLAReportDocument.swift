@@ -82,13 +82,12 @@ enum SLAReportDocument {
         if report.causes.isEmpty {
             document.paragraph("No downtime to attribute.")
         } else {
-            let total = report.causes.map(\.downtimeSeconds).reduce(0, +)
             document.listing(Listing(
                 columns: [.init("CAUSE", maxWidth: 50), .init("DOWNTIME", alignRight: true), .init("SHARE", alignRight: true),
                           .init("INCIDENTS", alignRight: true)],
-                rows: report.causes.map { share in
+                rows: zip(report.causes, CauseShare.percents(of: report.causes)).map { share, percent in
                     [share.cause, DurationText.short(seconds: share.downtimeSeconds),
-                     total > 0 ? NumberText.percent(100 * share.downtimeSeconds / total) : "–", String(share.incidentIDs.count)]
+                     percent.map { NumberText.percent($0) } ?? "–", String(share.incidentIDs.count)]
                 }))
             document.paragraph("Each incident's downtime is split equally among the cause paths of its factors.")
         }

@@ -39,6 +39,14 @@ public struct CauseShare: Hashable, Sendable {
             .sorted { ($0.downtime, $1.cause) > ($1.downtime, $0.cause) }
     }
 
+    /// Each share's part of the downtime of all `shares`, in percent, in the order given, worked
+    /// out exactly and rounded once; nil for each when there is no downtime to share (the causes
+    /// of incidents without downtime are still listed, with 0 seconds).
+    public static func percents(of shares: [CauseShare]) -> [Double?] {
+        let total = shares.reduce(ExactSeconds.zero) { $0 + $1.downtime }
+        return shares.map { total > .zero ? ExactSeconds.ratio($0.downtime * 100, total) : nil }
+    }
+
     /// How one incident's downtime is shared out: equally among the distinct cause paths of its
     /// factors, in the order they are first named (each share rounded to the attosecond), or all
     /// of it to ``unrecorded`` when it has no factor.
