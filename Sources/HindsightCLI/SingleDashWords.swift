@@ -7,8 +7,9 @@
 /// value for '--seed'"). No hindsight option is spelt with one dash and more than one letter, and
 /// none takes a negative number, so such a word is always a query or a value in the wrong place.
 enum SingleDashWords {
-    /// The usage error for the first such word before a bare `--`, or nil when there is none.
-    /// `-` alone (standard input) and `-h` are left alone.
+    /// The usage error for the first such word before a bare `--`, or nil when there is none:
+    /// how to join it to its option, and for `search`, how to search for it. `-` alone (standard
+    /// input) and `-h` are left alone.
     static func problem(in arguments: [String]) -> CLIError? {
         var previous: String?
         for argument in arguments {
@@ -21,11 +22,12 @@ enum SingleDashWords {
             } else {
                 joined = "a value that starts with - is joined to its option by =, as in --title=\(argument)"
             }
-            return CLIError(.usage, [
-                "error: '\(argument)' is not an option (hindsight's options start with --; only -h has one dash)",
-                joined,
-                "a search query that starts with - goes after --, as in: hindsight search -- \(argument)",
-            ])
+            var lines = ["error: '\(argument)' is not an option (hindsight's options start with --; only -h has one dash)", joined]
+            // Only `search` takes free text that may start with a dash; elsewhere the hint is noise.
+            if arguments.first == "search" {
+                lines.append("a search query that starts with - goes after --, as in: hindsight search -- \(argument)")
+            }
+            return CLIError(.usage, lines)
         }
         return nil
     }

@@ -88,6 +88,8 @@ struct GenerateTests {
         #expect(separate.status == 64)
         #expect(separate.stderr.contains("error: '-3' is not an option"), "stderr was: \(separate.stderr)")
         #expect(separate.stderr.contains("if it is the value of --seed, join the two by =: --seed=-3"), "stderr was: \(separate.stderr)")
+        // The hint about search queries belongs to search alone.
+        #expect(!separate.stderr.contains("search"), "stderr was: \(separate.stderr)")
         let joined = try sandbox.run("generate", "--incidents=-1")
         #expect(joined.status == 64)
         #expect(joined.stderr.contains("--incidents -1 is out of range; expected a whole number from 0 to 10000000"),
