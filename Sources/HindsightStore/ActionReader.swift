@@ -4,6 +4,24 @@ import HindsightCore
 /// Reads actions with what their follow-through depends on: the incident's start, resolution
 /// and teams, the factors addressed, and the creation record in the history.
 enum ActionReader {
+    /// SQL for the sequence number of the latest creation record in the history of the action
+    /// in `action`, of the incident in `incident`: `created` by an import, or
+    /// ``TrackedAction/addedField`` by `action add`.
+    static let latestCreationRecord = """
+        (SELECT max(seq) FROM action_history AS h
+         WHERE h.incident_id = incident.id AND h.action_id = action.id AND h.field IN ('created', '\(TrackedAction.addedField)'))
+        """
+
+    /// SQL for when the action in `action`, of the incident in `incident`, was created, as an
+    /// instant in the database's form: the rule of
+    /// ``TrackedAction/creationInstant(creationField:creationAt:incidentStartedAt:)``, for the
+    /// queries that decide in SQL whether an action existed by some instant.
+    static let creationInstant = """
+        coalesce((SELECT creation.at FROM action_history AS creation
+                  WHERE creation.seq = \(latestCreationRecord) AND creation.field = '\(TrackedAction.addedField)'),
+                 incident.started_at)
+        """
+
     /// The tracked actions that satisfy `condition` (SQL over `action` and `incident`), by incident
     /// start, incident id and action position.
     static func tracked(_ db: Database, where condition: String = "1",
@@ -27,9 +45,7 @@ enum ActionReader {
                    creation.field AS creation_field, creation.at AS creation_at
             FROM action
             JOIN incident ON incident.pk = action.incident_pk
-            LEFT JOIN action_history AS creation ON creation.seq = (
-                SELECT max(seq) FROM action_history AS h
-                WHERE h.incident_id = incident.id AND h.action_id = action.id AND h.field IN ('created', 'added'))
+            LEFT JOIN action_history AS creation ON creation.seq = \(latestCreationRecord)
             WHERE \(condition)
             ORDER BY incident.started_at, incident.id, action.position
             """, arguments: arguments).map { row in

@@ -223,24 +223,29 @@ extension KnowledgeBase {
 
     /// Factors of incidents that had started by the end of UTC day `day` that no action
     /// addresses, and incidents with no action that started more than
-    /// ``RemediationGaps/graceDays`` days before `day`.
+    /// ``RemediationGaps/graceDays`` days before `day`. Only actions created by the end of `day`
+    /// count (see ``TrackedAction/createdAt``): one added with `action add` after it was not
+    /// there on `day`, so a past day reads as it stood then.
     public func remediationGaps(on day: CalendarDate) throws -> RemediationGaps {
         try queue.read { db in
+            let end = day.adding(days: 1).startInstantUTC.databaseValue
             let factors = try Row.fetchAll(db, sql: """
                 SELECT incident.id AS incident_id, factor.* FROM factor JOIN incident ON incident.pk = factor.incident_pk
-                WHERE NOT EXISTS (SELECT 1 FROM action_factor WHERE action_factor.factor_pk = factor.pk)
+                WHERE NOT EXISTS (SELECT 1 FROM action_factor JOIN action ON action.pk = action_factor.action_pk
+                                  WHERE action_factor.factor_pk = factor.pk AND \(ActionReader.creationInstant) < ?)
                   AND incident.started_at < ?
                 ORDER BY incident.started_at, incident.id, factor.position
-                """, arguments: [day.adding(days: 1).startInstantUTC.databaseValue]).map { row in
+                """, arguments: [end, end]).map { row in
                 RemediationGaps.UnaddressedFactor(
                     incidentID: row["incident_id"],
                     factor: try IncidentReader.factor(row))
             }
             let incidents = try Row.fetchAll(db, sql: """
                 SELECT id, title, started_at FROM incident
-                WHERE NOT EXISTS (SELECT 1 FROM action WHERE action.incident_pk = incident.pk)
+                WHERE NOT EXISTS (SELECT 1 FROM action WHERE action.incident_pk = incident.pk
+                                  AND \(ActionReader.creationInstant) < ?)
                 ORDER BY started_at, id
-                """).map { row in
+                """, arguments: [end]).map { row in
                 RemediationGaps.IncidentWithoutActions(incidentID: row["id"], title: row["title"],
                                                        startedAt: try RowDecoding.requiredInstant(row, "started_at"))
             }.filter { RemediationGaps.isPastGrace(startedAt: $0.startedAt, on: day) }

@@ -266,4 +266,33 @@ struct ActionCommandTests {
                                    && $0["factor"] as? String == "sync-tool-strict" })
         #expect((gaps["incidents_without_actions"] as? [Any])?.isEmpty == true)
     }
+
+    /// An action added today with `action add` was not there on a past day: as of then its
+    /// incident still had no action and its factor none addressing it; as of today both gaps are closed.
+    @Test func gapsAsOfAPastDayLeaveOutAnActionAddedLater() throws {
+        let file = try sandbox.write("silent.yaml", """
+            version: 1
+            incidents:
+              - id: 2024-01-05-silent
+                title: Nobody wrote an action
+                started_at: 2024-01-05T09:00:00Z
+                resolved_at: 2024-01-05T10:00:00Z
+                impacts: [{service: catalogue-api}]
+                factors: [{id: no-runbook, title: No runbook, cause: process/runbook}]
+            """)
+        #expect(try run(["import", file]).status == 0)
+        let added = try run(["action", "add", "2024-01-05-silent", "--title", "Write the runbook", "--kind", "process",
+                             "--addresses", "no-runbook", "--by", "ana"])
+        #expect(added.status == 0, "\(added.stderr)")
+        func gaps(_ day: [String]) throws -> (factors: [String], incidents: [String]) {
+            let gaps = try #require(try json(["gaps"] + day) as? [String: Any])
+            let factors = try #require(gaps["unaddressed_factors"] as? [[String: Any]])
+            let incidents = try #require(gaps["incidents_without_actions"] as? [[String: Any]])
+            return (factors.compactMap { $0["incident"] as? String == "2024-01-05-silent" ? $0["factor"] as? String : nil },
+                    incidents.compactMap { $0["incident"] as? String })
+        }
+        // 5 January to 1 March 2024 is 56 days, past the 30-day grace.
+        #expect(try gaps(["--as-of", "2024-03-01"]) == (["no-runbook"], ["2024-01-05-silent"]))
+        #expect(try gaps([]) == ([], []))
+    }
 }

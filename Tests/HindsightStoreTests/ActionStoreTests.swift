@@ -154,4 +154,22 @@ struct ActionStoreTests {
         #expect(gaps.incidentsWithoutActions.map(\.incidentID) == ["second"])
         #expect(try knowledgeBase.remediationGaps(on: try CalendarDate(parsing: "2024-07-01")).incidentsWithoutActions.isEmpty)
     }
+
+    /// An action added with `action add` fills its gaps only from the UTC day it was added: as of
+    /// an earlier day the incident had no action and the factor none addressing it. An imported
+    /// action counts from its incident's start, not from the day of the import.
+    @Test func gapsOnAPastDayLeaveOutActionsAddedLater() throws {
+        try knowledgeBase.addAction(RemediationAction(id: "alert-on-ttl", title: "Alert on TTL drift", kind: .detect, addresses: ["ttl"]),
+                                    toIncident: "second", actor: "ana", now: try Instant(parsing: "2024-07-10T08:00:00Z"), note: nil)
+        func gaps(_ day: String) throws -> (factors: [String], incidents: [String]) {
+            let gaps = try knowledgeBase.remediationGaps(on: try CalendarDate(parsing: day))
+            return (gaps.unaddressedFactors.map { "\($0.incidentID)/\($0.factor.id)" }, gaps.incidentsWithoutActions.map(\.incidentID))
+        }
+        // second started 2024-06-01, 31 days before 2 July and 38 before 9 July; its action came on 10 July.
+        #expect(try gaps("2024-07-02") == (["first/alert", "second/ttl"], ["second"]))
+        #expect(try gaps("2024-07-09") == (["first/alert", "second/ttl"], ["second"]))
+        #expect(try gaps("2024-07-10") == (["first/alert"], []))
+        // first/fix-keys was imported on 1 February but counts from first's start, 10 January.
+        #expect(try gaps("2024-01-10") == (["first/alert"], []))
+    }
 }

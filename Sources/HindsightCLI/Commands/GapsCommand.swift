@@ -10,7 +10,9 @@ struct GapsCommand: ParsableCommand {
         discussion: """
             A factor is listed when no action addresses it and its incident had started by the \
             end of --as-of (default today). An incident is listed when more than 30 days lie \
-            between the UTC day it started and --as-of and it has no action at all.
+            between the UTC day it started and --as-of and it has no action at all. Only actions \
+            there by the end of --as-of count: one added with 'action add' from the UTC day it was \
+            added, one that came with its postmortem from the day its incident started.
 
             Examples:
               hindsight gaps
