@@ -262,4 +262,40 @@ struct ReportTests {
         #expect(badInstant.status == 64)
         #expect(badInstant.stderr.contains("--as-of"))
     }
+
+    /// With no window open at the instant, `budget` says why for each SLA instead of claiming
+    /// that none exists: one whose first window starts later, one whose last window ended, one
+    /// that judges no window at all, and a service with no SLA. That is no error: exit 0.
+    @Test func budgetWithNoWindowOpenSaysWhenTheSLAsWindowsStartOrEnded() throws {
+        let sandbox = try Sandbox()
+        let file = try sandbox.write("slas.yaml", """
+            version: 1
+            services:
+              - {id: api, name: API}
+              - {id: web, name: Web}
+              - {id: bare, name: Bare}
+            slas:
+              - {service: api, objective: 99.9, window: month, effective_from: 2024-03-15}
+              - {service: web, objective: 99.9, window: quarter, timezone: Europe/Berlin, effective_from: 2023-01-01, effective_until: 2023-06-30}
+              - {service: web, objective: 99.5, window: month, effective_from: 2024-05-10, effective_until: 2024-05-20}
+            """)
+        let db = sandbox.file("kb.sqlite")
+        #expect(try sandbox.run("import", "--db", db, file).status == 0)
+        let result = try sandbox.run("budget", "--db", db, "--as-of", "2024-03-20T00:00:00Z")
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        #expect(!result.stderr.contains("No SLA is in force"))
+        // api's SLA begins mid-March, so March belongs to no SLA and April is its first month.
+        // web's quarters ran to 1 July 2023 00:00 in Berlin (UTC+2 then); its May SLA covers no month's first day.
+        #expect(result.stderr == """
+            No SLA has a window open at 2024-03-20T00:00:00Z:
+              api: the SLA from 2024-03-15 judges month windows from month 2024-04, which starts at 2024-04-01T00:00:00Z (a window is judged by the SLA in force on its first day)
+              web: the SLA from 2023-01-01 until 2023-06-30 judged quarter windows up to quarter 2023Q2, which ended at 2023-06-30T22:00:00Z
+              web: the SLA from 2024-05-10 until 2024-05-20 judges no window: none of its month windows starts while it is in force
+
+            """)
+        let bare = try sandbox.run("budget", "--db", db, "--service", "bare", "--as-of", "2024-03-20T00:00:00Z")
+        #expect(bare.status == 0)
+        #expect(bare.stderr == "No SLA is recorded for bare; add one with 'hindsight sla add' or an import.\n")
+    }
 }

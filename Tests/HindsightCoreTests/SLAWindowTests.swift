@@ -104,4 +104,27 @@ struct SLAWindowTests {
             _ = try ReportPeriod(from: try CalendarDate(parsing: "2019-12-31"), through: try CalendarDate(parsing: "2019-10-01"))
         }
     }
+
+    /// An SLA that starts within a window does not judge it (the SLA in force on a window's first
+    /// day does): its first window is the next one. Its last is the one holding its last day.
+    @Test func anSLAsFirstAndLastWindows() throws {
+        func sla(_ window: WindowKind, _ zone: String, from: String?, until: String?) throws -> ServiceLevelAgreement {
+            ServiceLevelAgreement(serviceID: "s", allowance: .objective(percent: 99.9), window: window, timeZone: zone,
+                                  effectiveFrom: try from.map(CalendarDate.init(parsing:)),
+                                  effectiveUntil: try until.map(CalendarDate.init(parsing:)))
+        }
+        let midMonth = try sla(.month, "UTC", from: "2024-03-15", until: nil)
+        #expect(try SLASchedule.firstWindow(of: midMonth)?.span.start == (try instant("2024-04-01T00:00:00Z")))
+        #expect(try SLASchedule.lastWindow(of: midMonth) == nil)
+        // From the first of a quarter in Berlin (UTC+1 in winter): that quarter, from 2022-12-31T23:00Z.
+        // It ends on 30 June: the quarter holding that day ends at 1 July 00:00 CEST (UTC+2).
+        let quarters = try sla(.quarter, "Europe/Berlin", from: "2023-01-01", until: "2023-06-30")
+        #expect(try SLASchedule.firstWindow(of: quarters)?.label == "2023Q1")
+        #expect(try SLASchedule.firstWindow(of: quarters)?.span.start == (try instant("2022-12-31T23:00:00Z")))
+        #expect(try SLASchedule.lastWindow(of: quarters)?.span.end == (try instant("2023-06-30T22:00:00Z")))
+        // 10 to 20 May: no month starts while it is in force, so it judges none.
+        let tooShort = try sla(.month, "UTC", from: "2024-05-10", until: "2024-05-20")
+        #expect(try SLASchedule.firstWindow(of: tooShort) == nil)
+        #expect(try SLASchedule.lastWindow(of: tooShort) == nil)
+    }
 }

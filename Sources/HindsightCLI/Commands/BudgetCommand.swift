@@ -44,7 +44,8 @@ struct BudgetCommand: ParsableCommand {
 
     func run() throws {
         let asOf = try instant()
-        let statuses = try database.open(.readOnly).budgets(asOf: asOf, serviceIDs: service)
+        let knowledgeBase = try database.open(.readOnly)
+        let statuses = try knowledgeBase.budgets(asOf: asOf, serviceIDs: service)
         let listing = Listing(
             columns: [.init("SERVICE", maxWidth: 20), .init("WINDOW", maxWidth: 10), .init("ALLOWED", alignRight: true),
                       .init("USED", alignRight: true), .init("LEFT", alignRight: true), .init("USED %", alignRight: true),
@@ -76,7 +77,9 @@ struct BudgetCommand: ParsableCommand {
             return entry.value
         })
         if statuses.isEmpty && output.format == .table {
-            Output.writeError("No SLA is in force at \(asOf).\n")
+            let slas = try knowledgeBase.serviceOverviews()
+                .filter { service.isEmpty || service.contains($0.service.id) }.flatMap(\.slas)
+            Output.writeError(try NoOpenWindowText.text(slas: slas, serviceIDs: service, asOf: asOf))
             return
         }
         try ListingPrinter.print(listing, json: json, csvFields: Self.csvFields, format: output.format)

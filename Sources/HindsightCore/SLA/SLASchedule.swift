@@ -26,6 +26,32 @@ public enum SLASchedule {
         try windows(of: slas, overlapping: InstantSpan(start: instant, end: instant.adding(milliseconds: 1)))
     }
 
+    /// The first window `sla` judges: the one that starts on its `effective_from` day, or else
+    /// the next one (a window that starts earlier belongs to the SLA before). Nil when the SLA
+    /// has no `effective_from` (it judges windows since always) or when none of its windows
+    /// starts while it is in force.
+    /// - Throws: ``ValueParseError`` when the SLA names a time zone this machine does not know.
+    public static func firstWindow(of sla: ServiceLevelAgreement) throws -> SLAWindow? {
+        guard let from = sla.effectiveFrom else { return nil }
+        let calendar = try LocalCalendar(timeZoneName: sla.timeZone)
+        var window = SLAWindow.containing(calendar.startOfDay(from), kind: sla.window, calendar: calendar)
+        if window.firstDay < from {
+            window = SLAWindow.containing(window.span.end, kind: sla.window, calendar: calendar)
+        }
+        return isInForce(sla, on: window.firstDay) ? window : nil
+    }
+
+    /// The last window `sla` judges: the one that contains its `effective_until` day, which runs
+    /// to its own end although the SLA stops before. Nil when the SLA has no `effective_until` or
+    /// when none of its windows starts while it is in force.
+    /// - Throws: ``ValueParseError`` when the SLA names a time zone this machine does not know.
+    public static func lastWindow(of sla: ServiceLevelAgreement) throws -> SLAWindow? {
+        guard let until = sla.effectiveUntil else { return nil }
+        let calendar = try LocalCalendar(timeZoneName: sla.timeZone)
+        let window = SLAWindow.containing(calendar.startOfDay(until), kind: sla.window, calendar: calendar)
+        return isInForce(sla, on: window.firstDay) ? window : nil
+    }
+
     /// Whether `sla` applies on the local day `day`.
     public static func isInForce(_ sla: ServiceLevelAgreement, on day: CalendarDate) -> Bool {
         if let from = sla.effectiveFrom, day < from { return false }
