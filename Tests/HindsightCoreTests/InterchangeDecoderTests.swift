@@ -110,9 +110,20 @@ struct InterchangeDecoderTests {
         #expect(found.first?.hasPrefix("t.yaml:10:19: incidents[0].impacts[0].fraction: '\(written)' is not how the interchange "
                                        + "format writes numbers (as JSON does); write \(json)") == true, "\(found)")
         // What is not a number in YAML either is still called so.
-        for other in ["0.5.1", "1e", "+", "010", "0x", ".inf", "five"] {
+        for other in ["0.5.1", "1e", "+", "010", "0x", "five", "+.nan", "1inf"] {
             #expect(problems(minimalIncident + "\n        fraction: \(other)").first?.contains("'\(other)' is not a number;") == true, "\(other)")
         }
+    }
+
+    /// YAML's infinities and NaN are numbers in YAML, so "not a number" would be wrong: they
+    /// are named, with why the format does not take them.
+    @Test(arguments: [(".inf", "infinity"), (".Inf", "infinity"), ("+.INF", "infinity"), ("-.inf", "minus infinity"),
+                      (".nan", "NaN"), (".NaN", "NaN")])
+    func yamlInfinitiesAndNaNAreNamed(written: String, name: String) {
+        let found = problems(minimalIncident + "\n        fraction: \(written)")
+        #expect(found == ["t.yaml:10:19: incidents[0].impacts[0].fraction: '\(written)' is YAML's \(name), which the interchange "
+                          + "format does not take (its numbers are JSON's, which have no infinity or NaN); expected a number "
+                          + "above 0 and at most 1, e.g. 0.8"])
     }
 
     @Test func aNumberTooLargeForADoubleIsOutOfRangeNotMisnamed() {

@@ -129,6 +129,10 @@ struct MappingReader {
             context.report(node, "\(fieldPath(key)): '\(text)' is not how the interchange format writes numbers (as JSON does); write \(spelling)\(inRange)")
             return nil
         }
+        if let special = NumberGrammar.nonFiniteName(text) {
+            context.report(node, "\(fieldPath(key)): \(nonFinite(text, special)); expected a number \(range)")
+            return nil
+        }
         guard NumberGrammar.isJSONNumber(text), let value = Double(text) else {
             context.report(node, "\(fieldPath(key)): '\(text)' is not a number; expected a number \(range)")
             return nil
@@ -154,6 +158,10 @@ struct MappingReader {
             context.report(node, "\(fieldPath(key)): '\(text)' is not how the interchange format writes numbers (as JSON does); write \(spelling)\(inRange)")
             return nil
         }
+        if let special = NumberGrammar.nonFiniteName(text) {
+            context.report(node, "\(fieldPath(key)): \(nonFinite(text, special)); expected a whole number \(range)")
+            return nil
+        }
         guard NumberGrammar.isInteger(text), let value = Int(text) else {
             context.report(node, "\(fieldPath(key)): '\(text)' is not a whole number; expected a whole number \(range)")
             return nil
@@ -163,6 +171,13 @@ struct MappingReader {
             return nil
         }
         return value
+    }
+
+    /// The problem with `text`, a spelling of infinity or NaN (YAML's `.inf`, `-.inf`, `.nan`, or
+    /// `inf`), which is `name`: no value the format can hold, since JSON's numbers have no such values.
+    private func nonFinite(_ text: String, _ name: String) -> String {
+        "'\(text)' is \(text.contains(".") ? "YAML's " : "")\(name), which the interchange format does not take (its numbers are JSON's, "
+            + "which have no infinity or NaN)"
     }
 
     /// `true` or `false`, unquoted.
@@ -272,6 +287,24 @@ enum NumberGrammar {
         while whole.count > 1, whole.hasPrefix("0") { whole.removeFirst() }
         if whole.isEmpty { whole = "0" }
         return sign + whole + (fraction.isEmpty ? "" : "." + fraction) + exponent
+    }
+
+    /// What `text` stands for when it spells infinity or NaN: YAML's `.inf`, `+.inf`, `-.inf` and
+    /// `.nan` in any capitalisation, and, as typed on a command line, the same without the point
+    /// (`inf`, `-infinity`, `NaN`). Nil for anything else.
+    static func nonFiniteName(_ text: String) -> String? {
+        var word = Substring(text.lowercased())
+        var negative = false
+        if let sign = word.first, sign == "+" || sign == "-" {
+            negative = sign == "-"
+            word = word.dropFirst()
+        }
+        if word.first == "." { word = word.dropFirst() }
+        switch word {
+        case "inf", "infinity": return negative ? "minus infinity" : "infinity"
+        case "nan": return text.hasPrefix("+") || text.hasPrefix("-") ? nil : "NaN"
+        default: return nil
+        }
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
