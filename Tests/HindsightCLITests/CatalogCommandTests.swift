@@ -70,6 +70,16 @@ struct CatalogCommandTests {
          Int32(64), "--objective: 100 is out of range"),
         (["sla", "add", "url-shortener", "--from", "2030-01-01", "--objective", "99", "--window", "daily"],
          Int32(64), "--window: 'daily' is not one of"),
+        // Numbers typed as options are told what the option takes, not about the interchange format.
+        (["sla", "add", "url-shortener", "--from", "2030-01-01", "--objective", ".5", "--window", "month"],
+         Int32(64), "--objective: '.5' is not accepted as written; write 0.5 (numbers are plain decimals such as 99.9 or 1e-3: "
+            + "no '+' sign, no point without a digit on each side, no hex or octal)\n"),
+        (["sla", "add", "url-shortener", "--from", "2030-01-01", "--objective", "99", "--window", "month", "--credit", "99:+10"],
+         Int32(64), "--credit #1 (the credit): '+10' is not accepted as written; write 10 (numbers are plain decimals"),
+        (["sla", "add", "url-shortener", "--from", "2030-01-01", "--objective", ".inf", "--window", "month"],
+         Int32(64), "--objective: '.inf' is infinity, which is not accepted; expected a number between 0 and 100 (exclusive), e.g. 99.9\n"),
+        (["sla", "add", "url-shortener", "--from", "2030-01-01", "--objective", "NaN", "--window", "month"],
+         Int32(64), "--objective: 'NaN' is NaN, which is not accepted; expected a number between 0 and 100"),
         (["sla", "add", "url-shortener", "--from", "2030-01-01", "--objective", "99", "--allowed-downtime", "5m", "--window", "month"],
          Int32(64), "exactly one of --allowed-downtime and --objective"),
         (["sla", "add", "url-shortener", "--from", "2030-02-30", "--objective", "99", "--window", "month"],

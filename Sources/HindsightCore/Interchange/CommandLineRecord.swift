@@ -51,6 +51,7 @@ public enum CommandLineRecord {
     private static func decode<Record>(_ fields: [CommandLineField],
                                        _ decodeNode: (InterchangeNode, DecodingContext) -> Record?) throws -> Record {
         let context = DecodingContext(file: "command line")
+        context.isCommandLine = true
         let record = decodeNode(node(fields), context)
         guard context.problems.isEmpty, let record else {
             throw InterchangeProblems(context.problems.isEmpty

@@ -7,6 +7,9 @@ final class DecodingContext {
     /// What is left of the values the file's aliases may stand for (``AliasExpansionCheck``),
     /// shared by the records of a file that are parsed one by one.
     var aliasValuesLeft = AliasExpansionCheck.limit
+    /// Whether the values were typed as command-line options rather than read from a file, so
+    /// that messages speak of what an option takes, not of the interchange format.
+    var isCommandLine = false
 
     init(file: String) { self.file = file }
 

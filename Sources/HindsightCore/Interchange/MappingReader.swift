@@ -126,7 +126,7 @@ struct MappingReader {
             // A number in YAML but not in JSON: refused (the format takes JSON's spellings only,
             // so that YAML and JSON documents hold the same values), saying what to write.
             let inRange = isAllowed(value) ? "" : ", and it is out of range; expected a number \(range)"
-            context.report(node, "\(fieldPath(key)): '\(text)' is not how the interchange format writes numbers (as JSON does); write \(spelling)\(inRange)")
+            context.report(node, "\(fieldPath(key)): \(otherSpelling(text, write: spelling))\(inRange)")
             return nil
         }
         if let special = NumberGrammar.nonFiniteName(text) {
@@ -155,7 +155,7 @@ struct MappingReader {
         if !NumberGrammar.isInteger(text), let spelling = NumberGrammar.jsonSpelling(ofYAMLNumber: text),
            NumberGrammar.isInteger(spelling), let value = Int(spelling) {
             let inRange = isAllowed(value) ? "" : ", and it is out of range; expected a whole number \(range)"
-            context.report(node, "\(fieldPath(key)): '\(text)' is not how the interchange format writes numbers (as JSON does); write \(spelling)\(inRange)")
+            context.report(node, "\(fieldPath(key)): \(otherSpelling(text, write: spelling))\(inRange)")
             return nil
         }
         if let special = NumberGrammar.nonFiniteName(text) {
@@ -173,11 +173,23 @@ struct MappingReader {
         return value
     }
 
+    /// The problem with `text`, a number in a spelling the format does not take (`.5`, `+1`,
+    /// `0x1F`), that is `spelling` in the one it takes. A file is told of the interchange format's
+    /// grammar, JSON's; an option value, of what the option takes.
+    private func otherSpelling(_ text: String, write spelling: String) -> String {
+        context.isCommandLine
+            ? "'\(text)' is not accepted as written; write \(spelling) (numbers are plain decimals such as 99.9 or 1e-3: "
+                + "no '+' sign, no point without a digit on each side, no hex or octal)"
+            : "'\(text)' is not how the interchange format writes numbers (as JSON does); write \(spelling)"
+    }
+
     /// The problem with `text`, a spelling of infinity or NaN (YAML's `.inf`, `-.inf`, `.nan`, or
     /// `inf`), which is `name`: no value the format can hold, since JSON's numbers have no such values.
     private func nonFinite(_ text: String, _ name: String) -> String {
-        "'\(text)' is \(text.contains(".") ? "YAML's " : "")\(name), which the interchange format does not take (its numbers are JSON's, "
-            + "which have no infinity or NaN)"
+        context.isCommandLine
+            ? "'\(text)' is \(name), which is not accepted"
+            : "'\(text)' is \(text.contains(".") ? "YAML's " : "")\(name), which the interchange format does not take (its numbers are JSON's, "
+                + "which have no infinity or NaN)"
     }
 
     /// `true` or `false`, unquoted.
