@@ -53,6 +53,13 @@ struct SearchCommandTests {
         #expect(dash.stdout.contains("ignored the [tenant]"))
     }
 
+    /// A comma after a prefix's `*` is punctuation, which separates words: `tena*,` finds tenant.
+    @Test func punctuationAfterAPrefixIsAccepted() throws {
+        let result = try sandbox.run("search", "--db", db, "--format", "json", "tena*,")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("ignored the [tenant]"))
+    }
+
     @Test func tableMarksTheMatchesAndNamesTheField() throws {
         let result = try sandbox.run("search", "--db", db, "tenant")
         #expect(result.status == 0)

@@ -25,6 +25,18 @@ struct SearchQueryTests {
         #expect(try terms("jednorožec") == [.word("jednorožec", prefix: false)])
     }
 
+    /// Punctuation after a prefix's `*` separates, as it does after any word: the `*` still ends
+    /// the word. A letter or digit after the `*`, or a second `*`, is still refused.
+    @Test func punctuationAfterAPrefixSeparates() throws {
+        #expect(try terms("cach*,") == [.word("cach", prefix: true)])
+        #expect(try terms("(cach*). deploy") == [.word("(cach", prefix: true), .word("deploy", prefix: false)])
+        #expect(try terms("health-check*;") == [.word("health-check", prefix: true)])
+        #expect(refusal("cach*,x") == "'cach*,x': '*' may only end a word, to match the words it begins, e.g. cach*")
+        #expect(refusal("cach**,") == "'cach**,': one '*' ends a word, to match the words it begins, e.g. cach*")
+        #expect(refusal("cach-*,") == "'cach-*,': '*' must follow a letter or digit, e.g. cach*")
+        #expect(refusal("*,") == "'*,': '*' must follow a letter or digit, e.g. cach*")
+    }
+
     @Test func operatorsAndColumnFiltersAreText() throws {
         #expect(try terms("cache AND deploy OR NOT x") == ["cache", "AND", "deploy", "OR", "NOT", "x"].map { .word($0, prefix: false) })
         #expect(try terms("title:json") == [.word("title:json", prefix: false)])

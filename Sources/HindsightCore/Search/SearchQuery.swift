@@ -5,6 +5,7 @@
 ///   summary, or one factor, action or timeline entry), case and diacritics aside;
 /// * `"double quotes"` make a phrase whose words must occur together, in order;
 /// * a `*` at the end of a word (outside quotes) matches any word it begins, e.g. `cach*`;
+///   punctuation after it separates as anywhere (`cach*,`);
 /// * everything else (`AND`, `OR`, `NOT`, `col:`, `(`, `^`, `-`, `+`) is text: punctuation
 ///   separates words as it does in the indexed text, and the words are searched as words.
 ///
@@ -31,6 +32,11 @@ public struct SearchQuery: Hashable, Sendable {
             defer { word = "" }
             guard !word.isEmpty else { return }
             var body = Substring(word)
+            // Punctuation after the last `*` (`cach*,`, `cach*).`) separates, as it does anywhere:
+            // the `*` still ends its word. A letter or digit after it would not be a new word.
+            if let star = body.lastIndex(of: "*"), !Self.isSearchable(body[body.index(after: star)...]) {
+                body = body[...star]
+            }
             var stars = 0
             while body.hasSuffix("*") {
                 body = body.dropLast()
