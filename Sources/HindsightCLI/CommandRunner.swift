@@ -37,10 +37,13 @@ public enum CommandRunner {
         }
     }
 
-    /// Runs the command line this process was started with. Arguments are checked as the bytes
+    /// Runs the command line this process was started with, refusing it (exit 1, nothing done)
+    /// when standard output is closed (see ``StandardStreams``). Arguments are checked as the bytes
     /// the system passed: one that is not UTF-8 is refused with exit 64, because Swift's
     /// `CommandLine.arguments` would silently replace its bad bytes with U+FFFD.
     public static func runProcessArguments() -> Int32 {
+        // Before any file is opened, so that none can take standard output's number.
+        if StandardStreams.occupyClosed().contains(STDOUT_FILENO) { return report(StandardStreams.closedOutput) }
         var arguments: [String] = []
         for index in 1..<Int(CommandLine.argc) {
             guard let pointer = CommandLine.unsafeArgv[index] else { continue }

@@ -37,4 +37,33 @@ struct OutputFailureTests {
         #expect(result.status == 1, "\(command): \(result.stderr)")
         #expect(result.stderr == "", "\(command)")
     }
+
+    /// With standard output closed (`>&-`) the summary could not be printed, and the number 1
+    /// would go to the next file opened, which the summary would then be written to: the command
+    /// is refused before it does anything, exit 1, with what to do instead.
+    @Test(arguments: [["import"], ["action", "add", "2023-05-16-url-shortener-json-load", "--title", "Load-test", "--kind", "prevent"]])
+    func aClosedStandardOutputIsRefusedBeforeAnythingIsDone(command: [String]) throws {
+        let (sandbox, db) = try Sandbox.withDemo()
+        let file = try sandbox.write("more.yaml", """
+            version: 1
+            services:
+              - {id: extra, name: Extra}
+            """)
+        let arguments = command + (command == ["import"] ? [file] : []) + ["--db", db]
+        let before = try sandbox.run("export", "--db", db).stdout
+        let result = try Hindsight.run(["-c", "exec \"$0\" \"$@\" >&-", Hindsight.binaryPath] + arguments,
+                                       home: sandbox.path, binary: "/bin/sh")
+        #expect(result.status == 1, "\(command): \(result.stderr)")
+        #expect(result.stderr == """
+            error: standard output is closed, so the results could not be printed; nothing was done
+            give hindsight a standard output: a file, a pipe, or > /dev/null to discard the results
+
+            """)
+        #expect(try sandbox.run("export", "--db", db).stdout == before)
+        // Discarding the results the way the message says does the work.
+        let discarded = try Hindsight.run(["-c", "exec \"$0\" \"$@\" > /dev/null", Hindsight.binaryPath] + arguments,
+                                          home: sandbox.path, binary: "/bin/sh")
+        #expect(discarded.status == 0, "\(command): \(discarded.stderr)")
+        #expect(try sandbox.run("export", "--db", db).stdout != before)
+    }
 }
