@@ -64,6 +64,11 @@ struct BadInputTests {
          "bad.yaml:7:17: incidents[0].started_at: '9999-12-31T23:00:00-02:00' is not an instant: in UTC it falls outside 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z"),
         ("allowed downtime as long as its window", good + "\nslas:\n  - {service: api, allowed_downtime: 7d, window: week}",
          "bad.yaml:12:38: slas[0].allowed_downtime: 604800s is not shorter than a week window, which can be as short as 7 days"),
+        // Prague's 2019-W13 ran from 25 March 00:00 CET to 1 April 00:00 CEST: 7 × 86400 − 3600 =
+        // 601200 s. The first such week since 1979 (when Czechoslovakia began summer time) is named.
+        ("allowed downtime as long as a week with the spring change",
+         good + "\nslas:\n  - {service: api, allowed_downtime: 601200s, window: week, timezone: Europe/Prague}",
+         "bad.yaml:12:38: slas[0].allowed_downtime: 601200s is not shorter than every week window it applies to: in Europe/Prague, 1979-W13 lasts only 6d 23h (601200s); expected a duration such as 15m"),
     ]
 
     func seeded() throws -> (Sandbox, String) {

@@ -88,6 +88,11 @@ struct CatalogCommandTests {
          Int32(64), "--tz: 'CET+1' is not an IANA time zone name"),
         (["sla", "add", "url-shortener", "--from", "2030-01-01", "--objective", "99", "--window", "month", "--credit", "99"],
          Int32(64), "--credit #1 '99' is not BELOW:PERCENT"),
+        // From 2030 on, Prague's spring week is 2030-W13 (Monday 25 March to Monday 1 April 2030,
+        // the change on Sunday 31 March): 7 × 86400 − 3600 = 601200 s, shorter than 6d 23h 30m.
+        (["sla", "add", "url-shortener", "--from", "2030-01-01", "--allowed-downtime", "6d23h30m", "--window", "week",
+          "--tz", "Europe/Prague"],
+         Int32(64), "--allowed-downtime: 603000s is not shorter than every week window it applies to: in Europe/Prague, 2030-W13 lasts only 6d 23h (601200s)"),
         (["sla", "add", "url-shortener", "--from", "2030-01-01", "--objective", "99", "--window", "month"],
          Int32(65), "overlaps its SLA effective always to open end"),
         (["sla", "add", "no-such-service", "--objective", "99", "--window", "month"], Int32(65), "no service with id 'no-such-service'"),

@@ -191,6 +191,20 @@ struct InterchangeDecoderTests {
         #expect(problems(objective).first?.contains("100 is out of range") == true)
     }
 
+    @Test func aFixedAllowanceMustBeShorterThanTheShortestWindowInItsZone() {
+        // A UTC week is always 604800 s, so 604799 s fits; Prague's spring weeks last
+        // 7 × 86400 − 3600 = 601200 s, so there 601199 s is the most that fits.
+        func sla(_ allowed: String, _ zone: String) -> String {
+            "version: 1\nslas:\n  - {service: a, allowed_downtime: \(allowed), window: week, timezone: \(zone)}\n"
+        }
+        #expect(problems(sla("604799s", "UTC")).isEmpty)
+        #expect(problems(sla("604800s", "UTC")).first?.contains("604800s is not shorter than a week window, which can be as short as 7 days") == true)
+        #expect(problems(sla("601199s", "Europe/Prague")).isEmpty)
+        #expect(problems(sla("601200s", "Europe/Prague")) == [
+            "t.yaml:3:36: slas[0].allowed_downtime: 601200s is not shorter than every week window it applies to: in Europe/Prague, 1979-W13 lasts only 6d 23h (601200s); expected a duration such as 15m",
+        ])
+    }
+
     /// Foundation's list of zones names each zone once, for some by an older name
     /// (`Asia/Calcutta`); the current names and the database's links are IANA names too.
     @Test(arguments: ["Asia/Kolkata", "Asia/Calcutta", "Etc/UTC", "US/Pacific", "Europe/Kyiv", "Etc/GMT+5", "UTC", "GMT"])

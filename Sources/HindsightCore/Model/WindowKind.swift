@@ -9,8 +9,9 @@ public enum WindowKind: String, Keyword {
     /// `week`.
     case week
 
-    /// The fewest calendar days a window of this kind can have: 365, 90, 28 and 7. A fixed
-    /// downtime allowance must be shorter, or the service could be down for whole windows.
+    /// The fewest calendar days a window of this kind can have: 365, 90, 28 and 7. A window can
+    /// be shorter still in real time, where the clocks move forward inside it; a fixed allowance
+    /// is checked against that real length (see ``ShortestWindow``).
     public var shortestDays: Int {
         switch self {
         case .year: return 365

@@ -63,7 +63,8 @@ public struct SLAWindow: Hashable, Sendable {
         }
     }
 
-    private static func nextFirstDay(after first: CalendarDate, kind: WindowKind) -> CalendarDate {
+    /// The first day of the window of `kind` after the one that starts on `first`.
+    static func nextFirstDay(after first: CalendarDate, kind: WindowKind) -> CalendarDate {
         switch kind {
         case .year: return dateFromParts(first.year + 1, 1)
         case .quarter: return first.month >= 10 ? dateFromParts(first.year + 1, 1) : dateFromParts(first.year, first.month + 3)
