@@ -125,6 +125,35 @@ struct WindowEvaluationTests {
         #expect(figures.isBreached == (downtime > 2_592))
     }
 
+    @Test func aFixedAllowanceLongerThanItsWeekIsCappedAtTheWeek() throws {
+        // Prague's week 2019-W13 holds the spring change: Monday 25 March 00:00 CET (24 March
+        // 23:00 UTC) to Monday 1 April 00:00 CEST (31 March 22:00 UTC) is 7 × 86400 − 3600 =
+        // 601200 s. A stored allowance of 604000 s (under 7 days, as older versions accepted)
+        // exceeds it, so the week allows 601200 s: objective 100 × (601200 − 601200) / 601200 = 0,
+        // not 100 × (601200 − 604000) / 601200 = −0.4657 %.
+        let sla = ServiceLevelAgreement(serviceID: "s", allowance: .fixed(TimeSpan(seconds: 604_000)), window: .week,
+                                        timeZone: "Europe/Prague")
+        // Down from start to end: 601200 s, exactly the budget, so 0 s left (not 2800 s), 100 %
+        // used, availability 0 %, and no breach (equal is within budget).
+        let (whole, _) = try evaluate(sla, containing: "2019-03-27T12:00:00Z",
+                                      downtime: [("2019-03-20T00:00:00Z", "2019-04-05T00:00:00Z")], asOf: "2019-04-05T00:00:00Z")
+        #expect(whole.windowSeconds == 601_200)
+        #expect(whole.allowedDowntimeSeconds == 601_200)
+        #expect(whole.downtimeSeconds == 601_200)
+        #expect(whole.budgetRemainingSeconds == 0)
+        #expect(whole.budgetConsumedPercent == 100)
+        #expect(whole.availabilityPercent == 0)
+        #expect(whole.objectivePercent == 0)
+        #expect(!whole.isBreached)
+        // Four days in (24 March 23:00 to 28 March 23:00 UTC, 345600 s), down throughout: burn
+        // (345600 / 601200) / (345600 / 601200) = 1, so the budget lasts exactly to the end.
+        let (open, profile) = try evaluate(sla, containing: "2019-03-27T12:00:00Z",
+                                           downtime: [("2019-03-20T00:00:00Z", "2019-04-05T00:00:00Z")], asOf: "2019-03-28T23:00:00Z")
+        #expect(open.budgetRemainingSeconds == 255_600)   // 601200 − 345600
+        #expect(open.burnRate == 1)
+        #expect(BudgetOutlook(open, profile: profile) == .lasts)
+    }
+
     @Test func aPartialImpactLeavesTheDecimalBudget() throws {
         // 99.9 % of Q4 2019 allows 7948.8 s; 3 s at 0.3 uses 0.9 s and leaves 7947.9 s, where
         // 7948.8 − 0.9 in binary floating point is 7947.900000000001.

@@ -31,25 +31,35 @@ public struct WindowEvaluation: Sendable {
     /// Whether the whole window lies before the as-of instant.
     public var isClosed: Bool { evaluatedUntil == window.span.end }
 
-    /// The downtime the window allows: (1 − objective/100) × window length, or the fixed allowance.
+    /// The downtime the window allows: (1 − objective/100) × window length, or the fixed
+    /// allowance, but never more than the window itself.
+    ///
+    /// Why the bound: a fixed allowance is checked against the shortest window its SLA judges
+    /// when it is written, but a knowledge base written before that check (which counted a week
+    /// as 7 days, where one with a daylight-saving change lasts 167 hours), or a window outside
+    /// the years it searches, can still hold one longer than a window. Uncapped, such a window
+    /// would show a negative objective and budget left over after being down from start to end;
+    /// capped, its objective is 0 % and a service down throughout has used exactly its budget.
     public var allowedDowntime: ExactSeconds {
         switch sla.allowance {
         case .objective(let percent):
             return AllowedDowntime.downtime(objectivePercent: percent, windowMilliseconds: window.span.milliseconds)
-        case .fixed(let span): return ExactSeconds(seconds: span.seconds)
+        case .fixed(let span):
+            return min(ExactSeconds(seconds: span.seconds), ExactSeconds(milliseconds: window.span.milliseconds))
         }
     }
 
     /// ``allowedDowntime`` in seconds.
     public var allowedDowntimeSeconds: Double { allowedDowntime.seconds }
 
-    /// The objective in percent; for a fixed allowance, the one it amounts to in this window.
+    /// The objective in percent; for a fixed allowance, the one it amounts to in this window
+    /// (0 when the allowance covers the whole window, never less).
     public var objectivePercent: Double {
         switch sla.allowance {
         case .objective(let percent): return percent
-        case .fixed(let span):
+        case .fixed:
             let window = ExactSeconds(milliseconds: self.window.span.milliseconds)
-            return ExactSeconds.ratio((window - ExactSeconds(seconds: span.seconds)) * 100, window)
+            return ExactSeconds.ratio((window - allowedDowntime) * 100, window)
         }
     }
 
