@@ -72,4 +72,80 @@ struct SLAArithmeticTests {
         #expect(budget["burn_rate"] as? Double == 1)
         #expect(budget["outlook"] as? String == "lasts")
     }
+
+    @Test func anSLAChangedMidQuarterJudgesEachWindowByTheSLAInForceAtItsStart() throws {
+        try importing("""
+            version: 1
+            services: [{id: chg, name: Changed}]
+            slas:
+              - {service: chg, objective: 99.9, window: quarter, effective_until: 2020-02-15}
+              - {service: chg, objective: 99.5, window: month, effective_from: 2020-02-16}
+            incidents:
+              - {id: c1, title: Across the change, started_at: 2020-02-15T23:00:00Z, resolved_at: 2020-02-16T01:00:00Z,
+                 impacts: [{service: chg}]}
+              - {id: c2, title: Across the quarter end, started_at: 2020-03-31T23:30:00Z,
+                 resolved_at: 2020-04-01T00:30:00Z, impacts: [{service: chg}]}
+            """)
+        // Q1 2020 began on 1 January under the quarterly SLA, which judges it whole: 91 days =
+        // 7862400 s, 0.1 % = 7862.4 s allowed; down 7200 s (c1, across the change) + 1800 s (c2
+        // up to 1 April) = 9000 s: 1137.6 s over, availability 100 × (1 − 9000 / 7862400).
+        // January and February began before the monthly SLA and are not its; March is: 31 days
+        // = 2678400 s, 0.5 % = 13392 s allowed, 1800 s down, 11592 s left.
+        let q1 = try windows("chg", "--quarter", "2020Q1")
+        #expect(q1.map { $0["label"] as? String } == ["2020Q1", "2020-03"])
+        #expect(q1.first?["window_seconds"] as? Double == 7_862_400)
+        #expect(q1.first?["allowed_downtime_seconds"] as? Double == 7_862.4)
+        #expect(q1.first?["downtime_seconds"] as? Double == 9_000)
+        #expect(q1.first?["budget_remaining_seconds"] as? Double == -1_137.6)
+        #expect(q1.first?["breached"] as? Bool == true)
+        #expect(abs((q1.first?["availability_percent"] as? Double ?? 0) - 99.885531135531136) < 1e-12)
+        #expect(q1.last?["allowed_downtime_seconds"] as? Double == 13_392)
+        #expect(q1.last?["downtime_seconds"] as? Double == 1_800)
+        #expect(q1.last?["budget_remaining_seconds"] as? Double == 11_592)
+        // Q2 has only the monthly SLA's windows; April holds c2's other 1800 s of 12960 s allowed.
+        let q2 = try windows("chg", "--quarter", "2020Q2")
+        #expect(q2.map { $0["label"] as? String } == ["2020-04", "2020-05", "2020-06"])
+        #expect(q2.first?["allowed_downtime_seconds"] as? Double == 12_960)
+        #expect(q2.first?["downtime_seconds"] as? Double == 1_800)
+    }
+
+    @Test func aFullPolicyWeekOverTheAutumnChangeCutsOutOverlappingMaintenance() throws {
+        try importing("""
+            version: 1
+            services: [{id: mix, name: Mixed}]
+            slas:
+              - {service: mix, allowed_downtime: 1h, window: week, timezone: Europe/Prague, partial: full,
+                 credits: [{below: 99.5, credit_percent: 5}]}
+            maintenance:
+              - {service: mix, start: 2019-10-27T00:30:00Z, end: 2019-10-27T01:00:00Z}
+              - {service: mix, start: 2019-10-27T00:45:00Z, end: 2019-10-27T01:10:00Z}
+              - {service: mix, start: 2019-10-27T22:30:00Z, end: 2019-10-27T23:30:00Z}
+            incidents:
+              - {id: m1, title: Partial over the change, started_at: 2019-10-27T00:00:00Z,
+                 resolved_at: 2019-10-27T02:00:00Z, impacts: [{service: mix, fraction: 0.2}]}
+              - {id: m2, title: Past the week's end, started_at: 2019-10-27T22:00:00Z,
+                 impacts: [{service: mix, fraction: 0.4, end: 2019-10-28T01:00:00Z}]}
+            """)
+        // 2019-W43 in Prague: 21 October 00:00 CEST (20 October 22:00 UTC) to 28 October 00:00 CET
+        // (27 October 23:00 UTC), 7 × 86400 + 3600 = 608400 s. The two overlapping maintenance
+        // windows cut 00:30–01:10 from m1: 80 minutes left, 4800 s counted as full. m2 runs
+        // 22:00–23:00 in the week, less maintenance from 22:30: 1800 s. Down 6600 s of 3600 s
+        // allowed: 3000 s over, availability 100 × (1 − 6600 / 608400) = 98.915…, under the
+        // 99.5 tier: 5 % credit. The period's downtime weighs by the fractions: 4800 × 0.2 +
+        // 1800 × 0.4 = 960 + 720 = 1680 s.
+        let report = try json(["report", "--from", "2019-10-21", "--to", "2019-10-27", "--tz", "Europe/Prague"]) as? [String: Any]
+        let section = try #require((report?["services"] as? [[String: Any]])?.first)
+        #expect(section["period_downtime_seconds"] as? Double == 1_680)
+        let week = try #require((section["windows"] as? [[String: Any]])?.first)
+        #expect(week["window_seconds"] as? Double == 608_400)
+        #expect(week["downtime_seconds"] as? Double == 6_600)
+        #expect(week["budget_remaining_seconds"] as? Double == -3_000)
+        #expect(abs((week["availability_percent"] as? Double ?? 0) - (100 - 660_000.0 / 608_400)) < 1e-12)
+        #expect(week["credit_percent"] as? Double == 5)
+        // As of 22:45 UTC the budget ran out when m1 had been down 3600 s: 00:00–00:30 (1800 s),
+        // then after the maintenance 1800 s more from 01:10, at 01:40.
+        let budget = try #require((try json(["budget", "--as-of", "2019-10-27T22:45:00Z"]) as? [[String: Any]])?.first)
+        #expect(budget["outlook"] as? String == "exhausted")
+        #expect(budget["budget_runs_out_at"] as? String == "2019-10-27T01:40:00Z")
+    }
 }
