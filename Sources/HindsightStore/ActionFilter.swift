@@ -15,6 +15,9 @@ public struct ActionFilter: Sendable {
     public var priorities: [ActionPriority] = []
     /// Only actions overdue on this day, by ``TrackedAction/isOverdue(on:)``.
     public var overdueOn: CalendarDate?
+    /// Only actions created by the end of this UTC day (see ``TrackedAction/createdAt``): the
+    /// actions as they stood on a past day, without those added after it.
+    public var createdBy: CalendarDate?
 
     /// Matches every action.
     public init() {}

@@ -26,6 +26,10 @@ extension KnowledgeBase {
                 """)
             _ = arguments.append(contentsOf: [day.description, day.startInstantUTC.databaseValue, day.description])
         }
+        if let day = filter.createdBy {
+            conditions.append("\(ActionReader.creationInstant) < ?")
+            _ = arguments.append(contentsOf: [day.adding(days: 1).startInstantUTC.databaseValue])
+        }
         let actions = try queue.read { db in
             try ActionReader.tracked(db, where: conditions.isEmpty ? "1" : conditions.joined(separator: " AND "),
                                      arguments: arguments)

@@ -295,4 +295,37 @@ struct ActionCommandTests {
         #expect(try gaps(["--as-of", "2024-03-01"]) == (["no-runbook"], ["2024-01-05-silent"]))
         #expect(try gaps([]) == ([], []))
     }
+
+    /// `actions --as-of` a past day lists the actions as they stood then: one added with `action
+    /// add` today is left out (it was listed, not overdue), though its due date is before the
+    /// day; without `--as-of` it is listed, overdue. An imported action counts from its
+    /// incident's start: the flask incident began at 22:23 UTC on 1 February 2021.
+    @Test func actionsAsOfAPastDayLeaveOutAnActionAddedLater() throws {
+        let file = try sandbox.write("silent.yaml", """
+            version: 1
+            incidents:
+              - id: 2024-01-05-silent
+                title: Nobody wrote an action
+                started_at: 2024-01-05T09:00:00Z
+                resolved_at: 2024-01-05T10:00:00Z
+                impacts: [{service: catalogue-api}]
+            """)
+        #expect(try run(["import", file]).status == 0)
+        let added = try run(["action", "add", "2024-01-05-silent", "--title", "Write the runbook", "--kind", "process",
+                             "--due", "2024-02-01", "--by", "ana"])
+        #expect(added.status == 0, "\(added.stderr)")
+        func listed(_ arguments: [String]) throws -> [String] {
+            try #require(try json(["actions"] + arguments) as? [[String: Any]]).compactMap { $0["id"] as? String }
+        }
+        #expect(try listed(["--incident", "2024-01-05-silent", "--as-of", "2024-03-01"]) == [])
+        let table = try run(["actions", "--incident", "2024-01-05-silent", "--as-of", "2024-03-01"])
+        #expect(table.status == 0)
+        #expect(table.stdout.isEmpty)
+        #expect(table.stderr == "No actions match.\n")
+        let today = try #require(try json(["actions", "--incident", "2024-01-05-silent"]) as? [[String: Any]])
+        #expect(today.compactMap { $0["id"] as? String } == ["2024-01-05-silent/write-the-runbook"])
+        #expect(today.first?["overdue"] as? Bool == true)
+        #expect(try listed(["--incident", Self.flask, "--as-of", "2021-01-31"]) == [])
+        #expect(try listed(["--incident", Self.flask, "--as-of", "2021-02-01"]).count == 5)
+    }
 }

@@ -172,4 +172,22 @@ struct ActionStoreTests {
         // first/fix-keys was imported on 1 February but counts from first's start, 10 January.
         #expect(try gaps("2024-01-10") == (["first/alert"], []))
     }
+
+    /// Listing the actions as they stood on a day leaves out those created after its end: one
+    /// added with `action add` from the UTC day it was added, an imported one from its incident's
+    /// start (first/fix-keys was imported on 1 February but counts from 10 January).
+    @Test func theActionsCreatedByADayLeaveOutThoseAddedLater() throws {
+        try knowledgeBase.addAction(RemediationAction(id: "alert-on-ttl", title: "Alert on TTL drift", kind: .detect, addresses: ["ttl"]),
+                                    toIncident: "second", actor: "ana", now: try Instant(parsing: "2024-07-10T08:00:00Z"), note: nil)
+        func listed(_ day: String?) throws -> [String] {
+            var filter = ActionFilter()
+            filter.createdBy = try day.map(CalendarDate.init(parsing:))
+            return try knowledgeBase.trackedActions(matching: filter).map(\.globalID)
+        }
+        #expect(try listed("2024-01-09") == [])
+        #expect(try listed("2024-01-10") == ["first/fix-keys"])
+        #expect(try listed("2024-07-09") == ["first/fix-keys"])
+        #expect(try listed("2024-07-10") == ["first/fix-keys", "second/alert-on-ttl"])
+        #expect(try listed(nil) == ["first/fix-keys", "second/alert-on-ttl"])
+    }
 }

@@ -11,7 +11,9 @@ struct ActionsCommand: ParsableCommand {
             An action is overdue on a day D when its due date (written, or derived from the day its \
             incident was resolved: 28 days for high priority, 56 for medium) is before D and it was \
             still open on D: open or in progress, or closed on D or later. --as-of D judges a past \
-            day the same way (default: today, UTC). Sorted by days overdue (D − due), most first, \
+            day the same way (default: today, UTC) and lists only the actions there by the end of \
+            D: one added with 'action add' from the UTC day it was added, one that came with its \
+            postmortem from the day its incident started. Sorted by days overdue (D − due), most first, \
             then by due date, then id. Repeated --owner, --status, --kind or --priority options \
             match any of them.
 
@@ -58,6 +60,10 @@ struct ActionsCommand: ParsableCommand {
         filter.priorities = try priority.map { try OptionParsing.keyword("--priority", $0, ActionPriority.self) }
         let day = try asOf.day(today: today)
         if overdue { filter.overdueOn = day }
+        // Only a day asked for leaves out the actions created after it: today's listing shows
+        // every action, also one whose creation lies ahead (an imported incident dated in the
+        // future counts its actions from its start).
+        if asOf.asOf != nil { filter.createdBy = day }
         return (filter, day)
     }
 
