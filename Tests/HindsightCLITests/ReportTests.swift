@@ -298,4 +298,68 @@ struct ReportTests {
         #expect(bare.status == 0)
         #expect(bare.stderr == "No SLA is recorded for bare; add one with 'hindsight sla add' or an import.\n")
     }
+
+    /// When some windows are listed, a service with no window open is not just missing from the
+    /// table: standard error says why, SLA by SLA, and names a service `--service` asked for that
+    /// has no SLA. A service listed is not explained, even with an SLA of its that is over; JSON
+    /// and CSV stay as they were, with nothing on standard error.
+    @Test func budgetSaysWhyAServiceWithNoWindowOpenIsNotListed() throws {
+        let sandbox = try Sandbox()
+        let file = try sandbox.write("slas.yaml", """
+            version: 1
+            services:
+              - {id: api, name: API}
+              - {id: bare, name: Bare}
+              - {id: live, name: Live}
+              - {id: web, name: Web}
+            slas:
+              - {service: api, objective: 99.9, window: month, effective_from: 2024-03-15}
+              - {service: live, objective: 99.0, window: month, effective_until: 2023-12-31}
+              - {service: live, objective: 99.9, window: month, effective_from: 2024-01-01}
+              - {service: web, objective: 99.9, window: month, effective_until: 2024-02-29}
+              - {service: web, objective: 99.5, window: quarter, effective_from: 2024-03-01}
+            """)
+        let db = sandbox.file("kb.sqlite")
+        #expect(try sandbox.run("import", "--db", db, file).status == 0)
+        let asOf = ["--db", db, "--as-of", "2024-03-20T00:00:00Z"]
+        let table = try Hindsight.run(["budget"] + asOf, home: sandbox.path)
+        #expect(table.status == 0)
+        // A heading, its rule, then one row.
+        #expect(table.stdout.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ").first } == ["live"])
+        // api's first month is April (it begins mid-March); web's months ended with February
+        // and its quarters begin with the second (March is inside the first quarter).
+        #expect(table.stderr == """
+            No window is open at 2024-03-20T00:00:00Z for these services, so they are not listed:
+              api: the SLA from 2024-03-15 judges month windows from month 2024-04, which starts at 2024-04-01T00:00:00Z (a window is judged by the SLA in force on its first day)
+              web: the SLA until 2024-02-29 judged month windows up to month 2024-02, which ended at 2024-03-01T00:00:00Z
+              web: the SLA from 2024-03-01 judges quarter windows from quarter 2024Q2, which starts at 2024-04-01T00:00:00Z (a window is judged by the SLA in force on its first day)
+
+            """)
+        for format in ["json", "csv"] {
+            let result = try Hindsight.run(["budget", "--format", format] + asOf, home: sandbox.path)
+            #expect(result.status == 0, "\(format)")
+            #expect(result.stderr.isEmpty, "\(format)")
+            #expect(result.stdout.contains("live") && !result.stdout.contains("api"), "\(format)")
+        }
+        let named = try Hindsight.run(["budget", "--service", "live", "--service", "bare"] + asOf, home: sandbox.path)
+        #expect(named.status == 0)
+        #expect(named.stderr == """
+            No window is open at 2024-03-20T00:00:00Z for these services, so they are not listed:
+              bare: no SLA is recorded
+
+            """)
+        let onlyListed = try Hindsight.run(["budget", "--service", "live"] + asOf, home: sandbox.path)
+        #expect(onlyListed.status == 0)
+        #expect(onlyListed.stderr.isEmpty)
+        // With no window open at all, a service asked for without an SLA is named too.
+        let none = try Hindsight.run(["budget", "--service", "api", "--service", "bare"] + asOf, home: sandbox.path)
+        #expect(none.status == 0)
+        #expect(none.stdout.isEmpty)
+        #expect(none.stderr == """
+            No SLA has a window open at 2024-03-20T00:00:00Z:
+              api: the SLA from 2024-03-15 judges month windows from month 2024-04, which starts at 2024-04-01T00:00:00Z (a window is judged by the SLA in force on its first day)
+              bare: no SLA is recorded
+
+            """)
+    }
 }

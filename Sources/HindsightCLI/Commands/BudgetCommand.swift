@@ -11,7 +11,8 @@ struct BudgetCommand: ParsableCommand {
             The current window is the one containing --as-of (default: now), judged by the SLA in \
             force at its start. Burn rate is the share of the budget used over the share of the \
             window passed: 1 means the budget lasts exactly to the window's end. RUNS OUT projects \
-            the downtime seen so far in the window forward at the same rate.
+            the downtime seen so far in the window forward at the same rate. In the table format, \
+            standard error says why a service asked about has no window listed.
 
             Examples:
               hindsight budget
@@ -76,13 +77,24 @@ struct BudgetCommand: ParsableCommand {
             }
             return entry.value
         })
-        if statuses.isEmpty && output.format == .table {
-            let slas = try knowledgeBase.serviceOverviews()
-                .filter { service.isEmpty || service.contains($0.service.id) }.flatMap(\.slas)
-            Output.writeError(try NoOpenWindowText.text(slas: slas, serviceIDs: service, asOf: asOf))
+        guard output.format == .table else {
+            try ListingPrinter.print(listing, json: json, csvFields: Self.csvFields, format: output.format)
+            return
+        }
+        // A service asked about that has no window listed would otherwise just be missing from
+        // the table: say why, on standard error, so that standard output holds only the table.
+        let listed = Set(statuses.map(\.serviceID))
+        let allSLAs = try knowledgeBase.allSLAs()
+        let slas = allSLAs.filter { (service.isEmpty || service.contains($0.serviceID)) && !listed.contains($0.serviceID) }
+        let withoutSLA = Set(service).filter { id in !allSLAs.contains { $0.serviceID == id } }.sorted()
+        if statuses.isEmpty {
+            Output.writeError(try NoOpenWindowText.text(slas: slas, withoutSLA: withoutSLA, asOf: asOf))
             return
         }
         try ListingPrinter.print(listing, json: json, csvFields: Self.csvFields, format: output.format)
+        if let note = try NoOpenWindowText.note(slas: slas, withoutSLA: withoutSLA, asOf: asOf) {
+            Output.writeError(note)
+        }
     }
 
     private func outlookText(_ outlook: BudgetOutlook) -> String {

@@ -1,22 +1,40 @@
 import HindsightCore
 
-/// What `budget` says when no SLA window is open at its instant: that no SLA is recorded, or for
+/// What `budget` says about the services it lists no window for: that no SLA is recorded, or for
 /// each SLA when its windows start or when they ended. An SLA that exists but has no window open
 /// then (its first window starts later, or its last one is over) is not reported as missing.
 enum NoOpenWindowText {
-    /// The lines for standard error, for `slas`, the SLAs of the services asked about
-    /// (`serviceIDs`, or every service when empty), none of which has a window open at `asOf`.
+    /// The lines for standard error when no SLA window is open at `asOf`: `slas` are the SLAs of
+    /// the services asked about, `withoutSLA` the services `--service` named that have none.
     /// - Throws: ``ValueParseError`` for an SLA time zone this machine does not know.
-    static func text(slas: [ServiceLevelAgreement], serviceIDs: [String], asOf: Instant) throws -> String {
+    static func text(slas: [ServiceLevelAgreement], withoutSLA: [String], asOf: Instant) throws -> String {
         guard !slas.isEmpty else {
-            let services = serviceIDs.isEmpty ? "any service" : serviceIDs.joined(separator: ", ")
+            let services = withoutSLA.isEmpty ? "any service" : withoutSLA.joined(separator: ", ")
             return "No SLA is recorded for \(services); add one with 'hindsight sla add' or an import.\n"
         }
-        var lines = ["No SLA has a window open at \(asOf):"]
-        for sla in slas {
-            lines.append("  \(sla.serviceID): " + (try reason(sla, asOf: asOf)))
-        }
+        let lines = ["No SLA has a window open at \(asOf):"] + (try reasons(slas, withoutSLA: withoutSLA, asOf: asOf))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The note under a table that lists some windows, about the services asked about that have
+    /// none listed: `slas` are their SLAs, `withoutSLA` those `--service` named that have none (a
+    /// service without an SLA that was not asked for is none `budget` is about). Nil when there
+    /// is nothing to say.
+    /// - Throws: ``ValueParseError`` for an SLA time zone this machine does not know.
+    static func note(slas: [ServiceLevelAgreement], withoutSLA: [String], asOf: Instant) throws -> String? {
+        let reasons = try reasons(slas, withoutSLA: withoutSLA, asOf: asOf)
+        guard !reasons.isEmpty else { return nil }
+        let lines = ["No window is open at \(asOf) for these services, so they are not listed:"] + reasons
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A line for each of `slas` and each service of `withoutSLA`, by service id; a service's
+    /// SLAs keep their order.
+    private static func reasons(_ slas: [ServiceLevelAgreement], withoutSLA: [String], asOf: Instant) throws -> [String] {
+        let lines = try slas.map { ($0.serviceID, try reason($0, asOf: asOf)) } + withoutSLA.map { ($0, "no SLA is recorded") }
+        return lines.enumerated()
+            .sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }
+            .map { "  \($0.element.0): \($0.element.1)" }
     }
 
     /// Why `sla` has no window open at `asOf`.
