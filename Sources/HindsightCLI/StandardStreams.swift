@@ -26,4 +26,11 @@ enum StandardStreams {
         "error: standard output is closed, so the results could not be printed; nothing was done",
         "give hindsight a standard output: a file, a pipe, or > /dev/null to discard the results",
     ])
+
+    /// The refusal when `import -` finds standard input closed (or open only for writing): there
+    /// is no input to read, which is the input's fault (exit 65), as a file that does not exist.
+    static let closedInput = CLIError(.dataError, [
+        "error: standard input is closed, so '-' has nothing to import; nothing was written",
+        "give the file by name (hindsight import FILE) or pipe it in (hindsight import - < FILE, or COMMAND | hindsight import -)",
+    ])
 }

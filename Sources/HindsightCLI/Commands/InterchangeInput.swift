@@ -138,9 +138,13 @@ enum InterchangeInput {
             if count == 0 { break }
             if count < 0 {
                 if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
+                let code = errno
                 try? FileManager.default.removeItem(atPath: path)
-                throw CLIError(.failure, "error: could not read \(name): \(reason)")
+                // A closed standard input reads as EBADF (through the placeholder that start-up
+                // puts in its place, see StandardStreams): "Bad file descriptor" does not say that
+                // '-' had nothing behind it, nor what to give instead.
+                if descriptor == STDIN_FILENO && code == EBADF { throw StandardStreams.closedInput }
+                throw CLIError(.failure, "error: could not read \(name): \(String(cString: strerror(code)))")
             }
             do {
                 try output.write(contentsOf: buffer[..<count])
