@@ -15,16 +15,21 @@ extension KnowledgeBase {
     /// runs again on the file that now exists, so `body` must be repeatable (an import is: it
     /// reads its files again). While `body` writes the temporary file, it has a rollback journal
     /// rather than a write-ahead log; the file is in WAL mode again before it is linked.
+    ///
+    /// When `path` is a symbolic link that leads nowhere yet, the file is made where it leads (as
+    /// SQLite would make it), and the link is left as it is.
     /// - Throws: what opening and `body` throw.
     public static func writing<Result>(at path: String, _ body: (KnowledgeBase) throws -> Result) throws -> Result {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: path) {
             return try body(try open(at: path, access: .readWrite))
         }
-        let folder = (path as NSString).deletingLastPathComponent
+        // The temporary file, the lock and the new name all belong where the links lead.
+        let resolvedPath = try resolve(path)
+        let folder = (resolvedPath as NSString).deletingLastPathComponent
         // Checked under the name the user gave, not the temporary one.
-        let createdFolder = try prepareFolder(for: path)
-        let name = (path as NSString).lastPathComponent
+        let createdFolder = try prepareFolder(for: path, resolvedPath: resolvedPath)
+        let name = (resolvedPath as NSString).lastPathComponent
         removeAbandonedPartials(in: folder, name: name)
         let partial = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid()).partial"
         func removePartial() {
@@ -59,10 +64,10 @@ extension KnowledgeBase {
         // this name can be removed before the new file is paired with them.
         var failure: Int32 = 0
         do {
-            let lock = MigrationLock(path: path + ".lock")
+            let lock = MigrationLock(path: resolvedPath + ".lock")
             defer { withExtendedLifetime(lock) {} }
-            OrphanedSideFiles.remove(besideMissing: path)
-            if link(partial, path) != 0 { failure = errno }
+            OrphanedSideFiles.remove(besideMissing: resolvedPath)
+            if link(partial, resolvedPath) != 0 { failure = errno }
         }
         guard failure == 0 else {
             removePartial()

@@ -68,7 +68,7 @@ extension KnowledgeBase {
     }
 
     private func writeAheadLogCheck() -> HealthCheck {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path + "-wal")
+        let attributes = try? FileManager.default.attributesOfItem(atPath: resolvedPath + "-wal")
         let bytes = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
         return HealthCheck(name: "wal", passed: true, detail: "\(bytes) bytes")
     }

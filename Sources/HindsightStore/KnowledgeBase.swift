@@ -7,7 +7,8 @@ import HindsightCore
 ///
 /// Opening promises: WAL journaling, foreign keys enforced, a busy timeout so that concurrent
 /// writers wait instead of failing, `synchronous=FULL` so that a reported write survives power
-/// loss, migrations applied one process at a time (an `flock` on `<path>.lock`), and a database
+/// loss, migrations applied one process at a time (an `flock` on `<path>.lock`, named after the file
+/// a symbolic link leads to, so that every name of one database shares it), and a database
 /// written by a newer hindsight refused before a single byte of it changes.
 public final class KnowledgeBase {
     /// How a command means to use the file.
@@ -18,8 +19,11 @@ public final class KnowledgeBase {
         case readOnly
     }
 
-    /// The database file.
+    /// The database file, as it was named.
     public let path: String
+    /// `path` with its symbolic links followed: the file SQLite keeps its side files beside, after
+    /// which Hindsight names its own.
+    let resolvedPath: String
     let queue: DatabaseQueue
 
     /// How long a writer waits for another process's transaction before giving up.
@@ -36,13 +40,14 @@ public final class KnowledgeBase {
     /// The schema migrations this binary knows, in order.
     public static var schemaMigrations: [String] { SchemaMigrations.identifiers }
 
-    /// Makes sure a new knowledge base at `path` can be created: its folder is made when missing
-    /// (and its parents), and refused when it is a file or cannot be written to. Checked here
-    /// because SQLite would say only "unable to open database file".
+    /// Makes sure a new knowledge base at `path` can be created in the folder of `resolvedPath`
+    /// (where its symbolic links lead): that folder is made when missing (and its parents), and
+    /// refused when it is a file or cannot be written to. Checked here because SQLite would say
+    /// only "unable to open database file".
     /// - Returns: whether the folder was made.
-    /// - Throws: ``StoreError/cannotCreate(path:reason:)``.
-    static func prepareFolder(for path: String) throws -> Bool {
-        let folder = (path as NSString).deletingLastPathComponent
+    /// - Throws: ``StoreError/cannotCreate(path:reason:)``, naming `path`.
+    static func prepareFolder(for path: String, resolvedPath: String) throws -> Bool {
+        let folder = (resolvedPath as NSString).deletingLastPathComponent
         guard !folder.isEmpty else { return false }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
@@ -67,9 +72,19 @@ public final class KnowledgeBase {
         return true
     }
 
-    private init(path: String, queue: DatabaseQueue) {
+    private init(path: String, resolvedPath: String, queue: DatabaseQueue) {
         self.path = path
+        self.resolvedPath = resolvedPath
         self.queue = queue
+    }
+
+    /// Where the symbolic links of `path` lead.
+    /// - Throws: ``StoreError/unreadableDatabase(path:reason:)`` when they go round in a loop.
+    static func resolve(_ path: String) throws -> String {
+        guard let resolved = SymbolicLinks.resolve(path) else {
+            throw StoreError.unreadableDatabase(path: path, reason: "its symbolic links go round in a loop (or lead through more than \(SymbolicLinks.limit))")
+        }
+        return resolved
     }
 
     /// Opens the knowledge base at `path`.
@@ -77,6 +92,7 @@ public final class KnowledgeBase {
     ///   cannot be created where asked; GRDB's `DatabaseError` for I/O failures.
     public static func open(at path: String, access: Access) throws -> KnowledgeBase {
         _ = sqliteSettings
+        let resolvedPath = try resolve(path)
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         let exists = fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -93,14 +109,15 @@ public final class KnowledgeBase {
             throw StoreError.unreadableDatabase(path: path, reason: "it is \(kind), not a regular file; a knowledge base is a file, such as hindsight.sqlite")
         }
         if access == .readWrite && !exists {
-            _ = try prepareFolder(for: path)
+            _ = try prepareFolder(for: path, resolvedPath: resolvedPath)
             // `init` or `demo` after a first import was killed: its temporary file is garbage now.
-            removeAbandonedPartials(in: (path as NSString).deletingLastPathComponent, name: (path as NSString).lastPathComponent)
+            removeAbandonedPartials(in: (resolvedPath as NSString).deletingLastPathComponent,
+                                    name: (resolvedPath as NSString).lastPathComponent)
         }
-        let lock = MigrationLock(path: path + ".lock")
+        let lock = MigrationLock(path: resolvedPath + ".lock")
         defer { withExtendedLifetime(lock) {} }
 
-        let state = try SchemaInspector.inspect(path: path, busyTimeout: busyTimeout)
+        let state = try SchemaInspector.inspect(path: path, resolvedPath: resolvedPath, busyTimeout: busyTimeout)
         switch state {
         case .newer(let unknown):
             throw StoreError.newerSchema(path: path, unknownMigrations: unknown)
@@ -112,7 +129,7 @@ public final class KnowledgeBase {
         case .current where access == .readOnly:
             var configuration = baseConfiguration()
             configuration.readonly = true
-            return KnowledgeBase(path: path, queue: try DatabaseQueue(path: path, configuration: configuration))
+            return KnowledgeBase(path: path, resolvedPath: resolvedPath, queue: try DatabaseQueue(path: path, configuration: configuration))
         case .current, .empty, .older:
             // GRDB's own WAL set-up (`journalMode = .wal`) writes to the file at every opening (it
             // creates and drops a table to make the -wal file non-empty), so a refused import would
@@ -130,7 +147,7 @@ public final class KnowledgeBase {
             if state != .current {
                 try SchemaMigrations.migrator().migrate(queue)
             }
-            return KnowledgeBase(path: path, queue: queue)
+            return KnowledgeBase(path: path, resolvedPath: resolvedPath, queue: queue)
         }
     }
 

@@ -27,12 +27,14 @@ enum SchemaInspector {
         return access(path, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0
     }
 
-    static func inspect(path: String, busyTimeout: TimeInterval) throws -> State {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    /// The state of the database at `path` (named so in messages), whose symbolic links lead to
+    /// `resolvedPath`, beside which SQLite keeps its side files.
+    static func inspect(path: String, resolvedPath: String, busyTimeout: TimeInterval) throws -> State {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: resolvedPath)
         guard let size = attributes?[.size] as? NSNumber, size.intValue > 0 else { return .empty }
         // Even a read-only connection creates the -wal and -shm files of a WAL database that has
         // none, and leaves them behind: a file refused as newer would not be left as it was.
-        if let peeked = peekAtMainFile(path), case .newer = peeked { return peeked }
+        if let peeked = peekAtMainFile(resolvedPath), case .newer = peeked { return peeked }
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(busyTimeout)
@@ -49,9 +51,9 @@ enum SchemaInspector {
                 throw StoreError.unreadableDatabase(path: path, reason: "the file is not an SQLite database")
             case .SQLITE_CORRUPT:
                 throw StoreError.unreadableDatabase(path: path, reason: "the database file is damaged (\(error.message ?? "corrupt"))")
-            case .SQLITE_CANTOPEN where access(path, R_OK) == 0 && !isWritable(path):
+            case .SQLITE_CANTOPEN where access(resolvedPath, R_OK) == 0 && !isWritable(resolvedPath):
                 throw StoreError.unreadableDatabase(path: path, reason: """
-                    the file or its folder is read-only, and SQLite must create \(path)-shm beside a \
+                    the file or its folder is read-only, and SQLite must create \(resolvedPath)-shm beside a \
                     knowledge base (it is in WAL mode) even to read it; make them writable or copy the file elsewhere
                     """)
             case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
