@@ -32,13 +32,14 @@ extension KnowledgeBase {
         let name = (resolvedPath as NSString).lastPathComponent
         removeAbandonedPartials(in: folder, name: name)
         let partial = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid()).partial"
+        // Held while the file is built, so that another process's sweep leaves it alone; taken
+        // before SQLite makes the file, and let go only after every file of it is removed.
+        let claim = TemporaryFileClaim(on: partial)
+        defer { withExtendedLifetime(claim) {} }
         func removePartial() {
             for suffix in partialSuffixes { unlink(partial + suffix) }
+            claim?.release()
         }
-        // Held while the file is built, so that another process's sweep leaves it alone.
-        let claim = openDescriptor(partial, O_RDWR | O_CREAT | O_CLOEXEC)
-        if claim >= 0 { flock(claim, LOCK_EX) }
-        defer { if claim >= 0 { closeDescriptor(claim) } }
         let result: Result
         var knowledgeBase: KnowledgeBase?
         do {
@@ -88,33 +89,13 @@ extension KnowledgeBase {
     private static let partialSuffixes = ["", "-wal", "-shm", "-journal", ".lock"]
 
     /// Removes the temporary files of first writes to `name` that were killed before they could
-    /// clean up (`.NAME.PID.partial` and its side files): an interrupted import of a large history
-    /// would otherwise leave a hidden copy of most of it for good. A temporary file is abandoned
-    /// when the process named in it is gone and no process holds the lock its builder takes on it.
+    /// clean up (`.NAME.PID.partial`, its side files and its claim): an interrupted import of a
+    /// large history would otherwise leave a hidden copy of most of it for good. A temporary file
+    /// is abandoned when the process named in it is gone and no process holds its claim (see
+    /// ``TemporaryFileClaim``).
     static func removeAbandonedPartials(in folder: String, name: String) {
-        let prefix = ".\(name).", suffix = ".partial"
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
-        for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(suffix) && entry.count > prefix.count + suffix.count {
-            let digits = entry.dropFirst(prefix.count).dropLast(suffix.count)
-            guard digits.allSatisfy(\.isASCII), let pid = pid_t(digits), pid > 0 else { continue }
-            // A process that still runs (or that this one may not signal) may be building it.
-            if kill(pid, 0) == 0 || errno != ESRCH { continue }
-            let candidate = (folder.isEmpty ? "" : folder + "/") + entry
-            let descriptor = openDescriptor(candidate, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { continue }
-            defer { closeDescriptor(descriptor) }
-            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { continue }
-            for side in partialSuffixes { unlink(candidate + side) }
+        TemporaryFileClaim.sweep(in: folder, sides: partialSuffixes) { entry in
+            TemporaryFileClaim.owner(of: entry, prefix: ".\(name).", sides: partialSuffixes) { $0 == ".partial" }
         }
     }
-}
-
-/// open(2), out here because inside `KnowledgeBase` the name means its `open(at:access:)`.
-private func openDescriptor(_ path: String, _ flags: Int32) -> Int32 {
-    open(path, flags, 0o644)
-}
-
-/// close(2), out here for the same reason.
-private func closeDescriptor(_ descriptor: Int32) {
-    close(descriptor)
 }

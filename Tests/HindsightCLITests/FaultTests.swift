@@ -129,9 +129,10 @@ struct FaultTests {
 
     /// A first import builds the new file under `.NAME.PID.partial`; one killed before it could
     /// clean up left that hidden file (as large as what it had imported) for good. The next write
-    /// that creates the same name (an import, or `init`) removes it with its side files, and
-    /// leaves alone the temporary file of a process that still runs or that holds its builder's
-    /// lock.
+    /// that creates the same name (an import, or `init`) removes it with its side files and its
+    /// claim file, and leaves alone the temporary file of a process that still runs or whose
+    /// claim is held (on `.NAME.PID.partial.claim`, or, as older versions claimed it, on the
+    /// temporary file itself). Side files left without their temporary file go too.
     @Test(arguments: ["import", "init"])
     func theTemporaryFileOfAKilledFirstImportIsRemovedByTheNextWrite(command: String) throws {
         let sandbox = try Sandbox()
@@ -149,6 +150,18 @@ struct FaultTests {
         let lock = open(locked, O_RDONLY)
         defer { close(lock) }
         try #require(flock(lock, LOCK_EX) == 0)
+        // As this version leaves them: with a claim file nobody holds, or one that is held.
+        let unclaimed = sandbox.file(".new.sqlite.\(gone + 2_000_000).partial")
+        try Data(repeating: 7, count: 65_536).write(to: URL(fileURLWithPath: unclaimed))
+        try sandbox.write(".new.sqlite.\(gone + 2_000_000).partial.claim", "")
+        let claimed = try sandbox.write(".new.sqlite.\(gone + 3_000_000).partial", "claimed")
+        let claim = try sandbox.write(".new.sqlite.\(gone + 3_000_000).partial.claim", "")
+        let claimLock = open(claim, O_RDONLY)
+        defer { close(claimLock) }
+        try #require(flock(claimLock, LOCK_EX) == 0)
+        // Killed after it removed its temporary file, before its journal and claim.
+        try sandbox.write(".new.sqlite.\(gone + 4_000_000).partial-journal", "journal")
+        try sandbox.write(".new.sqlite.\(gone + 4_000_000).partial.claim", "")
         let file = try sandbox.write("one.yaml", DamagedFileTests.incident)
 
         let result = try Hindsight.run([command, "--db", sandbox.file("new.sqlite")] + (command == "import" ? [file] : []),
@@ -156,7 +169,57 @@ struct FaultTests {
         #expect(result.status == 0, "\(result.stderr)")
         let left = try FileManager.default.contentsOfDirectory(atPath: sandbox.path).filter { $0 != "new.sqlite.lock" }.sorted()
         #expect(left == [URL(fileURLWithPath: locked).lastPathComponent, URL(fileURLWithPath: running).lastPathComponent,
+                         URL(fileURLWithPath: claimed).lastPathComponent, URL(fileURLWithPath: claim).lastPathComponent,
                          "new.sqlite", "one.yaml"].sorted())
+    }
+
+    /// The first import claimed its temporary file with an `flock` through a descriptor of its
+    /// own on that very file. On Linux closing any descriptor of a file drops all the process's
+    /// POSIX locks on it, SQLite's among them, so only SQLite may open SQLite's file: the claim is
+    /// now on `.NAME.PID.partial.claim`. Checked while the import waits to link its file into
+    /// place (the test holds the lock it takes for that): the claim file is locked, the temporary
+    /// file is not, and once the import ends both are gone.
+    @Test func aFirstImportClaimsItsTemporaryFileThroughAFileOfItsOwn() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("new.sqlite")
+        let file = try sandbox.write("one.yaml", DamagedFileTests.incident)
+        let held = open(db + ".lock", O_RDWR | O_CREAT, 0o644)
+        try #require(held >= 0)
+        var released = false
+        defer { if !released { close(held) } }
+        try #require(flock(held, LOCK_EX) == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Hindsight.binaryPath)
+        process.arguments = ["import", "--db", db, file]
+        process.environment = ["HOME": sandbox.path, "XDG_DATA_HOME": sandbox.path + "/data", "PATH": "/usr/bin:/bin"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let partial = sandbox.file(".new.sqlite.\(process.processIdentifier).partial")
+        // The temporary file is complete, in WAL mode again, once its -journal is gone.
+        var waited = 0
+        while waited < 30_000, !FileManager.default.fileExists(atPath: partial)
+                || FileManager.default.fileExists(atPath: partial + "-journal") {
+            usleep(10_000)
+            waited += 10
+        }
+        usleep(200_000)
+        let partialDescriptor = open(partial, O_RDONLY)
+        let claimDescriptor = open(partial + ".claim", O_RDONLY)
+        let partialFree = partialDescriptor >= 0 && flock(partialDescriptor, LOCK_EX | LOCK_NB) == 0
+        let claimHeld = claimDescriptor >= 0 && flock(claimDescriptor, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK
+        if partialDescriptor >= 0 { close(partialDescriptor) }
+        if claimDescriptor >= 0 { close(claimDescriptor) }
+        close(held)
+        released = true
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(partialDescriptor >= 0, "the temporary file was not there while the import waited")
+        #expect(partialFree, "the temporary file itself was locked")
+        #expect(claimHeld, "the claim file was missing or not locked")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.path).sorted()
+                == ["new.sqlite", "new.sqlite.lock", "one.yaml"])
+        #expect(try SQLiteShell.query(db, "SELECT id FROM incident") == "outage-1")
     }
 
     /// A database deleted after a process writing it was killed leaves its write-ahead log, and
