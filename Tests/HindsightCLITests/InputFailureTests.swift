@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Standard input that cannot be read is named with the system's reason, the knowledge base and
 /// the temporary folder are left as they were.
@@ -59,5 +62,35 @@ struct InputFailureTests {
         #expect(result.stdout.contains("services: 1 added"))
         #expect(try SQLiteShell.query(db, "SELECT name FROM service WHERE id = 'piped-service'") == "Piped Service")
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty)
+    }
+
+    /// Standard input is copied to a temporary file before the knowledge base is opened; an
+    /// import killed while it copied (or after) left that copy, as large as its input, in the
+    /// temporary folder for good. The copy's name is now removed as soon as it is made.
+    @Test func aKilledImportOfStandardInputLeavesNoCopy() throws {
+        let sandbox = try Sandbox()
+        let temporary = sandbox.file("tmp")
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Hindsight.binaryPath)
+        process.arguments = ["import", "--db", sandbox.file("new.sqlite"), "-"]
+        process.environment = ["HOME": sandbox.path, "XDG_DATA_HOME": sandbox.path + "/data", "PATH": "/usr/bin:/bin",
+                               "TMPDIR": temporary]
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Part of the input, the pipe left open: the import is still copying when it is killed.
+        input.fileHandleForWriting.write(Data(DamagedFileTests.incident.utf8))
+        usleep(1_000_000)
+        let wasCopying = process.isRunning
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        try? input.fileHandleForWriting.close()
+        #expect(wasCopying)
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: sandbox.file("new.sqlite")))
     }
 }

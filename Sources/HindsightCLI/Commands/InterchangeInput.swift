@@ -14,8 +14,18 @@ enum InterchangeInput {
 
     /// One file to read: the name it is reported under and where its bytes are.
     struct Source {
+        /// Where the bytes of a source are.
+        enum Location {
+            /// A file, read by its name.
+            case file(String)
+            /// A copy of input that can be read only once, open at this descriptor. The copy has
+            /// no name: it was removed as soon as it was made, so that it goes with the process,
+            /// even one that is killed.
+            case copy(Int32)
+        }
+
         let name: String
-        let path: String
+        let location: Location
     }
 
     /// Runs `body` with the files `paths` name, checked to exist and be readable. Standard input,
@@ -23,17 +33,17 @@ enum InterchangeInput {
     /// `/dev/stdin`, a FIFO, a device), is first copied to a temporary file: such input can be
     /// read only once, but a file may be read again (a whole parse, or a first import that runs
     /// again on a file another process created meanwhile), and reading it while the import holds
-    /// the write lock would keep every other writer waiting on the input. The copies are removed
-    /// afterwards.
+    /// the write lock would keep every other writer waiting on the input. The copies have no name
+    /// (see ``Source/Location/copy(_:)``) and are closed afterwards.
     ///
     /// A path that is missing, unreadable or an empty directory stops the run before `body`, but
     /// the files that can be read are still decoded, so that the one message lists every problem
     /// of the run (the rules that need the knowledge base, such as references, are not checked).
     /// - Throws: ``CLIError`` (exit 65) with those problems, in the order of `paths`.
     static func withSources<Result>(_ paths: [String], _ body: ([Source]) throws -> Result) throws -> Result {
-        var standardInputCopy: String?
-        var copies: [String] = []
-        defer { for copy in copies { try? FileManager.default.removeItem(atPath: copy) } }
+        var standardInputCopy: Int32?
+        var copies: [Int32] = []
+        defer { for copy in copies { close(copy) } }
         var sources: [Source] = []
         var unusable: [(index: Int, message: String)] = []
         for path in paths {
@@ -41,14 +51,14 @@ enum InterchangeInput {
                 let copy = try standardInputCopy ?? spool(STDIN_FILENO, name: "standard input")
                 if standardInputCopy == nil { copies.append(copy) }
                 standardInputCopy = copy
-                sources.append(Source(name: "-", path: copy))
+                sources.append(Source(name: "-", location: .copy(copy)))
             } else {
                 do {
-                    for source in try files(path) {
-                        guard !isRegularFile(source.path) else { sources.append(source); continue }
-                        let copy = try spoolFile(source.path)
+                    for (name, file) in try files(path) {
+                        guard !isRegularFile(file) else { sources.append(Source(name: name, location: .file(file))); continue }
+                        let copy = try spoolFile(file)
                         copies.append(copy)
-                        sources.append(Source(name: source.name, path: copy))
+                        sources.append(Source(name: name, location: .copy(copy)))
                     }
                 } catch let error as CLIError where error.code == .dataError {
                     unusable.append((sources.count, error.description))
@@ -85,7 +95,12 @@ enum InterchangeInput {
     }
 
     private static func chunks(of source: Source) throws -> InterchangeStreamDecoder.ChunkReader {
-        guard let handle = FileHandle(forReadingAtPath: source.path) else {
+        let path: String
+        switch source.location {
+        case .file(let file): path = file
+        case .copy(let descriptor): return chunks(ofCopy: descriptor, name: source.name)
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CLIError(.dataError, "\(source.name): cannot be read (permission denied?)")
         }
         return {
@@ -104,6 +119,25 @@ enum InterchangeInput {
         }
     }
 
+    /// Reads a copy from its start, with pread(2), so that each reading of it has its own offset.
+    private static func chunks(ofCopy descriptor: Int32, name: String) -> InterchangeStreamDecoder.ChunkReader {
+        var offset: off_t = 0
+        return {
+            var buffer = [UInt8](repeating: 0, count: chunkSize)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, offset) }
+                if count < 0 && errno == EINTR { continue }
+                guard count >= 0 else {
+                    throw CLIError(.failure, "error: \(name): could not be read: \(String(cString: strerror(errno)))")
+                }
+                guard count > 0 else { return nil }
+                offset += off_t(count)
+                buffer.removeSubrange(count...)
+                return buffer
+            }
+        }
+    }
+
     /// Whether `path` names a regular file (after symbolic links), which can be read again.
     private static func isRegularFile(_ path: String) -> Bool {
         var status = stat()
@@ -111,7 +145,7 @@ enum InterchangeInput {
     }
 
     /// Copies a file that can be read only once (a pipe, a FIFO, a device) to a temporary file.
-    private static func spoolFile(_ path: String) throws -> String {
+    private static func spoolFile(_ path: String) throws -> Int32 {
         // O_NONBLOCK would make a FIFO without a writer read as empty; wait for the writer, as cat does.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -122,14 +156,27 @@ enum InterchangeInput {
     }
 
     /// Copies everything `descriptor` gives until its end to a new temporary file and returns
-    /// the copy's path; `name` is what the messages call the input.
-    private static func spool(_ descriptor: Int32, name: String) throws -> String {
-        let path = (NSTemporaryDirectory() as NSString)
-            .appendingPathComponent("hindsight-import-\(getpid())-\(UUID().uuidString).input")
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let output = FileHandle(forWritingAtPath: path)
-        else { throw CLIError(.failure, "error: cannot create a temporary file for \(name) in \(NSTemporaryDirectory())") }
-        defer { try? output.close() }
+    /// the copy's descriptor; `name` is what the messages call the input. The file's name is
+    /// removed as soon as it is made: a copy of a large input killed half-way would otherwise
+    /// stay in the temporary folder for good.
+    private static func spool(_ descriptor: Int32, name: String) throws -> Int32 {
+        let folder = NSTemporaryDirectory()
+        var template = Array((folder as NSString).appendingPathComponent("hindsight-import-XXXXXX").utf8CString)
+        let made = mkstemp(&template)
+        guard made >= 0 else {
+            throw CLIError(.failure, "error: cannot create a temporary file for \(name) in \(folder): \(String(cString: strerror(errno)))")
+        }
+        unlink(String(cString: template))
+        // Moved above 2 (and closed on exec): with standard input closed, mkstemp(3) hands out
+        // descriptor 0, and the copy would then be read as standard input.
+        let output = fcntl(made, F_DUPFD_CLOEXEC, 3)
+        let reason = String(cString: strerror(errno))
+        close(made)
+        guard output >= 0 else {
+            throw CLIError(.failure, "error: cannot create a temporary file for \(name) in \(folder): \(reason)")
+        }
+        var done = false
+        defer { if !done { close(output) } }
         // Read with read(2) rather than FileHandle, so that a failure (standard input closed, or a
         // directory) is reported with errno's words rather than "The operation could not be completed".
         var buffer = [UInt8](repeating: 0, count: chunkSize)
@@ -139,24 +186,28 @@ enum InterchangeInput {
             if count < 0 {
                 if errno == EINTR { continue }
                 let code = errno
-                try? FileManager.default.removeItem(atPath: path)
                 // A closed standard input reads as EBADF (through the placeholder that start-up
                 // puts in its place, see StandardStreams): "Bad file descriptor" does not say that
                 // '-' had nothing behind it, nor what to give instead.
                 if descriptor == STDIN_FILENO && code == EBADF { throw StandardStreams.closedInput }
                 throw CLIError(.failure, "error: could not read \(name): \(String(cString: strerror(code)))")
             }
-            do {
-                try output.write(contentsOf: buffer[..<count])
-            } catch {
-                try? FileManager.default.removeItem(atPath: path)
-                throw CLIError(.failure, "error: could not copy \(name) to \(path): \(SystemErrorText.reason(error))")
+            var written = 0
+            while written < count {
+                let wrote = buffer[written..<count].withUnsafeBytes { write(output, $0.baseAddress, $0.count) }
+                if wrote < 0 && errno == EINTR { continue }
+                guard wrote > 0 else {
+                    throw CLIError(.failure, "error: could not copy \(name) to a temporary file in \(folder): \(String(cString: strerror(errno)))")
+                }
+                written += wrote
             }
         }
-        return path
+        done = true
+        return output
     }
 
-    private static func files(_ path: String) throws -> [Source] {
+    /// The files `path` names, each as the name it is reported under and the path to read.
+    private static func files(_ path: String) throws -> [(name: String, path: String)] {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -169,7 +220,7 @@ enum InterchangeInput {
         if found.isEmpty {
             throw CLIError(.dataError, "\(path): no .yaml, .yml or .json files in this directory")
         }
-        var result: [Source] = []
+        var result: [(name: String, path: String)] = []
         for relative in found {
             let full = (path as NSString).appendingPathComponent(relative)
             var nestedIsDirectory: ObjCBool = false
@@ -180,10 +231,10 @@ enum InterchangeInput {
         return result
     }
 
-    private static func readable(_ path: String) throws -> Source {
+    private static func readable(_ path: String) throws -> (name: String, path: String) {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw CLIError(.dataError, "\(path): cannot be read (permission denied?)")
         }
-        return Source(name: path, path: path)
+        return (path, path)
     }
 }
