@@ -15,7 +15,8 @@ extension KnowledgeBase {
     /// WAL like every knowledge base, checked with `integrity_check`, synced to disk (SQLite does
     /// not sync what `VACUUM INTO` writes), and then moved into place in one step, after which
     /// the folder is synced too. A reader of `destination` therefore sees either no file (or the
-    /// old one) or the whole verified copy; a crash leaves at most a hidden temporary file.
+    /// old one) or the whole verified copy; a crash leaves at most a hidden temporary file, which
+    /// the next backup to the same name removes.
     ///
     /// - Parameter overwrite: replace an existing `destination`; without it an existing file is
     ///   refused, even one created by another process while the copy was being made.
@@ -60,12 +61,17 @@ extension KnowledgeBase {
                 """)
         }
         let name = (destination as NSString).lastPathComponent
-        let temporary = folder + "/." + name + ".backup-" + UUID().uuidString
+        // A backup killed before it could clean up left its copy, as large as the knowledge base.
+        Self.removeAbandonedBackups(in: folder, name: name)
+        let temporary = folder + "/." + name + ".\(getpid()).\(UUID().uuidString).backup"
+        // Held while the copy is made, so that another backup's sweep leaves it alone.
+        let claim = TemporaryFileClaim(on: temporary)
         var moved = false
         defer {
             if !moved {
-                for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
+                for suffix in Self.backupSuffixes { unlink(temporary + suffix) }
             }
+            claim?.release()
         }
         try queue.inDatabase { db in try db.execute(sql: "VACUUM INTO ?", arguments: [temporary]) }
         try Self.prepareCopy(at: temporary, destination: destination)
@@ -107,6 +113,23 @@ extension KnowledgeBase {
         try copy.close()
         guard verdict == ["ok"] else {
             throw StoreError.backupFailed(path: destination, reason: "the copy failed its integrity check: \(verdict.joined(separator: "; "))")
+        }
+    }
+
+    /// The files a backup may leave under its temporary name.
+    private static let backupSuffixes = ["", "-wal", "-shm", "-journal"]
+
+    /// Removes the copies of backups to `name` that were killed before they could clean up
+    /// (`.NAME.PID.UUID.backup` and its side files): abandoned when the process named in it is
+    /// gone and no process holds its claim (see ``TemporaryFileClaim``). Copies named as older
+    /// versions named them (`.NAME.backup-UUID`) do not say which process made them and are left.
+    static func removeAbandonedBackups(in folder: String, name: String) {
+        TemporaryFileClaim.sweep(in: folder, sides: backupSuffixes) { entry in
+            TemporaryFileClaim.owner(of: entry, prefix: ".\(name).", sides: backupSuffixes) { kind in
+                // `.` then a UUID then `.backup`.
+                kind.count == 1 + 36 + 7 && kind.hasPrefix(".") && kind.hasSuffix(".backup")
+                    && UUID(uuidString: String(kind.dropFirst().prefix(36))) != nil
+            }
         }
     }
 

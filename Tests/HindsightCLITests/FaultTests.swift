@@ -173,6 +173,47 @@ struct FaultTests {
                          "new.sqlite", "one.yaml"].sorted())
     }
 
+    /// A backup writes its copy under a hidden temporary name in the destination's folder; one
+    /// killed before it could clean up left that copy, as large as the knowledge base, for good.
+    /// The next backup to the same name removes a copy whose process is gone and whose claim
+    /// nobody holds, with its side files, and leaves alone one of a process that still runs, one
+    /// whose claim is held, and one named as older versions named them, which does not say which
+    /// process made it.
+    @Test func theCopyOfAKilledBackupIsRemovedByTheNextBackup() throws {
+        let (sandbox, db) = try Sandbox.withDemo()
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let gone = finished.processIdentifier
+        func name(_ pid: pid_t) -> String { ".copy.sqlite.\(pid).\(UUID().uuidString).backup" }
+        let abandoned = sandbox.file(name(gone))
+        try Data(repeating: 7, count: 65_536).write(to: URL(fileURLWithPath: abandoned))
+        try Data(repeating: 7, count: 4_096).write(to: URL(fileURLWithPath: abandoned + "-wal"))
+        let unclaimed = sandbox.file(name(gone + 2_000_000))
+        try Data(repeating: 7, count: 65_536).write(to: URL(fileURLWithPath: unclaimed))
+        try sandbox.write(URL(fileURLWithPath: unclaimed).lastPathComponent + ".claim", "")
+        let running = try sandbox.write(name(getpid()), "being copied")
+        let claimed = try sandbox.write(name(gone + 3_000_000), "claimed")
+        let claim = try sandbox.write(URL(fileURLWithPath: claimed).lastPathComponent + ".claim", "")
+        let lock = open(claim, O_RDONLY)
+        defer { close(lock) }
+        try #require(flock(lock, LOCK_EX) == 0)
+        let older = try sandbox.write(".copy.sqlite.backup-\(UUID().uuidString)", "an older version's")
+        // The demo's own side files come and go with its openings; only the copies are compared.
+        func copies() throws -> Set<String> { Set(try FileManager.default.contentsOfDirectory(atPath: sandbox.path).filter { $0.contains("copy") }) }
+        let before = try copies()
+
+        let result = try sandbox.run("backup", "--db", db, sandbox.file("copy.sqlite"))
+        #expect(result.status == 0, "\(result.stderr)")
+        let removed = [abandoned, abandoned + "-wal", unclaimed, unclaimed + ".claim"].map { URL(fileURLWithPath: $0).lastPathComponent }
+        let kept = [running, claimed, claim, older].map { URL(fileURLWithPath: $0).lastPathComponent }
+        let left = try copies()
+        #expect(left == before.subtracting(removed).union(["copy.sqlite"]))
+        #expect(Set(kept).isSubset(of: left))
+        #expect(try SQLiteShell.health(sandbox.file("copy.sqlite")) == "ok")
+    }
+
     /// The first import claimed its temporary file with an `flock` through a descriptor of its
     /// own on that very file. On Linux closing any descriptor of a file drops all the process's
     /// POSIX locks on it, SQLite's among them, so only SQLite may open SQLite's file: the claim is
