@@ -7,17 +7,31 @@ import Glibc
 /// Standard input that cannot be read is named with the system's reason, the knowledge base and
 /// the temporary folder are left as they were.
 struct InputFailureTests {
-    @Test func unreadableStandardInputIsNamedWithItsReason() throws {
-        let (sandbox, db) = try Sandbox.withDemo()
+    /// `import - < dir` failed on the read with exit 1 and "Is a directory", as if the system were
+    /// at fault, while a named path that holds no interchange file is the input's fault: exit 65,
+    /// a line that starts with the path. Standard input that is a directory is now refused the
+    /// same way, listed with the problems of the other paths, and nothing is written.
+    @Test(arguments: [false, true])
+    func aDirectoryOnStandardInputIsTheInputsFault(intoExistingFile: Bool) throws {
+        let (sandbox, demo) = try Sandbox.withDemo()
+        let db = intoExistingFile ? demo : sandbox.file("new.sqlite")
         let temporary = sandbox.file("tmp")
         try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
+        let empty = sandbox.file("empty")
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: false)
         let before = FileManager.default.contents(atPath: db)
-        let result = try Hindsight.run(["-c", "exec \"$0\" \"$@\" < /", Hindsight.binaryPath, "import", "--db", db, "-"],
+        let result = try Hindsight.run(["-c", "exec \"$0\" \"$@\" < /", Hindsight.binaryPath, "import", "--db", db, "-", empty],
                                        home: sandbox.path, environment: ["TMPDIR": temporary], binary: "/bin/sh")
-        #expect(result.status == 1)
+        #expect(result.status == 65)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "error: could not read standard input: Is a directory\n")
+        #expect(result.stderr == """
+            -: standard input is a directory, not an interchange file; to import the .yaml, .yml and .json files \
+            in a directory, name it: hindsight import DIRECTORY
+            \(empty): no .yaml, .yml or .json files in this directory
+
+            """)
         #expect(FileManager.default.contents(atPath: db) == before)
+        #expect(FileManager.default.fileExists(atPath: db) == intoExistingFile)
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty)
     }
 

@@ -48,10 +48,15 @@ enum InterchangeInput {
         var unusable: [(index: Int, message: String)] = []
         for path in paths {
             if path == "-" {
-                let copy = try standardInputCopy ?? spool(STDIN_FILENO, name: "standard input")
-                if standardInputCopy == nil { copies.append(copy) }
-                standardInputCopy = copy
-                sources.append(Source(name: "-", location: .copy(copy)))
+                // Input that is not there or not a file is reported with the other unusable paths.
+                do {
+                    let copy = try standardInputCopy ?? spoolStandardInput()
+                    if standardInputCopy == nil { copies.append(copy) }
+                    standardInputCopy = copy
+                    sources.append(Source(name: "-", location: .copy(copy)))
+                } catch let error as CLIError where error.code == .dataError {
+                    unusable.append((sources.count, error.description))
+                }
             } else {
                 do {
                     for (name, file) in try files(path) {
@@ -142,6 +147,18 @@ enum InterchangeInput {
     private static func isRegularFile(_ path: String) -> Bool {
         var status = stat()
         return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Copies standard input to a temporary file, refusing a directory there (`import - < dir`) as
+    /// the input's fault, as a named path that holds no interchange file is, rather than failing
+    /// on the read with "Is a directory".
+    private static func spoolStandardInput() throws -> Int32 {
+        var status = stat()
+        if fstat(STDIN_FILENO, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR {
+            throw CLIError(.dataError, "-: standard input is a directory, not an interchange file; "
+                           + "to import the .yaml, .yml and .json files in a directory, name it: hindsight import DIRECTORY")
+        }
+        return try spool(STDIN_FILENO, name: "standard input")
     }
 
     /// Copies a file that can be read only once (a pipe, a FIFO, a device) to a temporary file.
