@@ -59,6 +59,43 @@ struct InputFailureTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty)
     }
 
+    /// With standard input closed, a name that reopens it (`/dev/stdin`, `/proc/self/fd/0`, a
+    /// link to one of them) reached the `/dev/null` that start-up puts in its place, and the
+    /// import was refused as "the file holds no document". It now gets the refusal `import -`
+    /// gets, naming the path, exit 65, and neither the knowledge base nor a new file is written.
+    @Test(arguments: [("/dev/stdin", false), ("/proc/self/fd/0", true), ("link-to-stdin", false)])
+    func aClosedStandardInputNamedAsAFileIsNamedAsClosed(name: String, intoExistingFile: Bool) throws {
+        let (sandbox, demo) = try Sandbox.withDemo()
+        let db = intoExistingFile ? demo : sandbox.file("new.sqlite")
+        var path = name
+        if !name.hasPrefix("/") {
+            path = sandbox.file(name)
+            try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "/dev/stdin")
+        }
+        let before = FileManager.default.contents(atPath: db)
+        let result = try Hindsight.run(["-c", "exec \"$0\" \"$@\" <&-", Hindsight.binaryPath, "import", "--db", db, path],
+                                       home: sandbox.path, binary: "/bin/sh")
+        #expect(result.status == 65)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == """
+            error: standard input is closed, so '\(path)' has nothing to import; nothing was written
+            give the file by name (hindsight import FILE) or pipe it in (hindsight import - < FILE, or COMMAND | hindsight import -)
+
+            """)
+        #expect(FileManager.default.contents(atPath: db) == before)
+        #expect(FileManager.default.fileExists(atPath: db) == intoExistingFile)
+    }
+
+    /// Standard input open (here on an empty pipe), the same names are read as any pipe is.
+    @Test func anOpenStandardInputNamedAsAFileIsRead() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("new.sqlite")
+        let result = try Hindsight.run(["import", "--db", db, "/dev/stdin"], home: sandbox.path)
+        #expect(result.status == 65)
+        #expect(result.stderr == "/dev/stdin:1:1: the file holds no document; expected a mapping that starts with 'version: 1'\n")
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
     /// A pipe named as a file (`/dev/stdin` here, `<(command)` in a shell) can be read only once.
     /// A flow-style YAML document is parsed whole, which opens the file a second time: the second
     /// reading found the pipe empty and refused a valid file as holding no document.

@@ -59,6 +59,9 @@ enum InterchangeInput {
                 }
             } else {
                 do {
+                    if StandardStreams.closedAtStart.contains(STDIN_FILENO) && StandardStreams.namesStandardInput(path) {
+                        throw StandardStreams.closedInput(path)
+                    }
                     for (name, file) in try files(path) {
                         guard !isRegularFile(file) else { sources.append(Source(name: name, location: .file(file))); continue }
                         let copy = try spoolFile(file)
@@ -206,7 +209,7 @@ enum InterchangeInput {
                 // A closed standard input reads as EBADF (through the placeholder that start-up
                 // puts in its place, see StandardStreams): "Bad file descriptor" does not say that
                 // '-' had nothing behind it, nor what to give instead.
-                if descriptor == STDIN_FILENO && code == EBADF { throw StandardStreams.closedInput }
+                if descriptor == STDIN_FILENO && code == EBADF { throw StandardStreams.closedInput() }
                 throw CLIError(.failure, "error: could not read \(name): \(String(cString: strerror(code)))")
             }
             var written = 0
