@@ -112,6 +112,48 @@ struct CatalogCommandTests {
         try refusalChangesNothing(arguments, status: status, message: message)
     }
 
+    /// An SLA's fixed allowance kept by `sla change` while --tz or --window changes its windows
+    /// was refused as "--allowed-downtime: …", an option the user had not given. The message now
+    /// names the options that were given and says what the kept allowance must be shorter than.
+    @Test(arguments: [
+        // Prague's first summer time began on Sunday 1 April 1979: the week from Monday 26 March
+        // (ISO week 13) lasted 7 × 86400 − 3600 = 601200 s, less than 6d 23h 30m = 603000 s.
+        ("6d23h30m", "week", ["--tz", "Europe/Prague"],
+         "--tz Europe/Prague: the SLA's allowed downtime of 6d 23h 30m (603000s) is not shorter than every week window: "
+            + "the shortest, 1979-W13 in Europe/Prague, lasts 6d 23h (601200s); give with it an --allowed-downtime "
+            + "shorter than 601200s, or an --objective instead"),
+        // Every UTC week lasts 604800 s; the first to start from 1970 on is Monday 5 January 1970,
+        // in ISO week 2 (week 1 holds Thursday 1 January).
+        ("7d", "month", ["--window", "week", "--until", "2030-12-31"],
+         "--window week --until 2030-12-31: the SLA's allowed downtime of 7d (604800s) is not shorter than every week "
+            + "window: the shortest, 1970-W02 in UTC, lasts 7d (604800s); give with them an --allowed-downtime "
+            + "shorter than 604800s, or an --objective instead"),
+    ])
+    func aKeptAllowanceThatNoLongerFitsNamesTheOptionsThatChanged(allowed: String, window: String, change: [String],
+                                                                   message: String) throws {
+        let set = try run(["sla", "change", "url-shortener", "--allowed-downtime", allowed, "--window", window])
+        #expect(set.status == 0, "\(set.stderr)")
+        let before = sandbox.bytes("demo.sqlite")
+        let result = try run(["sla", "change", "url-shortener"] + change)
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.split(separator: "\n").first.map(String.init) == "Error: " + message, "\(result.stderr)")
+        #expect(sandbox.bytes("demo.sqlite") == before)
+    }
+
+    /// When another option is refused itself (a --until that is not a date), the kept allowance
+    /// is not judged against windows that option does not yet say: only that option is named.
+    @Test func aKeptAllowanceIsNotJudgedAgainstARefusedOption() throws {
+        #expect(try run(["sla", "change", "url-shortener", "--allowed-downtime", "6d23h30m", "--window", "week"]).status == 0)
+        let before = sandbox.bytes("demo.sqlite")
+        let result = try run(["sla", "change", "url-shortener", "--tz", "Europe/Prague", "--until", "2030-13-01"])
+        #expect(result.status == 64)
+        #expect(result.stderr.split(separator: "\n").first.map(String.init)
+                == "Error: --until: '2030-13-01' is not a date: month 13 does not exist; expected 01–12", "\(result.stderr)")
+        #expect(!result.stderr.contains("allowed"), "\(result.stderr)")
+        #expect(sandbox.bytes("demo.sqlite") == before)
+    }
+
     @Test func maintenanceIsCutOutOfTheDowntime() throws {
         let added = try run(["maintenance", "add", "url-shortener", "--start", "2023-05-16T14:10:00Z",
                              "--end", "2023-05-16T14:20:00Z", "--note", "null"])

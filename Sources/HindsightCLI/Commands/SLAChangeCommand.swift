@@ -116,10 +116,53 @@ struct SLAChangeCommand: ParsableCommand {
         if !fields.credit.isEmpty { record["credits"] = .list(try fields.creditFields()) }
         let order = ["service", "objective", "allowed_downtime", "window", "timezone", "effective_from", "effective_until",
                      "partial", "credits"]
+        func ordered(_ record: [String: CommandLineValue]) -> [CommandLineField] {
+            order.compactMap { key in record[key].map { CommandLineField(key, $0) } }
+        }
         do {
-            return try CommandLineRecord.sla(order.compactMap { key in record[key].map { CommandLineField(key, $0) } })
-        } catch let problems as InterchangeProblems {
+            return try CommandLineRecord.sla(ordered(record))
+        } catch var problems as InterchangeProblems {
+            // The allowance kept from the stored SLA does not fit the windows the other options
+            // make: the decoder's message would blame --allowed-downtime, which was not given.
+            if fields.allowedDowntime == nil && fields.objective == nil, case .fixed(let allowed) = sla.allowance,
+               let index = problems.problems.firstIndex(where: { Self.isAllowanceProblem($0.message) }) {
+                // The same SLA with an objective instead decodes when only the allowance is wrong.
+                var probe = record
+                probe["allowed_downtime"] = nil
+                probe["objective"] = .word("50")
+                if let windows = try? CommandLineRecord.sla(ordered(probe)),
+                   let message = keptAllowanceProblem(allowed, windows: windows) {
+                    problems.problems[index].message = message
+                } else if problems.problems.count > 1 {
+                    // Checked against windows of values that are refused themselves: once they
+                    // are given right, the allowance is checked against those.
+                    problems.problems.remove(at: index)
+                }
+            }
             throw CommandLineProblems.error(problems, options: SLAFieldOptions.optionNames)
         }
+    }
+
+    /// Whether the decoder's `message` is about the allowed downtime.
+    private static func isAllowanceProblem(_ message: String) -> Bool {
+        message.hasPrefix(".allowed_downtime:") || message.hasPrefix("allowed_downtime:")
+    }
+
+    /// Why the stored allowance `allowed` does not fit the windows of `windows` (the changed SLA
+    /// with an objective in its place), named after the options that changed those windows, and
+    /// what would be accepted; nil when its zone cannot be read.
+    private func keptAllowanceProblem(_ allowed: TimeSpan, windows: ServiceLevelAgreement) -> String? {
+        guard let calendar = try? LocalCalendar(timeZoneName: windows.timeZone) else { return nil }
+        let shortest = ShortestWindow.of(windows.window, in: calendar, from: windows.effectiveFrom, through: windows.effectiveUntil)
+        let seconds = shortest.span.milliseconds / 1000
+        let why = "the SLA's allowed downtime of \(DurationText.exact(seconds: allowed.seconds)) (\(allowed.seconds)s) is not "
+            + "shorter than every \(windows.window.rawValue) window: the shortest, \(shortest.label) in \(windows.timeZone), "
+            + "lasts \(DurationText.exact(seconds: seconds)) (\(seconds)s)"
+        let accepted = "an --allowed-downtime shorter than \(seconds)s, or an --objective instead"
+        // The options that change which windows the SLA judges, as given.
+        let given = [("--window", fields.window), ("--tz", fields.tz), ("--until", fields.until)]
+            .compactMap { option, value in value.map { "\(option) \($0)" } }
+        guard !given.isEmpty else { return "\(why); give \(accepted)" }
+        return "\(given.joined(separator: " ")): \(why); give with \(given.count == 1 ? "it" : "them") \(accepted)"
     }
 }
