@@ -27,7 +27,11 @@ enum OrphanedSideFiles {
     /// The side file of an existing `path` that holds writes not yet in the database file (a
     /// non-empty `-wal` or `-journal`), or nil: the database is open in another program or one was
     /// killed while writing it, and replacing the file would pair the new one with those writes.
+    /// Nil when nothing is at `path`: such side files belong to no database, and ``remove(besideMissing:)``
+    /// removes them before a file is put there.
     static func unfinishedWrite(beside path: String) -> String? {
+        var file = stat()
+        guard lstat(path, &file) == 0 else { return nil }
         for suffix in ["-wal", "-journal"] {
             var status = stat()
             if stat(path + suffix, &status) == 0 && status.st_size > 0 { return path + suffix }

@@ -307,4 +307,19 @@ struct FaultTests {
         #expect(sandbox.bytes("target.sqlite") == before)
         #expect(sandbox.bytes("target.sqlite-wal") == orphan)
     }
+
+    /// Side files left beside a name where no file is are removed before a backup is given that
+    /// name; with --overwrite, a left-over log was instead taken for writes not yet in a file and
+    /// the backup refused, although there was no file to overwrite. It is now removed as without.
+    @Test func aLeftOverLogBesideNoFileDoesNotStopABackupWithOverwrite() throws {
+        let (sandbox, db) = try Sandbox.withDemo()
+        try sandbox.write("copy.sqlite-wal", "left by a deleted database")
+        try sandbox.write("copy.sqlite-journal", "left by a deleted database")
+        let result = try sandbox.run("backup", "--db", db, "--overwrite", sandbox.file("copy.sqlite"))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        #expect(sandbox.bytes("copy.sqlite-wal") == nil)
+        #expect(sandbox.bytes("copy.sqlite-journal") == nil)
+        #expect(try SQLiteShell.health(sandbox.file("copy.sqlite")) == "ok")
+    }
 }
