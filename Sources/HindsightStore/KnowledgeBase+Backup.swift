@@ -18,18 +18,30 @@ extension KnowledgeBase {
     /// old one) or the whole verified copy; a crash leaves at most a hidden temporary file, which
     /// the next backup to the same name removes.
     ///
+    /// A `destination` that is a symbolic link (or lies below one) is written where the link
+    /// leads, as a knowledge base opened through a link is: the link is left as it is, a link to
+    /// an existing file is that file (refused without `overwrite`, replaced with it), and one that
+    /// leads to no file yet is a destination that does not exist yet.
+    ///
     /// - Parameter overwrite: replace an existing `destination`; without it an existing file is
     ///   refused, even one created by another process while the copy was being made.
     /// - Returns: the size of the copy in bytes.
     /// - Throws: ``StoreError/backupRefused(path:reason:)`` for a destination that exists, is the
-    ///   knowledge base itself, is a folder (with or without `overwrite`), or lies below a file or
-    ///   in a folder that is missing or cannot be written to; GRDB's `DatabaseError` for I/O failures (a full disk among them);
+    ///   knowledge base itself, is a folder (with or without `overwrite`), has symbolic links that
+    ///   go round in a loop, or lies below a file or in a folder that is missing or cannot be
+    ///   written to; GRDB's `DatabaseError` for I/O failures (a full disk among them);
     ///   ``StoreError/backupFailed(path:reason:)`` when the copy fails verification or cannot be
     ///   synced or moved.
     @discardableResult
     public func backup(to destination: String, overwrite: Bool) throws -> Int64 {
-        let folder = (destination as NSString).deletingLastPathComponent.isEmpty
-            ? "." : (destination as NSString).deletingLastPathComponent
+        // A symbolic link is written through, as `--db` opens one: the copy goes where it leads
+        // and the link stays. The copy's temporary file, the side files checked and removed, and
+        // the name it is moved to are all there, beside the file SQLite will pair them with.
+        guard let target = SymbolicLinks.resolve(destination) else {
+            throw StoreError.backupRefused(path: destination, reason: "its symbolic links go round in a loop (or lead through more than \(SymbolicLinks.limit))")
+        }
+        let folder = (target as NSString).deletingLastPathComponent.isEmpty
+            ? "." : (target as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
             throw StoreError.backupRefused(path: destination, reason: "the folder \(folder) does not exist")
@@ -41,26 +53,26 @@ extension KnowledgeBase {
         guard FileManager.default.isWritableFile(atPath: folder) else {
             throw StoreError.backupRefused(path: destination, reason: "the folder \(folder) cannot be written to")
         }
-        if Self.isSameFile(destination, path) {
+        if Self.isSameFile(target, path) {
             throw StoreError.backupRefused(path: destination, reason: "it is the knowledge base itself")
         }
         var destinationIsFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: destination, isDirectory: &destinationIsFolder), destinationIsFolder.boolValue {
+        if FileManager.default.fileExists(atPath: target, isDirectory: &destinationIsFolder), destinationIsFolder.boolValue {
             // rename() cannot put a file in a folder's place, so --overwrite would not help either.
             throw StoreError.backupRefused(path: destination, reason: "it is a folder; name the file to write in it, e.g. "
                                            + (destination as NSString).appendingPathComponent("hindsight.sqlite"))
         }
-        if !overwrite && FileManager.default.fileExists(atPath: destination) {
+        if !overwrite && FileManager.default.fileExists(atPath: target) {
             throw StoreError.backupRefused(path: destination, reason: "the file already exists; pass --overwrite to replace it")
         }
-        if overwrite, let log = OrphanedSideFiles.unfinishedWrite(beside: destination) {
+        if overwrite, let log = OrphanedSideFiles.unfinishedWrite(beside: target) {
             throw StoreError.backupRefused(path: destination, reason: """
                 \(log) holds writes not yet in the file: it is open in another program, or one was killed while \
                 writing it, and SQLite would lay those writes over the copy and damage it; close that program \
                 (or, when none is running, open the file once for writing, e.g. 'hindsight init --db \(destination)') and try again
                 """)
         }
-        let name = (destination as NSString).lastPathComponent
+        let name = (target as NSString).lastPathComponent
         // A backup killed before it could clean up left its copy, as large as the knowledge base.
         Self.removeAbandonedBackups(in: folder, name: name)
         let temporary = folder + "/." + name + ".\(getpid()).\(UUID().uuidString).backup"
@@ -79,14 +91,14 @@ extension KnowledgeBase {
             throw StoreError.backupFailed(path: destination, reason: problem)
         }
         // Side files left by a deleted database of that name would be paired with the copy.
-        OrphanedSideFiles.remove(besideMissing: destination)
+        OrphanedSideFiles.remove(besideMissing: target)
         if overwrite {
-            guard rename(temporary, destination) == 0 else {
+            guard rename(temporary, target) == 0 else {
                 throw StoreError.backupFailed(path: destination, reason: "could not move the copy into place: \(Self.errnoText())")
             }
         } else {
             // link() fails if the name was taken in the meantime, where rename() would replace it.
-            guard link(temporary, destination) == 0 else {
+            guard link(temporary, target) == 0 else {
                 let reason = errno == EEXIST ? "the file already exists; pass --overwrite to replace it"
                     : "could not move the copy into place: \(Self.errnoText())"
                 throw StoreError.backupFailed(path: destination, reason: reason)
@@ -98,7 +110,7 @@ extension KnowledgeBase {
         if let problem = FileSync.sync(folder) {
             throw StoreError.backupFailed(path: destination, reason: "the copy is in place but \(problem)")
         }
-        let attributes = try FileManager.default.attributesOfItem(atPath: destination)
+        let attributes = try FileManager.default.attributesOfItem(atPath: target)
         return (attributes[.size] as? NSNumber)?.int64Value ?? 0
     }
 

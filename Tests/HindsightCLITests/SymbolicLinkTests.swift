@@ -90,5 +90,88 @@ struct SymbolicLinkTests {
                 + "its symbolic links go round in a loop (or lead through more than 40)\n")
         #expect(result.stdout.isEmpty)
         #expect(try entries(sandbox.path) == ["one.sqlite", "two.sqlite"])
+
+        // As a backup's destination: refused before anything is copied, not after the copy was
+        // made and then could not be given the name.
+        let (demoSandbox, demo) = try Sandbox.withDemo()
+        try FileManager.default.createSymbolicLink(atPath: demoSandbox.file("one.sqlite"), withDestinationPath: "two.sqlite")
+        try FileManager.default.createSymbolicLink(atPath: demoSandbox.file("two.sqlite"), withDestinationPath: "one.sqlite")
+        let backup = try demoSandbox.run("backup", "--db", demo, demoSandbox.file("one.sqlite"))
+        #expect(backup.status == 64)
+        #expect(backup.stderr == "error: will not write a backup to \(demoSandbox.file("one.sqlite")): "
+                + "its symbolic links go round in a loop (or lead through more than 40)\n")
+        // The knowledge base's own side files aside, nothing is made.
+        #expect(try entries(demoSandbox.path).filter { !$0.hasPrefix("demo.sqlite") } == ["one.sqlite", "two.sqlite"])
+    }
+
+    /// `backup --overwrite LINK` put the copy in the link's place, leaving the file the link led
+    /// to as it was; a backup is now written where the link leads, as `--db` opens it, and the
+    /// link stays. Without --overwrite the file it leads to is refused as existing.
+    @Test func aBackupThroughALinkReplacesTheFileItLeadsTo() throws {
+        let (sandbox, db) = try Sandbox.withDemo()
+        try FileManager.default.createDirectory(atPath: sandbox.file("backups"), withIntermediateDirectories: false)
+        let old = sandbox.file("backups/old.sqlite")
+        #expect(try sandbox.run("init", "--db", old).status == 0)
+        let link = sandbox.file("latest.sqlite")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "backups/old.sqlite")
+        let folderBefore = try entries(sandbox.file("backups"))
+
+        let before = sandbox.bytes("backups/old.sqlite")
+        let refused = try sandbox.run("backup", "--db", db, link)
+        #expect(refused.status == 64)
+        #expect(refused.stderr == "error: will not write a backup to \(link): the file already exists; pass --overwrite to replace it\n")
+        #expect(sandbox.bytes("backups/old.sqlite") == before)
+
+        let result = try sandbox.run("backup", "--db", db, "--overwrite", link)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Backed up \(db) to \(link) ("), "\(result.stdout)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "backups/old.sqlite")
+        let incidents = "SELECT group_concat(id, '|') FROM (SELECT id FROM incident ORDER BY id)"
+        #expect(try SQLiteShell.query(old, incidents) == (try SQLiteShell.query(db, incidents)))
+        #expect(try SQLiteShell.health(old) == "ok")
+        #expect(try entries(sandbox.file("backups")) == folderBefore)
+    }
+
+    /// A link that leads to no file yet was refused as "already exists" (and, with --overwrite,
+    /// replaced by the copy); it is now a destination that does not exist yet: the copy is made
+    /// where it leads, side files left there by a deleted database are removed first, and the
+    /// link stays.
+    @Test(arguments: [false, true])
+    func aBackupThroughALinkToNoFileMakesTheFileWhereItLeads(overwrite: Bool) throws {
+        let (sandbox, db) = try Sandbox.withDemo()
+        try FileManager.default.createDirectory(atPath: sandbox.file("backups"), withIntermediateDirectories: false)
+        try sandbox.write("backups/new.sqlite-wal", "left by a deleted database")
+        let link = sandbox.file("latest.sqlite")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "backups/new.sqlite")
+
+        let result = try Hindsight.run(["backup", "--db", db, link] + (overwrite ? ["--overwrite"] : []), home: sandbox.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "backups/new.sqlite")
+        #expect(try entries(sandbox.file("backups")) == ["new.sqlite"])
+        let incidents = "SELECT group_concat(id, '|') FROM (SELECT id FROM incident ORDER BY id)"
+        #expect(try SQLiteShell.query(sandbox.file("backups/new.sqlite"), incidents) == (try SQLiteShell.query(db, incidents)))
+    }
+
+    /// The check that refuses to replace a file whose write-ahead log holds writes looked beside
+    /// the link, where SQLite keeps no log, and the link was replaced; it now looks beside the
+    /// file the link leads to, and refuses with both left as they were.
+    @Test func aBackupThroughALinkChecksTheLogBesideTheFileItLeadsTo() throws {
+        let (sandbox, db) = try Sandbox.withDemo()
+        try FileManager.default.createDirectory(atPath: sandbox.file("backups"), withIntermediateDirectories: false)
+        let old = sandbox.file("backups/old.sqlite")
+        #expect(try sandbox.run("init", "--db", old).status == 0)
+        try sandbox.write("backups/old.sqlite-wal", "writes not yet in the file")
+        let link = sandbox.file("latest.sqlite")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "backups/old.sqlite")
+        let before = sandbox.bytes("backups/old.sqlite")
+
+        let result = try sandbox.run("backup", "--db", db, "--overwrite", link)
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("error: will not write a backup to \(link): "), "\(result.stderr)")
+        #expect(result.stderr.contains("/backups/old.sqlite-wal holds writes not yet in the file"), "\(result.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "backups/old.sqlite")
+        #expect(sandbox.bytes("backups/old.sqlite") == before)
+        #expect(sandbox.bytes("backups/old.sqlite-wal") == Data("writes not yet in the file".utf8))
     }
 }
