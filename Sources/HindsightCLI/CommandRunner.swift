@@ -15,7 +15,11 @@ public enum CommandRunner {
         }
         do {
             var command = try HindsightCommand.parseAsRoot(arguments)
-            try command.run()
+            do {
+                try command.run()
+            } catch let error as ValidationError {
+                return report(CommandUsage.refusal(error, by: type(of: command)))
+            }
             return 0
         } catch let error as CLIError {
             return report(error)

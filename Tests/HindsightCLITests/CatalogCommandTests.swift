@@ -15,6 +15,20 @@ struct CatalogCommandTests {
         try Hindsight.run(arguments + ["--db", db], home: sandbox.path)
     }
 
+    /// A value checked only once the command runs (here a time zone, against the SLA it would
+    /// change) is refused with the subcommand's usage, as values refused while parsing are, not
+    /// the root's `Usage: hindsight <subcommand>`.
+    @Test func aValueRefusedWhileRunningShowsTheSubcommandsUsage() throws {
+        let refused = try run(["sla", "change", "url-shortener", "--tz", "Mars/Base"])
+        #expect(refused.status == 64)
+        #expect(refused.stdout.isEmpty)
+        let lines = refused.stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first?.hasPrefix("Error: --tz: 'Mars/Base' is not an IANA time zone name") == true, "stderr was: \(refused.stderr)")
+        #expect(lines.count == 4 && lines[3].isEmpty, "stderr was: \(refused.stderr)")
+        #expect(lines.dropFirst().first?.hasPrefix("Usage: hindsight sla change ") == true, "stderr was: \(refused.stderr)")
+        #expect(lines.dropFirst(2).first == "  See 'hindsight sla change --help' for more information.", "stderr was: \(refused.stderr)")
+    }
+
     private func yearWindow(_ service: String, _ year: String) throws -> [String: Any] {
         let result = try run(["report", "--year", year, "--service", service, "--format", "json"])
         let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
@@ -150,7 +164,9 @@ struct CatalogCommandTests {
         #expect(result.status == 64)
         #expect(result.stderr.split(separator: "\n").first.map(String.init)
                 == "Error: --until: '2030-13-01' is not a date: month 13 does not exist; expected 01–12", "\(result.stderr)")
-        #expect(!result.stderr.contains("allowed"), "\(result.stderr)")
+        // The usage line lists --allowed-downtime among the options; no other line may name it.
+        #expect(!result.stderr.split(separator: "\n").contains { !$0.hasPrefix("Usage: ") && $0.contains("allowed") },
+                "\(result.stderr)")
         #expect(sandbox.bytes("demo.sqlite") == before)
     }
 
