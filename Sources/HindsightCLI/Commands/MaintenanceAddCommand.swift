@@ -21,7 +21,7 @@ struct MaintenanceAddCommand: ParsableCommand {
 
     func run() throws {
         let window = try identity.window(note: note)
-        let knowledgeBase = try database.open(.readWrite)
+        let knowledgeBase = try database.openExisting()
         guard try knowledgeBase.serviceExists(window.serviceID) else {
             throw CLIError(.dataError, "error: no service with id '\(window.serviceID)'; 'hindsight services' lists them")
         }

@@ -37,7 +37,7 @@ struct MaintenanceChangeCommand: ParsableCommand {
 
     func run() throws {
         let old = try identity.window(note: nil)
-        let knowledgeBase = try database.open(.readWrite)
+        let knowledgeBase = try database.openExisting()
         let changed: MaintenanceWindow?
         do {
             // Read and written in one transaction: a concurrent change is built on, not undone.

@@ -18,7 +18,7 @@ struct MaintenanceRemoveCommand: ParsableCommand {
 
     func run() throws {
         let window = try identity.window(note: nil)
-        let knowledgeBase = try database.open(.readWrite)
+        let knowledgeBase = try database.openExisting()
         guard try knowledgeBase.removeMaintenance(serviceID: window.serviceID, start: window.start, end: window.end) else {
             throw CLIError(.dataError, "error: no maintenance of \(MaintenanceWindowOptions.describe(window)); "
                            + "'hindsight maintenance list --service \(window.serviceID)' lists them")

@@ -49,7 +49,7 @@ struct SLAAddCommand: ParsableCommand {
 
     func run() throws {
         let sla = try sla()
-        let knowledgeBase = try database.open(.readWrite)
+        let knowledgeBase = try database.openExisting()
         try SLAWriting.store(sla, in: knowledgeBase)
         try Output.write("Added the SLA of \(service): \(SLAText.describe(sla)).\n")
     }

@@ -44,7 +44,7 @@ struct SLAChangeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let knowledgeBase = try database.open(.readWrite)
+        let knowledgeBase = try database.openExisting()
         guard try knowledgeBase.serviceExists(service) else {
             throw CLIError(.dataError, "error: no service with id '\(service)'; 'hindsight services' lists them")
         }
