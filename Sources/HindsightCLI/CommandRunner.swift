@@ -35,7 +35,8 @@ public enum CommandRunner {
                     return report(error as? CLIError ?? CLIError(.failure, "error: \(error)"))
                 }
             } else {
-                Output.writeError(message.hasSuffix("\n") ? message : message + "\n")
+                let text = oneLine(HindsightCommand.message(for: error), in: message)
+                Output.writeError(text.hasSuffix("\n") ? text : text + "\n")
             }
             return code
         }
@@ -60,9 +61,20 @@ public enum CommandRunner {
         return run(arguments: arguments)
     }
 
+    /// Writes each of the error's problems on a line of its own: a value echoed in a message (an
+    /// id, a key, a file name) may hold a line break or a terminal control, which would split the
+    /// problem over two lines or act on the terminal, so such characters are written as escapes.
     private static func report(_ error: CLIError) -> Int32 {
-        Output.writeError(error.lines.map { $0 + "\n" }.joined())
+        Output.writeError(error.lines.map { TerminalText.neutralised($0) + "\n" }.joined())
         return error.code.rawValue
+    }
+
+    /// `message`, the argument parser's text for an error, with its first line, the `problem`
+    /// itself, made safe as ``report(_:)`` does; the usage lines after it are the parser's own.
+    static func oneLine(_ problem: String, in message: String) -> String {
+        let safe = TerminalText.neutralised(problem)
+        guard safe != problem, let range = message.range(of: problem) else { return message }
+        return message.replacingCharacters(in: range, with: safe)
     }
 
     /// Maps the library's errors to messages and exit codes.
