@@ -62,3 +62,96 @@ extension CommandLineContractTests {
         #expect(lines.dropFirst().first?.hasPrefix("Usage: hindsight incidents") == true)
     }
 }
+
+extension CommandLineContractTests {
+    static let oneIncident = """
+        version: 1
+        services:
+          - {id: api, name: API}
+        incidents:
+          - id: outage
+            title: Outage
+            started_at: 2024-03-01T10:00:00Z
+            resolved_at: 2024-03-01T10:30:00Z
+            tags: [db, deploy]
+            impacts: [{service: api}]
+            factors: [{id: pool, title: "Pool | too small", cause: config/pool}]
+            actions: [{id: check, title: Check the pool, kind: detect, owner: dba, priority: high, addresses: [pool]}]
+        """
+
+    /// A sandbox with ``oneIncident`` imported by `tester`, and its database.
+    static func withOneIncident() throws -> (sandbox: Sandbox, db: String) {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("kb.sqlite")
+        let imported = try sandbox.run("import", "--db", db, "--by", "tester", try sandbox.write("one.yaml", oneIncident))
+        guard imported.status == 0 else { throw Sandbox.DemoFailed(stderr: imported.stderr) }
+        return (sandbox, db)
+    }
+
+    /// "Commands that print records or reports take `--format` with `table` (the default on a
+    /// terminal), `json`, `csv` and `markdown`." `incident show` prints one record; as CSV it is
+    /// one row under the JSON's field names, lists of records and the derived figures one cell of
+    /// JSON each, absent fields empty.
+    @Test func incidentShowTakesCSV() throws {
+        let (sandbox, db) = try Self.withOneIncident()
+        let result = try sandbox.run("incident", "show", "--db", db, "--format", "csv", "outage")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "")
+        let header = "id,title,severity,near_miss,detection,started_at,detected_at,mitigated_at,resolved_at,summary,source,"
+            + "tags,impacts,factors,actions,timeline,derived"
+        let impacts = #""[{""service"": ""api"", ""start"": ""2024-03-01T10:00:00Z"", ""end"": ""2024-03-01T10:30:00Z"", ""fraction"": 1}]""#
+        let factors = #""[{""id"": ""pool"", ""title"": ""Pool | too small"", ""cause"": ""config/pool"", ""role"": ""contributing""}]""#
+        let actions = #""[{""id"": ""check"", ""title"": ""Check the pool"", ""kind"": ""detect"", ""addresses"": [""pool""], ""owner"": ""dba"", ""priority"": ""high"", ""status"": ""open""}]""#
+        // Resolved on 2024-03-01, high priority: due 28 days later, long past today.
+        let derived = #""{""state"": ""resolved"", ""seconds_to_detect"": null, ""seconds_to_mitigate"": 1800, ""seconds_to_resolve"": 1800, "#
+            + #"""latent_ages"": [{""factor"": ""pool"", ""latent_age"": null}], "#
+            + #"""actions"": [{""id"": ""outage/check"", ""due"": ""2024-03-29"", ""overdue"": true}], ""repeats"": [], ""repeated_by"": []}""#
+        #expect(result.stdout == header + "\r\n"
+                + "outage,Outage,,,,2024-03-01T10:00:00Z,,,2024-03-01T10:30:00Z,,,db;deploy,\(impacts),\(factors),\(actions),,\(derived)\r\n")
+    }
+
+    /// The same sentence for `action show`: CSV is one row under the JSON's field names, Markdown
+    /// pastes into a review document.
+    @Test func actionShowTakesCSVAndMarkdown() throws {
+        let (sandbox, db) = try Self.withOneIncident()
+        let csv = try sandbox.run("action", "show", "--db", db, "--as-of", "2024-04-01", "--format", "csv", "outage/check")
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let lines = csv.stdout.components(separatedBy: "\r\n")
+        #expect(lines.first == "id,title,status,due,overdue,days_overdue,due_derived,incident,action,kind,priority,owner,addresses,"
+                + "created_at,completed_at,ticket,incident_title,did_not_prevent_repeat,history")
+        // Due 2024-03-29, judged on 2024-04-01: 3 days overdue. An imported action counts as
+        // created when its incident started; it let no repeat through (an empty list: an empty cell).
+        #expect(lines.count == 3 && lines[2] == "")
+        let row = lines.dropFirst().first ?? ""
+        #expect(row.hasPrefix("outage/check,Check the pool,open,2024-03-29,true,3,true,outage,check,detect,high,dba,pool,"
+                              + "2024-03-01T10:00:00Z,,,Outage,,\"[{\"\"at\"\": \"\""), "\(row)")
+        #expect(row.hasSuffix("\"\"actor\"\": \"\"tester\"\", \"\"field\"\": \"\"created\"\", \"\"old_value\"\": null, "
+                              + "\"\"new_value\"\": \"\"open\"\", \"\"note\"\": \"\"import\"\"}]\""), "\(row)")
+
+        let markdown = try sandbox.run("action", "show", "--db", db, "--as-of", "2024-04-01", "--format", "markdown", "outage/check")
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(markdown.stdout.hasPrefix("""
+            ## Check the pool
+
+            **id** `outage/check` · detect · high priority · open
+
+            - incident: `outage` Outage
+            - owner: dba
+            - due: 2024-03-29 (derived) · **overdue** by 3 days on 2024-04-01
+            - created: 2024-03-01T10:00:00Z
+
+            ### Addresses
+
+            | Factor | Cause | Title |
+            | --- | --- | --- |
+            | pool | config/pool | Pool \\| too small |
+
+            ### History
+
+            | At | Actor | Field | From | To | Note |
+            | --- | --- | --- | --- | --- | --- |
+
+            """), "\(markdown.stdout)")
+        #expect(markdown.stdout.hasSuffix(" | tester | created |  | open | import |\n"), "\(markdown.stdout)")
+    }
+}

@@ -176,7 +176,7 @@ struct ListingTests {
         (["incidents", "--severity", "SEV9"], "is not one of SEV1"),
         (["incidents", "--format", "xml"], "format"),
         (["incidents", "--no-such-option"], "no-such-option"),
-        (["incident", "show", "--format", "csv", "x"], "'csv'"),
+        (["incident", "show", "--format", "html", "x"], "'html'"),
     ])
     func badCommandLinesExit64(arguments: [String], message: String) throws {
         let result = try Hindsight.run(arguments + ["--db", db], home: sandbox.path)

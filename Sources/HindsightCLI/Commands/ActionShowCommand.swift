@@ -18,18 +18,17 @@ struct ActionShowCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    /// How one action is printed.
-    enum DetailFormat: String, CaseIterable, ExpressibleByArgument {
-        case table, json
-    }
-
-    @Option(name: .long, help: "Output format: table (text for a terminal) or json.")
-    var format: DetailFormat = .table
+    @Option(name: .long, help: "Output format: table (text for a terminal), json, csv or markdown.")
+    var format: OutputFormat = .table
 
     @OptionGroup var asOf: AsOfDayOptions
 
     @Argument(help: ArgumentHelp("The action, INCIDENT-ID/ACTION-ID.", valueName: "id"))
     var id: String
+
+    /// The CSV header: the fields of the JSON record, in their order (the repeats it did not
+    /// prevent and the history are one cell of JSON each).
+    static let csvFields = ActionsCommand.csvFields + ["incident_title", "did_not_prevent_repeat", "history"]
 
     func validate() throws {
         _ = try OptionParsing.actionReference(id)
@@ -42,6 +41,8 @@ struct ActionShowCommand: ParsableCommand {
         switch format {
         case .table: try Output.write(ActionDetailText.text(detail, on: day))
         case .json: try Output.write(JSONWriter.string(ActionDetailText.json(detail, on: day)))
+        case .csv: try Output.write(RecordCSV.csv(.sequence([ActionDetailText.json(detail, on: day)]), fields: Self.csvFields))
+        case .markdown: try Output.write(ActionDetailText.markdown(detail, on: day))
         }
     }
 }

@@ -20,7 +20,8 @@ struct IncidentShowCommand: ParsableCommand {
             Times, impact per service, contributing factors with their latent age, the earlier \
             incidents whose factors they repeat and the later ones that repeated them, actions \
             with their due dates, the timeline and the summary. --format json gives the record in the \
-            interchange structure plus derived fields; markdown pastes into a review document.
+            interchange structure plus derived fields, csv the same as one row; markdown pastes into a review \
+            document.
 
             Example:
               hindsight incident show 2019-10-30-catalogue-elasticsearch-overload
@@ -28,16 +29,17 @@ struct IncidentShowCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    /// How one incident is printed.
-    enum DetailFormat: String, CaseIterable, ExpressibleByArgument {
-        case table, json, markdown
-    }
-
-    @Option(name: .long, help: "Output format: table (text for a terminal), json or markdown.")
-    var format: DetailFormat = .table
+    @Option(name: .long, help: "Output format: table (text for a terminal), json, csv or markdown.")
+    var format: OutputFormat = .table
 
     @Argument(help: ArgumentHelp("The incident's id.", valueName: "id"))
     var id: String
+
+    /// The CSV header: the fields of the JSON record, in their order, whether or not the incident
+    /// has them (`derived` is one cell of JSON, as are the lists of impacts, factors, actions and
+    /// timeline entries).
+    static let csvFields = ["id", "title", "severity", "near_miss", "detection", "started_at", "detected_at", "mitigated_at",
+                            "resolved_at", "summary", "source", "tags", "impacts", "factors", "actions", "timeline", "derived"]
 
     func run() throws {
         let knowledgeBase = try database.open(.readOnly)
@@ -49,6 +51,9 @@ struct IncidentShowCommand: ParsableCommand {
         switch format {
         case .json:
             try Output.write(JSONWriter.string(IncidentDetail.json(incident, today: today, repeated: links.repeated, repeatedBy: links.repeatedBy)))
+        case .csv:
+            let record = IncidentDetail.json(incident, today: today, repeated: links.repeated, repeatedBy: links.repeatedBy)
+            try Output.write(RecordCSV.csv(.sequence([record]), fields: Self.csvFields))
         case .markdown:
             try Output.write(IncidentDetail.markdown(incident, today: today, repeated: links.repeated, repeatedBy: links.repeatedBy))
         case .table:

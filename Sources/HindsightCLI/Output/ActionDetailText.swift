@@ -1,7 +1,7 @@
 import HindsightCore
 import HindsightStore
 
-/// One action in full, for a terminal or as JSON.
+/// One action in full, for a terminal, as Markdown or as JSON.
 enum ActionDetailText {
     /// Labelled fields, the factors addressed, any repeat it did not prevent, then the history.
     static func text(_ detail: ActionDetail, on day: CalendarDate) -> String {
@@ -43,6 +43,42 @@ enum ActionDetailText {
         }
         if detail.history.isEmpty { lines.append("  (no records)") }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Markdown for a review document: the same facts as ``text(_:on:)``, the factors addressed
+    /// and the history as tables. Stored text is escaped for Markdown and its control characters
+    /// neutralised.
+    static func markdown(_ detail: ActionDetail, on day: CalendarDate) -> String {
+        let inline = Listing.markdownInline
+        let tracked = detail.tracked
+        let action = tracked.action
+        var out = "## \(inline(action.title))\n\n"
+        out += "**id** `\(tracked.globalID)` · \(action.kind.rawValue) · \(action.priority.rawValue) priority · \(action.status.rawValue)\n\n"
+        out += "- incident: `\(tracked.incidentID)` \(inline(detail.incidentTitle))\n"
+        out += "- owner: \(action.owner.map(inline) ?? "(none)")\n"
+        var due = tracked.effectiveDue.map { "\($0)\(tracked.isDueDerived ? " (derived)" : "")" } ?? "(none)"
+        if let days = tracked.daysOverdue(on: day) { due += " · **overdue** by \(days) day\(days == 1 ? "" : "s") on \(day)" }
+        out += "- due: \(due)\n"
+        out += "- created: \(tracked.createdAt)\n"
+        if let completedAt = action.completedAt { out += "- closed: \(completedAt)\n" }
+        if let ticket = action.ticket { out += "- ticket: \(inline(ticket))\n" }
+        if !detail.addressedFactors.isEmpty {
+            let listing = Listing(columns: [.init("Factor"), .init("Cause"), .init("Title")],
+                                  rows: detail.addressedFactors.map { [$0.id, $0.cause, $0.title] })
+            out += "\n### Addresses\n\n" + listing.markdown()
+        }
+        if !detail.didNotPreventRepeat.isEmpty {
+            out += "\n### Did not prevent a repeat\n\n"
+            for finding in detail.didNotPreventRepeat {
+                out += "- factor \(finding.factor.factorID) (\(finding.factor.cause)) repeated as \(inline(finding.repeatName)) "
+                    + "(\(finding.repeatLink.later.cause)), which began \(finding.repeatLink.later.incidentStartedAt), "
+                    + "after the last of its actions was done (\(finding.lastCompletedAt))\n"
+            }
+        }
+        let history = Listing(columns: [.init("At"), .init("Actor"), .init("Field"), .init("From"), .init("To"), .init("Note")],
+                              rows: detail.history.map { [$0.at.description, $0.actor, $0.field, $0.oldValue ?? "", $0.newValue ?? "", $0.note ?? ""] })
+        out += "\n### History\n\n" + (detail.history.isEmpty ? "(no records)\n" : history.markdown())
+        return out
     }
 
     /// The listing's fields of the action, then `created_at`, `incident_title`, `addresses`,
