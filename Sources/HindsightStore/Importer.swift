@@ -26,7 +26,7 @@ final class Importer {
     /// The incidents whose first occurrence was not written (refused), to compare a duplicate with.
     private var unwrittenIncidents: [String: Incident] = [:]
     /// References to services not known when their record arrived; a later record may define them.
-    private var pendingReferences: [(service: String, location: SourceLocation)] = []
+    private var pendingReferences: [(service: String, location: SourceLocation, naming: String)] = []
     private var fileOrder: [String: Int] = [:]
     /// Started at the first incident written, so that an import without incidents leaves the
     /// schema alone.
@@ -73,7 +73,7 @@ final class Importer {
     func finish() throws -> ImportSummary {
         for reference in pendingReferences where !knownServices.contains(reference.service) {
             found.append(InterchangeProblem(reference.location,
-                "unknown service '\(reference.service)'; define it under 'services:' in this import or import it first"))
+                "\(reference.naming)unknown service '\(reference.service)'; define it under 'services:' in this import or import it first"))
         }
         try checkSLAOverlaps(incomingSLAs.filter { knownServices.contains($0.value.serviceID) })
         // With a problem the transaction is rolled back, index and all; no need to build it.
@@ -84,8 +84,11 @@ final class Importer {
         return summary
     }
 
-    private func noteReference(_ service: String, at location: SourceLocation) {
-        if !knownServices.contains(service) { pendingReferences.append((service, location)) }
+    /// Notes the reference to `service` in `field` of `item`, to check once every record is in.
+    private func noteReference<Record>(_ service: String, in item: Located<Record>, field: String) {
+        if !knownServices.contains(service) {
+            pendingReferences.append((service, item.location(of: field), item.naming(field)))
+        }
     }
 
     private func noteFile(_ location: SourceLocation) {
@@ -107,7 +110,7 @@ final class Importer {
     private func add(_ item: Located<ServiceLevelAgreement>) throws {
         noteFile(item.location)
         guard isFirst(item, kind: "SLA", key: slaKey(item.value), in: &slas) else { return }
-        noteReference(item.value.serviceID, at: item.location(of: "service"))
+        noteReference(item.value.serviceID, in: item, field: "service")
         let stored = try CatalogReader.sla(db, serviceID: item.value.serviceID, effectiveFrom: item.value.effectiveFrom)
         let outcome = try reconcile(item, kind: "SLA", label: slaKey(item.value), stored: stored?.sla,
                                     encode: InterchangeEncoder.encode,
@@ -121,7 +124,7 @@ final class Importer {
         noteFile(item.location)
         let window = item.value
         guard isFirst(item, kind: "maintenance window", key: maintenanceKey(window), in: &windows) else { return }
-        noteReference(window.serviceID, at: item.location(of: "service"))
+        noteReference(window.serviceID, in: item, field: "service")
         let stored = try CatalogReader.maintenance(db, serviceID: window.serviceID, start: window.start, end: window.end)
         let outcome = try reconcile(item, kind: "maintenance window", label: maintenanceKey(window), stored: stored,
                                     encode: InterchangeEncoder.encode,
@@ -139,13 +142,13 @@ final class Importer {
                 ?? IncidentReader.pk(db, id: incident.id).flatMap { try IncidentReader.load(db, pk: $0) }
             if earlier != incident {
                 found.append(InterchangeProblem(item.location,
-                    "duplicate incident '\(incident.id)' with different content (first defined at \(first))"))
+                    "\(item.naming())duplicate incident '\(incident.id)' with different content (first defined at \(first))"))
             }
             return
         }
         incidentLocations[incident.id] = item.location
         for (index, impact) in incident.impacts.enumerated() {
-            noteReference(impact.serviceID, at: item.location(of: "impacts[\(index)].service"))
+            noteReference(impact.serviceID, in: item, field: "impacts[\(index)].service")
         }
         let pk = try IncidentReader.pk(db, id: incident.id)
         let stored = try pk.flatMap { try IncidentReader.load(db, pk: $0) }
@@ -203,7 +206,7 @@ final class Importer {
         }
         if first.value != item.value {
             found.append(InterchangeProblem(item.location,
-                "duplicate \(kind) '\(key)' with different content (first defined at \(first.location))"))
+                "\(item.naming())duplicate \(kind) '\(key)' with different content (first defined at \(first.location))"))
         }
         return false
     }
@@ -220,7 +223,7 @@ final class Importer {
         guard replace else {
             let difference = encode(item.value).firstDifference(from: encode(stored)) ?? "content"
             found.append(InterchangeProblem(item.location,
-                "\(kind) '\(label)' differs from the stored one (at \(difference)); pass --replace to overwrite it"))
+                "\(item.naming())\(kind) '\(label)' differs from the stored one (at \(difference)); pass --replace to overwrite it"))
             return .refused
         }
         try update()
@@ -237,7 +240,7 @@ final class Importer {
                 reported.insert(slaKey(item.value))
                 let period = "\(clash.effectiveFrom?.description ?? "always") to \(clash.effectiveUntil?.description ?? "open end")"
                 found.append(InterchangeProblem(item.location,
-                    "SLA of '\(item.value.serviceID)' effective from \(item.value.effectiveFrom?.description ?? "always") overlaps its SLA effective \(period); a service's SLAs must cover disjoint periods"))
+                    "\(item.naming())SLA of '\(item.value.serviceID)' effective from \(item.value.effectiveFrom?.description ?? "always") overlaps its SLA effective \(period); a service's SLAs must cover disjoint periods"))
             }
         }
     }

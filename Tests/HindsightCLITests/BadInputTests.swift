@@ -46,9 +46,9 @@ struct BadInputTests {
         ("YAML's +1 for a whole number", good.replacingOccurrences(of: "{id: api, name: API}", with: "{id: api, name: API, tier: +1}"),
          "bad.yaml:3:32: services[0].tier: '+1' is not how the interchange format writes numbers (as JSON does); write 1\n"),
         ("unknown reference", good.replacingOccurrences(of: "{service: api, fraction", with: "{service: apx, fraction"),
-         "bad.yaml:10:19: unknown service 'apx'"),
+         "bad.yaml:10:19: incidents[0].impacts[0].service: unknown service 'apx'"),
         ("duplicate id", good + "\n  - {id: outage, title: Other, started_at: 2024-03-02T10:00:00Z}",
-         "bad.yaml:11:5: duplicate incident 'outage' with different content (first defined at "),
+         "bad.yaml:11:5: incidents[1]: duplicate incident 'outage' with different content (first defined at "),
         ("escaped NUL", good.replacingOccurrences(of: "title: The API fell over", with: "title: \"The API\\0 fell over\""),
          "bad.yaml:6:12: incidents[0].title: text may not contain NUL"),
         // The rules below are the schema's CHECK constraints too; the import must find them first,
@@ -149,7 +149,7 @@ struct BadInputTests {
         #expect(try sandbox.run("import", "--db", db, sandbox.file("first.yaml")).status == 0)
         try sandbox.write("bad.yaml", Self.good.replacingOccurrences(of: "fell over", with: "fell down"))
         try expectRefused(sandbox, db, files: [sandbox.file("bad.yaml")],
-                          message: "bad.yaml:5:5: incident 'outage' differs from the stored one (at title); pass --replace to overwrite it")
+                          message: "bad.yaml:5:5: incidents[0]: incident 'outage' differs from the stored one (at title); pass --replace to overwrite it")
         let replaced = try sandbox.run("import", "--db", db, "--replace", sandbox.file("bad.yaml"))
         #expect(replaced.status == 0)
         #expect(replaced.stdout.contains("incidents: 0 added, 1 replaced"))

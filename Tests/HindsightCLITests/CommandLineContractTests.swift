@@ -155,3 +155,53 @@ extension CommandLineContractTests {
         #expect(markdown.stdout.hasSuffix(" | tester | created |  | open | import |\n"), "\(markdown.stdout)")
     }
 }
+
+extension CommandLineContractTests {
+    /// interchange.md: an import that fails exits non-zero "naming every problem found
+    /// (file:line:column, the field, what was expected)". The problems found across records (a
+    /// reference to no service, a duplicate, overlapping SLAs, a record that differs from the
+    /// stored one) name the field as a record's own problems do.
+    @Test func problemsAcrossRecordsNameTheField() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("refs.yaml", """
+            version: 1
+            services:
+              - {id: api, name: API}
+              - {id: api, name: API again}
+            slas:
+              - {service: apx, objective: 99, window: month}
+              - {service: api, objective: 99, window: month}
+              - {service: api, objective: 99.5, window: month, effective_from: 2024-01-01}
+            maintenance:
+              - {service: apz, start: 2024-01-01T00:00:00Z, end: 2024-01-01T01:00:00Z}
+            incidents:
+              - id: outage
+                title: Outage
+                started_at: 2024-03-01T10:00:00Z
+                impacts: [{service: api}, {service: apy}]
+            """)
+        let refused = try Hindsight.run(["import", "--db", "kb.sqlite", "refs.yaml"], home: sandbox.path, directory: sandbox.path)
+        #expect(refused.status == 65)
+        #expect(refused.stdout == "")
+        let define = "define it under 'services:' in this import or import it first"
+        let disjoint = "a service's SLAs must cover disjoint periods"
+        #expect(refused.stderr == """
+            refs.yaml:4:5: services[1]: duplicate service 'api' with different content (first defined at refs.yaml:3:5)
+            refs.yaml:6:15: slas[0].service: unknown service 'apx'; \(define)
+            refs.yaml:7:5: slas[1]: SLA of 'api' effective from always overlaps its SLA effective 2024-01-01 to open end; \(disjoint)
+            refs.yaml:8:5: slas[2]: SLA of 'api' effective from 2024-01-01 overlaps its SLA effective always to open end; \(disjoint)
+            refs.yaml:10:15: maintenance[0].service: unknown service 'apz'; \(define)
+            refs.yaml:15:41: incidents[0].impacts[1].service: unknown service 'apy'; \(define)
+
+            """)
+        #expect(sandbox.bytes("kb.sqlite") == nil)
+
+        try sandbox.write("one.yaml", Self.oneIncident)
+        #expect(try Hindsight.run(["import", "--db", "kb.sqlite", "one.yaml"], home: sandbox.path, directory: sandbox.path).status == 0)
+        try sandbox.write("changed.yaml", Self.oneIncident.replacingOccurrences(of: "title: Outage", with: "title: Outage again"))
+        let changed = try Hindsight.run(["import", "--db", "kb.sqlite", "changed.yaml"], home: sandbox.path, directory: sandbox.path)
+        #expect(changed.status == 65)
+        #expect(changed.stderr == "changed.yaml:5:5: incidents[0]: incident 'outage' differs from the stored one (at title); "
+                + "pass --replace to overwrite it\n")
+    }
+}

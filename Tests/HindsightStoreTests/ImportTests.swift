@@ -71,7 +71,7 @@ struct ImportTests {
             try knowledgeBase.importRecords(try decode(changed), replace: false, actor: "test", now: SeedDocuments.now)
         } throws: { error in
             let problems = (error as? InterchangeProblems)?.problems.map(\.description) ?? []
-            return problems == ["in.yaml:5:5: incident 'outage' differs from the stored one (at impacts[0].fraction); pass --replace to overwrite it"]
+            return problems == ["in.yaml:5:5: incidents[0]: incident 'outage' differs from the stored one (at impacts[0].fraction); pass --replace to overwrite it"]
         }
         #expect(try exportYAML(knowledgeBase) == before)
     }
@@ -247,7 +247,7 @@ struct ImportTests {
             try knowledgeBase.importRecords(try decode(unknownService), replace: false, actor: "t", now: SeedDocuments.now)
         } throws: { error in
             (error as? InterchangeProblems)?.problems.first?.description
-                == "in.yaml:10:19: unknown service 'apx'; define it under 'services:' in this import or import it first"
+                == "in.yaml:10:19: incidents[0].impacts[0].service: unknown service 'apx'; define it under 'services:' in this import or import it first"
         }
         var twice = try decode(Self.base)
         twice.append(contentsOf: try decode(Self.base.replacingOccurrences(of: "name: API", with: "name: Other"), file: "second.yaml"))
@@ -255,7 +255,7 @@ struct ImportTests {
             try knowledgeBase.importRecords(twice, replace: false, actor: "t", now: SeedDocuments.now)
         } throws: { error in
             (error as? InterchangeProblems)?.problems.first?.description
-                == "second.yaml:3:5: duplicate service 'api' with different content (first defined at in.yaml:3:5)"
+                == "second.yaml:3:5: services[0]: duplicate service 'api' with different content (first defined at in.yaml:3:5)"
         }
         #expect(try knowledgeBase.counts() == KnowledgeBaseCounts())
     }
@@ -296,8 +296,8 @@ struct ImportTests {
             // service is), then the second file's incident that differs from the first (b.yaml
             // line 5, column 5, where its mapping starts).
             (error as? InterchangeProblems)?.problems.map(\.description) == [
-                "in.yaml:10:19: unknown service 'apx'; define it under 'services:' in this import or import it first",
-                "b.yaml:5:5: duplicate incident 'outage' with different content (first defined at in.yaml:5:5)",
+                "in.yaml:10:19: incidents[0].impacts[0].service: unknown service 'apx'; define it under 'services:' in this import or import it first",
+                "b.yaml:5:5: incidents[0]: duplicate incident 'outage' with different content (first defined at in.yaml:5:5)",
             ]
         }
         #expect(try knowledgeBase.counts() == KnowledgeBaseCounts())

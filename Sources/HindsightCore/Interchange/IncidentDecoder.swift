@@ -125,7 +125,7 @@ struct IncidentDecoder {
                                 startedAt: started, detectedAt: detected, mitigatedAt: mitigated, resolvedAt: resolved,
                                 summary: summary, source: source, tags: tags, impacts: impacts, factors: factors,
                                 actions: actions, timeline: timeline)
-        return Located(incident, at: reader.location, fieldLocations: fieldLocations)
+        return Located(incident, at: reader.location, path: path, fieldLocations: fieldLocations)
     }
 
     func decodeAction(_ node: InterchangeNode, path: String, factors: [Factor]) -> RemediationAction? {

@@ -105,7 +105,7 @@ public enum InterchangeDecoder {
         let description = reader.text("description")
         guard context.problems.count == before, let id, let name else { return nil }
         return Located(Service(id: id, name: name, team: team, tier: tier, description: description),
-                       at: reader.location, fieldLocations: ["id": reader.location(of: "id")])
+                       at: reader.location, path: path, fieldLocations: ["id": reader.location(of: "id")])
     }
 
     static func decodeSLA(_ node: InterchangeNode, path: String, context: DecodingContext) -> Located<ServiceLevelAgreement>? {
@@ -162,7 +162,7 @@ public enum InterchangeDecoder {
         guard context.problems.count == before, let service, let allowance, let window else { return nil }
         let sla = ServiceLevelAgreement(serviceID: service, allowance: allowance, window: window, timeZone: timeZone,
                                         effectiveFrom: from, effectiveUntil: until, partial: partial, credits: credits)
-        return Located(sla, at: reader.location, fieldLocations: ["service": reader.location(of: "service")])
+        return Located(sla, at: reader.location, path: path, fieldLocations: ["service": reader.location(of: "service")])
     }
 
     /// Why the fixed allowance `allowed` does not fit every window the SLA judges, or nil when it
@@ -199,7 +199,7 @@ public enum InterchangeDecoder {
         }
         guard context.problems.count == before, let service, let start, let end else { return nil }
         return Located(MaintenanceWindow(serviceID: service, start: start, end: end, note: note),
-                       at: reader.location, fieldLocations: ["service": reader.location(of: "service")])
+                       at: reader.location, path: path, fieldLocations: ["service": reader.location(of: "service")])
     }
 
     /// libyaml's words for a `\u` or `\U` escape that names no character, which it places at the
