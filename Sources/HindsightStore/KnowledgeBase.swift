@@ -17,6 +17,10 @@ public final class KnowledgeBase {
         case readWrite
         /// Require an existing file; migrate it only if it is from an older hindsight.
         case readOnly
+        /// Require an existing knowledge base, refusing a missing or empty file as `readOnly`
+        /// does, and open it for writing: for commands that change records which must already
+        /// be there, and so could only fail, after writing a schema, on a new file.
+        case existing
     }
 
     /// The database file, as it was named.
@@ -96,7 +100,7 @@ public final class KnowledgeBase {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         let exists = fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
-        if access == .readOnly && !exists {
+        if access != .readWrite && !exists {
             throw StoreError.missingDatabase(path: path)
         }
         // SQLite would report only a disk I/O error, which sends the user looking at the disk.
@@ -123,7 +127,7 @@ public final class KnowledgeBase {
             throw StoreError.newerSchema(path: path, unknownMigrations: unknown)
         case .foreign:
             throw StoreError.foreignDatabase(path: path)
-        case .empty where access == .readOnly:
+        case .empty where access != .readWrite:
             // Creating the schema would be a write by a command that promised only to read.
             throw StoreError.emptyDatabase(path: path)
         case .current where access == .readOnly:

@@ -205,3 +205,25 @@ extension CommandLineContractTests {
                 + "pass --replace to overwrite it\n")
     }
 }
+
+extension CommandLineContractTests {
+    /// The same rule for an empty file, which SQLite would take for an empty database: a command
+    /// that changes records which must already exist refuses it, as the reading commands do,
+    /// rather than writing a whole schema into it and then exiting 65, "nothing was written".
+    @Test(arguments: [
+        ["action", "add", "outage", "--title", "Check the pool", "--kind", "detect"],
+        ["action", "done", "outage/check"],
+        ["sla", "add", "api", "--objective", "99.9", "--window", "month"],
+        ["maintenance", "add", "api", "--start", "2024-03-02T22:00:00Z", "--end", "2024-03-03T02:00:00Z"],
+    ])
+    func commandsThatChangeExistingRecordsRefuseAnEmptyFile(_ arguments: [String]) throws {
+        let sandbox = try Sandbox()
+        let path = try sandbox.write("empty.sqlite", "")
+        let result = try Hindsight.run(arguments + ["--db", path], home: sandbox.path)
+        #expect(result.status == 1, "\(arguments): \(result.stderr)")
+        #expect(result.stdout == "")
+        #expect(result.stderr == "error: \(path) is empty, not a knowledge base; create one with 'hindsight init --db \(path)' "
+                + "or 'hindsight import --db \(path) FILE'\n", "\(arguments)")
+        #expect(sandbox.bytes("empty.sqlite") == Data(), "\(arguments) wrote into the empty file")
+    }
+}

@@ -29,11 +29,10 @@ struct DatabaseOptions: ParsableArguments {
         return home + "/.local/share/hindsight"
     }
 
-    /// Opens an existing knowledge base for writing; a missing file is refused, not created, for
-    /// commands that change records which must already be there.
+    /// Opens an existing knowledge base for writing; a missing or empty file is refused, not made
+    /// a knowledge base, for commands that change records which must already be there.
     func openExisting() throws -> KnowledgeBase {
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missingDatabase(path: path) }
-        return try KnowledgeBase.open(at: path, access: .readWrite)
+        try KnowledgeBase.open(at: path, access: .existing)
     }
 
     /// Opens the knowledge base for reading (it must exist) or for writing (created when missing).
