@@ -45,7 +45,8 @@ enum InterchangeInput {
         var copies: [Int32] = []
         defer { for copy in copies { close(copy) } }
         var sources: [Source] = []
-        var unusable: [(index: Int, message: String)] = []
+        // Each refusal keeps its lines: joined, a hint's line break would be escaped as part of one problem.
+        var unusable: [(index: Int, lines: [String])] = []
         for path in paths {
             if path == "-" {
                 // Input that is not there or not a file is reported with the other unusable paths.
@@ -55,7 +56,7 @@ enum InterchangeInput {
                     standardInputCopy = copy
                     sources.append(Source(name: "-", location: .copy(copy)))
                 } catch let error as CLIError where error.code == .dataError {
-                    unusable.append((sources.count, error.description))
+                    unusable.append((sources.count, error.lines))
                 }
             } else {
                 do {
@@ -69,18 +70,18 @@ enum InterchangeInput {
                         sources.append(Source(name: name, location: .copy(copy)))
                     }
                 } catch let error as CLIError where error.code == .dataError {
-                    unusable.append((sources.count, error.description))
+                    unusable.append((sources.count, error.lines))
                 }
             }
         }
         guard unusable.isEmpty else {
             var lines: [String] = []
             for (position, source) in sources.enumerated() {
-                lines += unusable.filter { $0.index == position }.map(\.message)
+                lines += unusable.filter { $0.index == position }.flatMap(\.lines)
                 lines += try InterchangeStreamDecoder.decode(file: source.name, open: { try chunks(of: source) },
                                                              each: { _ in }).map(\.description)
             }
-            lines += unusable.filter { $0.index == sources.count }.map(\.message)
+            lines += unusable.filter { $0.index == sources.count }.flatMap(\.lines)
             throw CLIError(.dataError, lines)
         }
         return try body(sources)
