@@ -47,15 +47,40 @@ final class Importer {
     private enum Outcome { case added, replaced, unchanged, refused }
 
     /// Every problem found so far, in file order (files in the order their records arrived).
-    var problems: [InterchangeProblem] {
-        found.enumerated().sorted { left, right in
-            let (a, b) = (left.element.location, right.element.location)
-            let (fileA, fileB) = (fileOrder[a.file] ?? Int.max, fileOrder[b.file] ?? Int.max)
+    var problems: [InterchangeProblem] { problems(after: DecodingFindings()) }
+
+    /// Every problem of the import: those decoding found in the input (`input`) and those found
+    /// here, in file order, the files in the order of `input.files` (else in the order their
+    /// records arrived). The decoder's problems keep their order; one found here goes before the
+    /// first of them that comes later in the files, and after one at the same place.
+    func problems(after input: DecodingFindings) -> [InterchangeProblem] {
+        var rank: [String: Int] = [:]
+        for file in input.files where rank[file] == nil { rank[file] = rank.count }
+        for (file, order) in fileOrder.sorted(by: { $0.value < $1.value }) where rank[file] == nil {
+            rank[file] = input.files.count + order
+        }
+        func precedes(_ a: SourceLocation, _ b: SourceLocation) -> Bool {
+            let (fileA, fileB) = (rank[a.file] ?? Int.max, rank[b.file] ?? Int.max)
             if fileA != fileB { return fileA < fileB }
             if a.line != b.line { return a.line < b.line }
-            if a.column != b.column { return a.column < b.column }
+            return a.column < b.column
+        }
+        let own = found.enumerated().sorted { left, right in
+            let (a, b) = (left.element.location, right.element.location)
+            if precedes(a, b) || precedes(b, a) { return precedes(a, b) }
             return left.offset < right.offset
         }.map(\.element)
+        var merged: [InterchangeProblem] = []
+        merged.reserveCapacity(own.count + input.problems.count)
+        var next = own.startIndex
+        for problem in input.problems {
+            while next < own.endIndex && precedes(own[next].location, problem.location) {
+                merged.append(own[next])
+                next += 1
+            }
+            merged.append(problem)
+        }
+        return merged + own[next...]
     }
 
     /// Applies one record.
@@ -70,14 +95,23 @@ final class Importer {
 
     /// Checks what can only be checked once every record is in, and indexes the written
     /// incidents for search when nothing was refused; returns the summary.
-    func finish() throws -> ImportSummary {
-        for reference in pendingReferences where !knownServices.contains(reference.service) {
+    /// - Parameter input: what decoding the input found: a service whose record it refused (or
+    ///   may have, see ``DecodingFindings/mayDefineUnreadServices``) is written in the input, so a
+    ///   reference to it is not reported unknown; the record's own problems say what to fix.
+    func finish(after input: DecodingFindings = DecodingFindings()) throws -> ImportSummary {
+        func mayBeRefused(_ service: String) -> Bool {
+            input.mayDefineUnreadServices || input.refusedServiceIDs.contains(service)
+        }
+        for reference in pendingReferences
+        where !knownServices.contains(reference.service) && !mayBeRefused(reference.service) {
             found.append(InterchangeProblem(reference.location,
                 "\(reference.naming)unknown service '\(reference.service)'; define it under 'services:' in this import or import it first"))
         }
-        try checkSLAOverlaps(incomingSLAs.filter { knownServices.contains($0.value.serviceID) })
+        try checkSLAOverlaps(incomingSLAs.filter {
+            knownServices.contains($0.value.serviceID) || mayBeRefused($0.value.serviceID)
+        })
         // With a problem the transaction is rolled back, index and all; no need to build it.
-        if found.isEmpty {
+        if found.isEmpty && input.problems.isEmpty {
             try searchIndex?.finish()
             try secondaryIndexes?.finish()
         }

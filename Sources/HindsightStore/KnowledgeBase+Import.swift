@@ -14,7 +14,7 @@ extension KnowledgeBase {
     public func importRecords(_ document: InterchangeDocument, replace: Bool, actor: String, now: Instant) throws -> ImportSummary {
         try importRecords(replace: replace, actor: actor, now: now) { add in
             for record in document.records { try add(record) }
-            return []
+            return DecodingFindings()
         }
     }
 
@@ -25,13 +25,14 @@ extension KnowledgeBase {
     ///   - replace: overwrite stored records that differ instead of refusing them.
     ///   - actor: who is importing, for the action history.
     ///   - now: the instant recorded in the action history.
-    ///   - feed: calls its argument with each record, in input order, and returns the problems it
+    ///   - feed: calls its argument with each valid record, in input order, and returns what it
     ///     found in the input itself (decoding); any problem rolls the whole import back.
-    /// - Throws: ``InterchangeProblems``: the input's own problems when there are any (as a run
-    ///   that decodes everything first would report them), else every rule the records break
-    ///   together; nothing is written. GRDB's `DatabaseError` on I/O failure, and what `feed` throws.
+    /// - Throws: ``InterchangeProblems``: the input's own problems and every rule its valid records
+    ///   break together, in file order, so that one run lists everything to fix (a reference to a
+    ///   service whose record was refused is not reported as unknown); nothing is written. GRDB's
+    ///   `DatabaseError` on I/O failure, and what `feed` throws.
     public func importRecords(replace: Bool, actor: String, now: Instant,
-                              feed: (_ add: (InterchangeRecord) throws -> Void) throws -> [InterchangeProblem])
+                              feed: (_ add: (InterchangeRecord) throws -> Void) throws -> DecodingFindings)
         throws -> ImportSummary {
         // `write` opens an IMMEDIATE transaction: a concurrent writer waits for the lock up front
         // instead of failing halfway through. Throwing rolls everything back.
@@ -42,10 +43,9 @@ extension KnowledgeBase {
             try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(previousCacheSize)") }
             let importer = try Importer(db: db, replace: replace, actor: actor, now: now)
-            let inputProblems = try feed(importer.add)
-            if !inputProblems.isEmpty { throw InterchangeProblems(inputProblems) }
-            let summary = try importer.finish()
-            let problems = importer.problems
+            let input = try feed(importer.add)
+            let summary = try importer.finish(after: input)
+            let problems = importer.problems(after: input)
             if !problems.isEmpty { throw InterchangeProblems(problems) }
             return summary
         }

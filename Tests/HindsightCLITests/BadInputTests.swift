@@ -175,6 +175,104 @@ struct BadInputTests {
         #expect(lines.last?.contains("b.yaml:2:1: document: unknown key 'bogus'") == true)
     }
 
+    /// A problem within a record (found while decoding) and one across records (found by the
+    /// import) are listed by the same run, in file order (the order the paths are given, a file
+    /// without a valid record too), and nothing is written.
+    @Test func problemsWithinAndAcrossRecordsAreListedTogether() throws {
+        let (sandbox, db) = try seeded()
+        try sandbox.write("z.yaml", "version: 1\nincidents:\n  - {id: untitled, started_at: 2024-03-01T10:00:00Z}\n")
+        try sandbox.write("a.yaml", """
+            version: 1
+            incidents:
+              - id: refers-nowhere
+                title: Hits a service no one defined
+                started_at: 2024-03-01T10:00:00Z
+                impacts:
+                  - {service: nowhere}
+            """)
+        try sandbox.write("b.yaml", """
+            version: 1
+            incidents:
+              - id: bad-date
+                title: Starts in month 13
+                started_at: 2024-13-01T10:00:00Z
+              - id: also-nowhere
+                title: Hits another
+                started_at: 2024-03-01T10:00:00Z
+                impacts:
+                  - {service: nowhere-either}
+            """)
+        let bytesBefore = sandbox.bytes("kb.sqlite")
+        let exportBefore = try sandbox.run("export", "--db", db).stdout
+        let result = try sandbox.run("import", "--db", db, sandbox.file("z.yaml"), sandbox.file("a.yaml"),
+                                     sandbox.file("b.yaml"))
+        #expect(result.status == 65)
+        #expect(result.stdout == "")
+        let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.count == 5, "stderr was: \(result.stderr)")
+        guard lines.count == 5 else { return }
+        let fix = "; define it under 'services:' in this import or import it first"
+        #expect(lines[0] == sandbox.file("z.yaml") + ":3:5: incidents[0]: missing required key 'title'")
+        #expect(lines[1] == sandbox.file("a.yaml") + ":7:19: incidents[0].impacts[0].service: unknown service 'nowhere'" + fix)
+        #expect(lines[2].hasPrefix(sandbox.file("b.yaml")
+                                   + ":5:17: incidents[0].started_at: '2024-13-01T10:00:00Z' is not an instant: month 13 does not exist"))
+        #expect(lines[3] == sandbox.file("b.yaml") + ":10:19: incidents[1].impacts[0].service: unknown service 'nowhere-either'" + fix)
+        #expect(lines[4] == "")
+        #expect(sandbox.bytes("kb.sqlite") == bytesBefore)
+        #expect(try sandbox.run("export", "--db", db).stdout == exportBefore)
+    }
+
+    /// A record refused while decoding is written all the same: a reference to it is not called
+    /// unknown, nor is a later record with its id a duplicate, since its content is not known.
+    @Test func aRefusedRecordCausesNoFollowOnProblems() throws {
+        let (sandbox, db) = try seeded()
+        try sandbox.write("bad.yaml", """
+            version: 1
+            services:
+              - {id: cache, name: Cache, tier: 0}
+            incidents:
+              - id: twice
+                title: Starts in month 13
+                started_at: 2024-13-01T10:00:00Z
+              - id: twice
+                title: Written again, differently
+                started_at: 2024-03-01T10:00:00Z
+                impacts:
+                  - {service: cache}
+                  - {service: nowhere}
+            """)
+        let before = sandbox.bytes("kb.sqlite")
+        let result = try sandbox.run("import", "--db", db, sandbox.file("bad.yaml"))
+        #expect(result.status == 65)
+        #expect(result.stderr == """
+            \(sandbox.file("bad.yaml")):3:36: services[0].tier: 0 is out of range; expected a whole number of at least 1
+            \(sandbox.file("bad.yaml")):7:17: incidents[0].started_at: '2024-13-01T10:00:00Z' is not an instant: month 13 does not exist; expected 01–12; expected RFC 3339 with an offset, e.g. 2019-10-30T17:00:00Z or 2021-02-01T14:23:00-08:00
+            \(sandbox.file("bad.yaml")):13:19: incidents[1].impacts[1].service: unknown service 'nowhere'; define it under 'services:' in this import or import it first
+
+            """)
+        #expect(sandbox.bytes("kb.sqlite") == before)
+    }
+
+    /// After a syntax error the rest of a file is not read, and it may define any service: an
+    /// unresolved reference elsewhere is not reported until the file can be read.
+    @Test func aFileReadOnlyInPartHidesNoServiceItMayDefine() throws {
+        let (sandbox, db) = try seeded()
+        try sandbox.write("a.yaml", "version: 1\nservices:\n  - id: cache\n    name: [unclosed\n")
+        try sandbox.write("b.yaml", """
+            version: 1
+            incidents:
+              - {id: cached, title: Cache down, started_at: 2024-03-01T10:00:00Z, impacts: [{service: cache}]}
+            """)
+        let before = sandbox.bytes("kb.sqlite")
+        let result = try sandbox.run("import", "--db", db, sandbox.file("a.yaml"), sandbox.file("b.yaml"))
+        #expect(result.status == 65)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 1, "stderr was: \(result.stderr)")
+        #expect(lines.first?.hasPrefix(sandbox.file("a.yaml") + ":5:1: not valid YAML or JSON") == true,
+                "stderr was: \(result.stderr)")
+        #expect(sandbox.bytes("kb.sqlite") == before)
+    }
+
     @Test func aFailedImportDoesNotCreateTheDatabase() throws {
         let sandbox = try Sandbox()
         try sandbox.write("bad.yaml", "version: 1\nservices: [{id: api}]\n")

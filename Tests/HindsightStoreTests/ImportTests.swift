@@ -268,7 +268,7 @@ struct ImportTests {
                     try add(record)
                 }
             }
-            return []
+            return DecodingFindings()
         }
     }
 

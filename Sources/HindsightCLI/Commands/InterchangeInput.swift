@@ -91,15 +91,16 @@ enum InterchangeInput {
     ///
     /// The files are read and decoded on a thread of their own while `each` runs, so that an
     /// import parses the next records while it writes the last ones.
-    /// - Returns: the problems of all sources, in order; empty when all are valid.
-    static func decode(_ sources: [Source], each: (InterchangeRecord) throws -> Void) throws -> [InterchangeProblem] {
+    /// - Returns: the findings of all sources, in order; without problems when all are valid.
+    static func decode(_ sources: [Source], each: (InterchangeRecord) throws -> Void) throws -> DecodingFindings {
         try OrderedHandOff.run(produce: { yield in
-            var problems: [InterchangeProblem] = []
+            var findings = DecodingFindings()
             for source in sources {
-                problems += try InterchangeStreamDecoder.decode(file: source.name, open: { try chunks(of: source) },
-                                                                each: yield)
+                findings.append(try InterchangeStreamDecoder.decodeFindings(file: source.name,
+                                                                            open: { try chunks(of: source) },
+                                                                            each: yield))
             }
-            return problems
+            return findings
         }, consume: each)
     }
 

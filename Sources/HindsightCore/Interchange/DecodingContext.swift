@@ -10,6 +10,10 @@ final class DecodingContext {
     /// Whether the values were typed as command-line options rather than read from a file, so
     /// that messages speak of what an option takes, not of the interchange format.
     var isCommandLine = false
+    /// The ids of the services refused, for ``DecodingFindings/refusedServiceIDs``.
+    var refusedServiceIDs: Set<String> = []
+    /// Whether a service was refused without a valid id (``DecodingFindings/mayDefineUnreadServices``).
+    var refusedUnnamedService = false
 
     init(file: String) { self.file = file }
 

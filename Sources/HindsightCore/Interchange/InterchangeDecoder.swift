@@ -96,14 +96,22 @@ public enum InterchangeDecoder {
     private static func decodeService(_ node: InterchangeNode, path: String, context: DecodingContext) -> Located<Service>? {
         guard let reader = MappingReader(node, path: path, allowedKeys: ["id", "name", "team", "tier", "description"],
                                          context: context)
-        else { return nil }
+        else {
+            context.refusedUnnamedService = true
+            return nil
+        }
         let before = context.problems.count
         let id = reader.id("id", required: true)
         let name = reader.text("name", required: true, nonEmpty: true)
         let team = reader.text("team")
         let tier = reader.integer("tier", range: "of at least 1", { $0 >= 1 })
         let description = reader.text("description")
-        guard context.problems.count == before, let id, let name else { return nil }
+        guard context.problems.count == before, let id, let name else {
+            // Noted so that an import does not call a reference to this service unknown: it is
+            // written, only refused, and its problems are reported already.
+            if let id { context.refusedServiceIDs.insert(id) } else { context.refusedUnnamedService = true }
+            return nil
+        }
         return Located(Service(id: id, name: name, team: team, tier: tier, description: description),
                        at: reader.location, path: path, fieldLocations: ["id": reader.location(of: "id")])
     }

@@ -23,6 +23,17 @@ public enum InterchangeStreamDecoder {
     /// - Throws: what `open`, the reader or `each` throw.
     public static func decode(file: String, open: () throws -> ChunkReader,
                               each: (InterchangeRecord) throws -> Void) throws -> [InterchangeProblem] {
+        try decodeFindings(file: file, open: open, each: each).problems
+    }
+
+    /// Decodes the file named `file` as ``decode(file:open:each:)`` does, and tells besides its
+    /// problems what its refused records would have defined.
+    /// - Returns: the file's findings, with no problems when it is valid.
+    /// - Throws: what `open`, the reader or `each` throw.
+    public static func decodeFindings(file: String, open: () throws -> ChunkReader,
+                                      each: (InterchangeRecord) throws -> Void) throws -> DecodingFindings {
+        var findings = DecodingFindings()
+        findings.files = [file]
         let context = DecodingContext(file: file)
         var handedOut: [InterchangeSection: Int] = [:]
         do {
@@ -41,11 +52,20 @@ public enum InterchangeStreamDecoder {
                 }
             }
         } catch let stop as StoppingProblem {
-            return [stop.problem]
+            // The rest of the file is not read.
+            findings.problems = [stop.problem]
+            findings.mayDefineUnreadServices = true
+            return findings
         } catch is UnsplittableDocument {
-            return try decodeWhole(file: file, open: open, skipping: handedOut, each: each)
+            findings.problems = try decodeWhole(file: file, open: open, skipping: handedOut, each: each)
+            // A file read whole hands out none of its records when it has a problem.
+            findings.mayDefineUnreadServices = !findings.problems.isEmpty
+            return findings
         }
-        return context.problems
+        findings.problems = context.problems
+        findings.refusedServiceIDs = context.refusedServiceIDs
+        findings.mayDefineUnreadServices = context.refusedUnnamedService
+        return findings
     }
 
     /// A problem that stops a file: the whole-file decoder reports only the first bad byte, or the

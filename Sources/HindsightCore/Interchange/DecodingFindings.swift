@@ -1,0 +1,28 @@
+/// What decoding an import's input found besides its valid records: the problems of the records
+/// themselves, and what the refused ones would have defined, so that the rules that span records
+/// can still be checked on the valid records without reporting a reference to a refused one as
+/// unknown.
+public struct DecodingFindings: Sendable {
+    /// The problems found, in the order of the files and, within a file, as the decoder found them.
+    public var problems: [InterchangeProblem] = []
+    /// The names of the files read, in the order read.
+    public var files: [String] = []
+    /// The ids of the services whose records were refused.
+    public var refusedServiceIDs: Set<String> = []
+    /// Whether the input may define services that are neither decoded nor in
+    /// ``refusedServiceIDs``: a service record refused without a valid id, or a part of a file that
+    /// was not read at all (after a syntax error or a bad byte). Any service that a valid record
+    /// names and no record defines may then be one of them.
+    public var mayDefineUnreadServices = false
+
+    /// No problems, no files.
+    public init() {}
+
+    /// The findings of one file, read after those already here.
+    public mutating func append(_ other: DecodingFindings) {
+        problems += other.problems
+        files += other.files
+        refusedServiceIDs.formUnion(other.refusedServiceIDs)
+        mayDefineUnreadServices = mayDefineUnreadServices || other.mayDefineUnreadServices
+    }
+}
