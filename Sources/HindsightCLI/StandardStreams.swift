@@ -1,4 +1,5 @@
 import Foundation
+import HindsightStore
 
 /// The standard input, output and error the process was started with, checked before anything
 /// else runs. A closed one is dangerous, not only useless: its number is the lowest free, so the
@@ -38,12 +39,9 @@ enum StandardStreams {
     static func namesStandardInput(_ path: String) -> Bool {
         var current = path
         // As many links as Linux follows; a loop is not standard input.
-        for _ in 0...40 {
+        for _ in 0...SymbolicLinks.limit {
             if standardInputNames.contains(current) { return true }
-            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let count = readlink(current, &buffer, buffer.count - 1)
-            guard count > 0 else { return false }
-            let target = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            guard let target = SymbolicLinks.target(ofLink: current) else { return false }
             // A relative target is read from the folder that holds the link.
             current = target.hasPrefix("/") ? target
                 : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)

@@ -12,9 +12,9 @@ import Darwin
 /// write's temporary file) must be named after that file too: named after the link, two
 /// processes reaching one database by two names would take two different locks, and a first
 /// write would put its file in the link's place rather than where the link leads.
-enum SymbolicLinks {
+public enum SymbolicLinks {
     /// How many links one path may pass through, as Linux allows (its MAXSYMLINKS).
-    static let limit = 40
+    public static let limit = 40
 
     /// The file `path` leads to: every symbolic link among its components replaced by where it
     /// points, a last one whose target does not exist yet included (SQLite creates the database
@@ -38,7 +38,7 @@ enum SymbolicLinks {
                 resolved = candidate
                 continue
             }
-            guard status.st_mode & S_IFMT == S_IFLNK, let target = linkTarget(candidate) else {
+            guard status.st_mode & S_IFMT == S_IFLNK, let target = Self.target(ofLink: candidate) else {
                 resolved = candidate
                 continue
             }
@@ -51,8 +51,9 @@ enum SymbolicLinks {
         return resolved.isEmpty ? "." : resolved
     }
 
-    /// What the link at `path` holds, or nil when it cannot be read.
-    private static func linkTarget(_ path: String) -> String? {
+    /// What the symbolic link at `path` holds, as written in it (a relative target is relative to
+    /// the link's folder); nil when `path` is not a link or cannot be read.
+    public static func target(ofLink path: String) -> String? {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let count = readlink(path, &buffer, buffer.count - 1)
         guard count > 0 else { return nil }
