@@ -29,6 +29,17 @@ struct CatalogCommandTests {
         #expect(lines.dropFirst(2).first == "  See 'hindsight sla change --help' for more information.", "stderr was: \(refused.stderr)")
     }
 
+    /// A refused --tz leaves the windows a kept fixed allowance would be judged against unknown:
+    /// only the zone is named, not the allowance the user did not give.
+    @Test func aKeptAllowanceIsNotJudgedAgainstARefusedZone() throws {
+        #expect(try run(["sla", "change", "url-shortener", "--allowed-downtime", "7d", "--window", "month"]).status == 0)
+        let refused = try run(["sla", "change", "url-shortener", "--window", "week", "--tz", "Mars/Base"])
+        #expect(refused.status == 64)
+        let lines = refused.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("Error: --tz: 'Mars/Base' is not an IANA time zone name") == true, "\(refused.stderr)")
+        #expect(!lines.contains { !$0.hasPrefix("Usage: ") && $0.contains("allowed") }, "\(refused.stderr)")
+    }
+
     private func yearWindow(_ service: String, _ year: String) throws -> [String: Any] {
         let result = try run(["report", "--year", year, "--service", service, "--format", "json"])
         let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]

@@ -205,6 +205,29 @@ struct InterchangeDecoderTests {
         ])
     }
 
+    /// The finding is kept as facts as well as words, so that `sla change` can word it for
+    /// options instead of fields: Prague's spring week of 1979 (ISO week 13, Monday 26 March to
+    /// Monday 2 April, the clocks moved on Sunday 1 April) lasted 7 × 86400 − 3600 = 601200 s.
+    @Test func aTooLongAllowanceCarriesTheWindowItDoesNotFit() throws {
+        let text = "version: 1\nslas:\n  - {service: a, allowed_downtime: 7d, window: week, timezone: Europe/Prague}\n"
+        let refused = #expect(throws: InterchangeProblems.self) { try decode(text) }
+        let excess = try #require(refused?.problems.first?.excessAllowance)
+        #expect(excess.allowed.seconds == 604_800 && excess.window == .week && excess.shortest?.timeZoneName == "Europe/Prague")
+        #expect(excess.shortest?.label == "1979-W13")
+        #expect(excess.shortestSeconds == 601_200)
+    }
+
+    /// A day of the SLA that is refused leaves its windows unknown: the allowance is judged once
+    /// the day is given right, not against the SLA's whole life, which would call it too long
+    /// for windows the SLA may never judge.
+    @Test(arguments: ["effective_from: 2030-02-30", "effective_until: 2030-13-01"])
+    func anAllowanceIsNotJudgedWhileTheSLAsDaysAreRefused(day: String) {
+        let text = "version: 1\nslas:\n  - {service: a, allowed_downtime: 7d, window: week, \(day)}\n"
+        let found = problems(text)
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.contains("is not a date") == true, "\(found)")
+    }
+
     /// Foundation's list of zones names each zone once, for some by an older name
     /// (`Asia/Calcutta`); the current names and the database's links are IANA names too.
     @Test(arguments: ["Asia/Kolkata", "Asia/Calcutta", "Etc/UTC", "US/Pacific", "Europe/Kyiv", "Etc/GMT+5", "UTC", "GMT"])

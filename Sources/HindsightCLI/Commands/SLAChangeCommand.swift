@@ -124,18 +124,14 @@ struct SLAChangeCommand: ParsableCommand {
         } catch var problems as InterchangeProblems {
             // The allowance kept from the stored SLA does not fit the windows the other options
             // make: the decoder's message would blame --allowed-downtime, which was not given.
-            if fields.allowedDowntime == nil && fields.objective == nil, case .fixed(let allowed) = sla.allowance,
-               let index = problems.problems.firstIndex(where: { Self.isAllowanceProblem($0.message) }) {
-                // The same SLA with an objective instead decodes when only the allowance is wrong.
-                var probe = record
-                probe["allowed_downtime"] = nil
-                probe["objective"] = .word("50")
-                if let windows = try? CommandLineRecord.sla(ordered(probe)),
-                   let message = keptAllowanceProblem(allowed, windows: windows) {
+            if fields.allowedDowntime == nil && fields.objective == nil,
+               let index = problems.problems.firstIndex(where: { $0.excessAllowance != nil }),
+               let excess = problems.problems[index].excessAllowance {
+                if let message = keptAllowanceProblem(excess) {
                     problems.problems[index].message = message
-                } else if problems.problems.count > 1 {
-                    // Checked against windows of values that are refused themselves: once they
-                    // are given right, the allowance is checked against those.
+                } else {
+                    // Held against the calendar's days because --tz was refused: once the zone is
+                    // given right, the allowance is checked against that zone's windows.
                     problems.problems.remove(at: index)
                 }
             }
@@ -143,20 +139,15 @@ struct SLAChangeCommand: ParsableCommand {
         }
     }
 
-    /// Whether the decoder's `message` is about the allowed downtime.
-    private static func isAllowanceProblem(_ message: String) -> Bool {
-        message.hasPrefix(".allowed_downtime:") || message.hasPrefix("allowed_downtime:")
-    }
-
-    /// Why the stored allowance `allowed` does not fit the windows of `windows` (the changed SLA
-    /// with an objective in its place), named after the options that changed those windows, and
-    /// what would be accepted; nil when its zone cannot be read.
-    private func keptAllowanceProblem(_ allowed: TimeSpan, windows: ServiceLevelAgreement) -> String? {
-        guard let calendar = try? LocalCalendar(timeZoneName: windows.timeZone) else { return nil }
-        let shortest = ShortestWindow.of(windows.window, in: calendar, from: windows.effectiveFrom, through: windows.effectiveUntil)
-        let seconds = shortest.span.milliseconds / 1000
-        let why = "the SLA's allowed downtime of \(DurationText.exact(seconds: allowed.seconds)) (\(allowed.seconds)s) is not "
-            + "shorter than every \(windows.window.rawValue) window: the shortest, \(shortest.label) in \(windows.timeZone), "
+    /// Why the stored allowance in `excess` does not fit the windows the changed SLA judges,
+    /// named after the options that changed those windows, and what would be accepted; nil when
+    /// the SLA's zone could not be read, so that the windows are not known.
+    private func keptAllowanceProblem(_ excess: ExcessAllowance) -> String? {
+        guard let shortest = excess.shortest else { return nil }
+        let allowed = excess.allowed.seconds
+        let seconds = excess.shortestSeconds
+        let why = "the SLA's allowed downtime of \(DurationText.exact(seconds: allowed)) (\(allowed)s) is not "
+            + "shorter than every \(excess.window.rawValue) window: the shortest, \(shortest.label) in \(shortest.timeZoneName), "
             + "lasts \(DurationText.exact(seconds: seconds)) (\(seconds)s)"
         let accepted = "an --allowed-downtime shorter than \(seconds)s, or an --objective instead"
         // The options that change which windows the SLA judges, as given.

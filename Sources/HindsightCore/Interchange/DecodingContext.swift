@@ -26,8 +26,8 @@ final class DecodingContext {
         SourceLocation(file: file, line: position.line + lineOffset, column: position.column)
     }
 
-    func report(_ location: SourceLocation, _ message: String) {
-        problems.append(InterchangeProblem(location, message))
+    func report(_ location: SourceLocation, _ message: String, excessAllowance: ExcessAllowance? = nil) {
+        problems.append(InterchangeProblem(location, message, excessAllowance: excessAllowance))
     }
 
     func report(_ node: InterchangeNode?, _ message: String) {

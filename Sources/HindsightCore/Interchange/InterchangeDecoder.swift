@@ -145,17 +145,25 @@ public enum InterchangeDecoder {
             allowance = nil
         }
         let window = reader.keyword("window", WindowKind.self, required: true)
-        let timeZone = reader.parsed("timezone", what: "an IANA time zone name") { text in
+        let givenZone = reader.parsed("timezone", what: "an IANA time zone name") { text in
             try TimeZoneName.validate(text); return text
-        } ?? "UTC"
+        }
+        let timeZone = givenZone ?? "UTC"
         let from = reader.date("effective_from")
         let until = reader.date("effective_until")
         if let from, let until, until < from {
             context.report(reader.location(of: "effective_until"),
                            "\(path).effective_until: \(until) is before effective_from \(from)")
         }
-        if let allowed, let window, let problem = allowanceProblem(allowed, window: window, timeZone: timeZone, from: from, until: until) {
-            context.report(reader.location(of: "allowed_downtime"), "\(path).allowed_downtime: \(problem); expected a duration such as 15m")
+        // Days that were refused leave the windows unknown: the allowance is checked against
+        // them once they are given right, not against the SLA's whole life meanwhile.
+        // A refused zone is not UTC's: only what holds in every zone is checked then.
+        let zoneCalendar = givenZone == nil && reader.value("timezone") != nil ? nil : try? LocalCalendar(timeZoneName: timeZone)
+        let daysRead = (from != nil || reader.value("effective_from") == nil) && (until != nil || reader.value("effective_until") == nil)
+        if daysRead, let allowed, let window,
+           let excess = ExcessAllowance.find(allowed, window: window, in: zoneCalendar, from: from, until: until) {
+            context.report(reader.location(of: "allowed_downtime"),
+                           "\(path).allowed_downtime: \(excess.reason); expected a duration such as 15m", excessAllowance: excess)
         }
         let partial = reader.keyword("partial", PartialImpactPolicy.self) ?? .weighted
         var credits: [CreditTier] = []
@@ -171,27 +179,6 @@ public enum InterchangeDecoder {
         let sla = ServiceLevelAgreement(serviceID: service, allowance: allowance, window: window, timeZone: timeZone,
                                         effectiveFrom: from, effectiveUntil: until, partial: partial, credits: credits)
         return Located(sla, at: reader.location, path: path, fieldLocations: ["service": reader.location(of: "service")])
-    }
-
-    /// Why the fixed allowance `allowed` does not fit every window the SLA judges, or nil when it
-    /// does: it must be shorter than the shortest of them in the SLA's own zone, where a
-    /// daylight-saving change makes a week 167 hours long, or the service could be down for a
-    /// whole window within its allowance.
-    private static func allowanceProblem(_ allowed: TimeSpan, window: WindowKind, timeZone: String,
-                                         from: CalendarDate?, until: CalendarDate?) -> String? {
-        // An unknown zone is reported on its own; the calendar's days are the bound then.
-        guard let calendar = try? LocalCalendar(timeZoneName: timeZone) else {
-            guard allowed.seconds >= Int64(window.shortestDays) * 86_400 else { return nil }
-            return "\(allowed) is not shorter than a \(window.rawValue) window, which can be as short as \(window.shortestDays) days"
-        }
-        let shortest = ShortestWindow.of(window, in: calendar, from: from, through: until)
-        let milliseconds = shortest.span.milliseconds
-        guard Int128(allowed.seconds) * 1000 >= Int128(milliseconds) else { return nil }
-        if milliseconds == Int64(window.shortestDays) * Instant.millisecondsPerDay {
-            return "\(allowed) is not shorter than a \(window.rawValue) window, which can be as short as \(window.shortestDays) days"
-        }
-        let seconds = milliseconds / 1000
-        return "\(allowed) is not shorter than every \(window.rawValue) window it applies to: in \(timeZone), \(shortest.label) lasts only \(DurationText.exact(seconds: seconds)) (\(seconds)s)"
     }
 
     static func decodeMaintenance(_ node: InterchangeNode, path: String, context: DecodingContext) -> Located<MaintenanceWindow>? {

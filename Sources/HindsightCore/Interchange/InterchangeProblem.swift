@@ -4,11 +4,15 @@ public struct InterchangeProblem: Error, Hashable, Sendable, CustomStringConvert
     public var location: SourceLocation
     /// What is wrong and what would have been accepted.
     public var message: String
+    /// The facts of the problem when it is a fixed allowance too long for the SLA's windows, so
+    /// that a command can word it for its own options; nil for every other problem.
+    public var excessAllowance: ExcessAllowance?
 
     /// Creates a problem.
-    public init(_ location: SourceLocation, _ message: String) {
+    public init(_ location: SourceLocation, _ message: String, excessAllowance: ExcessAllowance? = nil) {
         self.location = location
         self.message = message
+        self.excessAllowance = excessAllowance
     }
 
     /// `file:line:column: message`, the form errors are printed in.
