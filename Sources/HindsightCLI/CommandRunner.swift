@@ -18,7 +18,9 @@ public enum CommandRunner {
             do {
                 try command.run()
             } catch let error as ValidationError {
-                return report(CommandUsage.refusal(error, by: type(of: command)))
+                return report(CommandUsage.refusal([error.message], by: type(of: command)))
+            } catch let error as OptionProblems {
+                return report(CommandUsage.refusal(error.lines, by: type(of: command)))
             }
             return 0
         } catch let error as CLIError {

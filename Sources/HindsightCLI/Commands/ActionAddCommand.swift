@@ -54,7 +54,6 @@ struct ActionAddCommand: ParsableCommand {
 
     func validate() throws {
         _ = try OptionParsing.value("INCIDENT", incident) { try Identifier.validate($0); return $0 }
-        _ = try action(id: id ?? ActionSlug.from(title: title))
     }
 
     /// The action the options describe, checked by the import's rules (addresses are checked
@@ -83,6 +82,9 @@ struct ActionAddCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The options are checked before the knowledge base is opened, as the argument parser
+        // checks its own; the id is settled once the incident's actions are known.
+        _ = try action(id: id ?? ActionSlug.from(title: title))
         let knowledgeBase = try database.openExisting()
         guard let stored = try knowledgeBase.incident(id: incident) else { throw ActionError.unknownIncident(incident) }
         let actionID = id ?? ActionSlug.unique(ActionSlug.from(title: title), taken: Set(stored.actions.map(\.id)))

@@ -5,8 +5,8 @@ import HindsightCore
 /// `objective: 100 is out of range …` becomes `--objective: 100 is out of range …`.
 enum CommandLineProblems {
     /// A usage error (exit 64) listing every problem, one per line, each naming its option.
-    static func error(_ problems: InterchangeProblems, options: [String: String]) -> ValidationError {
-        ValidationError(problems.problems.map { message($0.message, options: options) }.joined(separator: "\n"))
+    static func error(_ problems: InterchangeProblems, options: [String: String]) -> OptionProblems {
+        OptionProblems(lines: problems.problems.map { message($0.message, options: options) })
     }
 
     static func message(_ raw: String, options: [String: String]) -> String {

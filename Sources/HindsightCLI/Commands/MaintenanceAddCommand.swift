@@ -17,8 +17,6 @@ struct MaintenanceAddCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("What is done.", valueName: "text"))
     var note: String?
 
-    func validate() throws { _ = try identity.window(note: note) }
-
     func run() throws {
         let window = try identity.window(note: note)
         let knowledgeBase = try database.openExisting()

@@ -31,12 +31,11 @@ struct MaintenanceChangeCommand: ParsableCommand {
         guard newStart != nil || newEnd != nil || note != nil else {
             throw ValidationError("nothing to change: give --new-start, --new-end or --note")
         }
-        _ = try identity.window(note: nil)
-        _ = try identity.window(start: newStart, end: newEnd, note: note)
     }
 
     func run() throws {
         let old = try identity.window(note: nil)
+        _ = try identity.window(start: newStart, end: newEnd, note: note)
         let knowledgeBase = try database.openExisting()
         let changed: MaintenanceWindow?
         do {

@@ -14,8 +14,6 @@ struct MaintenanceRemoveCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var identity: MaintenanceWindowOptions
 
-    func validate() throws { _ = try identity.window(note: nil) }
-
     func run() throws {
         let window = try identity.window(note: nil)
         let knowledgeBase = try database.openExisting()

@@ -27,8 +27,8 @@ struct SLAAddCommand: ParsableCommand {
 
     @OptionGroup var fields: SLAFieldOptions
 
-    func validate() throws { _ = try sla() }
-
+    /// The SLA the options describe, checked as an imported one is.
+    /// - Throws: ``OptionProblems`` listing every option refused.
     func sla() throws -> ServiceLevelAgreement {
         var record = [CommandLineField("service", .word(service))]
         if let objective = fields.objective { record.append(CommandLineField("objective", .word(objective))) }
