@@ -7,12 +7,6 @@ extension KnowledgeBase {
         try queue.read { db in try CatalogReader.slas(db, serviceID: serviceID).map(\.sla) }
     }
 
-    /// Every SLA, by service and effective start ("always" first): without the incident counts
-    /// of ``serviceOverviews()``, which read every impact.
-    public func allSLAs() throws -> [ServiceLevelAgreement] {
-        try queue.read { db in try CatalogReader.slas(db).map(\.sla) }
-    }
-
     /// Maintenance windows by service and start: those of `serviceIDs` (all when empty) that
     /// overlap `span` (all when nil).
     public func maintenanceWindows(serviceIDs: [String], overlapping span: InstantSpan?) throws -> [MaintenanceWindow] {

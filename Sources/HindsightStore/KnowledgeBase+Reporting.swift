@@ -25,15 +25,17 @@ extension KnowledgeBase {
         }
     }
 
-    /// The current window of every SLA in force at `asOf`, by service.
+    /// The current window of every SLA in force at `asOf`, by service, and the services' SLAs,
+    /// read in one transaction.
     /// - Parameter serviceIDs: the services to include; empty means all.
     /// - Throws: ``ReportError/unknownService(_:)`` for an id not in the knowledge base.
-    public func budgets(asOf: Instant, serviceIDs: [String]) throws -> [BudgetStatus] {
+    public func budgets(asOf: Instant, serviceIDs: [String]) throws -> BudgetReading {
         try queue.read { db in
             let histories = try histories(db, serviceIDs: serviceIDs) { slas in
                 try BudgetStatus.neededSpan(of: slas, asOf: asOf) ?? InstantSpan(start: asOf, end: asOf)
             }
-            return try histories.flatMap { try BudgetStatus.current($0, asOf: asOf) }
+            return BudgetReading(statuses: try histories.flatMap { try BudgetStatus.current($0, asOf: asOf) },
+                                 slas: histories.flatMap(\.slas))
         }
     }
 

@@ -95,7 +95,9 @@ struct ReportTests {
 
     @Test func budgetsShowEachSLAsCurrentWindow() throws {
         let (_, knowledgeBase) = try seeded()
-        let statuses = try knowledgeBase.budgets(asOf: try Instant(parsing: "2023-05-16T15:00:00Z"), serviceIDs: ["url-shortener"])
+        let reading = try knowledgeBase.budgets(asOf: try Instant(parsing: "2023-05-16T15:00:00Z"), serviceIDs: ["url-shortener"])
+        let statuses = reading.statuses
+        #expect(reading.slas.map(\.serviceID) == ["url-shortener"])
         let status = try #require(statuses.first)
         #expect(statuses.count == 1)
         #expect(status.evaluation.window.label == "2023")

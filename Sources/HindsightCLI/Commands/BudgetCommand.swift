@@ -46,7 +46,8 @@ struct BudgetCommand: ParsableCommand {
     func run() throws {
         let asOf = try instant()
         let knowledgeBase = try database.open(.readOnly)
-        let statuses = try knowledgeBase.budgets(asOf: asOf, serviceIDs: service)
+        let reading = try knowledgeBase.budgets(asOf: asOf, serviceIDs: service)
+        let statuses = reading.statuses
         let listing = Listing(
             columns: [.init("SERVICE", maxWidth: 20), .init("WINDOW", maxWidth: 10), .init("ALLOWED", alignRight: true),
                       .init("USED", alignRight: true), .init("LEFT", alignRight: true), .init("USED %", alignRight: true),
@@ -84,9 +85,8 @@ struct BudgetCommand: ParsableCommand {
         // A service asked about that has no window listed would otherwise just be missing from
         // the table: say why, on standard error, so that standard output holds only the table.
         let listed = Set(statuses.map(\.serviceID))
-        let allSLAs = try knowledgeBase.allSLAs()
-        let slas = allSLAs.filter { (service.isEmpty || service.contains($0.serviceID)) && !listed.contains($0.serviceID) }
-        let withoutSLA = Set(service).filter { id in !allSLAs.contains { $0.serviceID == id } }.sorted()
+        let slas = reading.slas.filter { !listed.contains($0.serviceID) }
+        let withoutSLA = Set(service).filter { id in !reading.slas.contains { $0.serviceID == id } }.sorted()
         if statuses.isEmpty {
             Output.writeError(try NoOpenWindowText.text(slas: slas, withoutSLA: withoutSLA, asOf: asOf))
             return
