@@ -48,7 +48,10 @@ extension KnowledgeBase {
     /// - Throws: ``ActionError/unknownAction(_:)``.
     public func actionDetail(_ reference: ActionReference) throws -> ActionDetail {
         try queue.read { db in
-            guard let tracked = try ActionReader.tracked(db, reference) else {
+            // The rule judges an action among the other actions on its factors, so all of the
+            // incident's are read, this one with them.
+            let actions = try ActionReader.tracked(db, where: "incident.id = ?", arguments: [reference.incidentID])
+            guard let tracked = actions.first(where: { $0.action.id == reference.actionID }) else {
                 throw ActionError.unknownAction(reference.description)
             }
             let incident = try IncidentReader.pk(db, id: reference.incidentID).flatMap { try IncidentReader.load(db, pk: $0) }
@@ -56,10 +59,8 @@ extension KnowledgeBase {
             // Only the incident's own factors can make its actions ineffective: read them and
             // the factors that may repeat them, not the whole history.
             let own = try Self.occurrences(db, where: "incident.id = ?", arguments: [reference.incidentID])
-            let findings = IneffectiveActionRule.findings(
-                actions: try ActionReader.tracked(db, where: "incident.id = ?", arguments: [reference.incidentID]),
-                occurrences: try Self.occurrences(db, near: own)
-            ).filter { $0.actionGlobalID == tracked.globalID }
+            let findings = IneffectiveActionRule.findings(actions: actions, occurrences: try Self.occurrences(db, near: own))
+                .filter { $0.actionGlobalID == tracked.globalID }
             return ActionDetail(tracked: tracked, incidentTitle: incident?.title ?? "", addressedFactors: factors,
                                 history: try ActionReader.history(db, reference), didNotPreventRepeat: findings)
         }
