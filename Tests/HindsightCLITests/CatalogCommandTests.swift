@@ -177,6 +177,29 @@ struct CatalogCommandTests {
         try refusalChangesNothing(arguments, status: status, message: message)
     }
 
+    /// A service id that no service could have is a bad value on the command line (exit 64, with
+    /// what an id may hold), in every `sla` and `maintenance` subcommand alike: `sla change` and
+    /// `maintenance list --service` looked it up instead and said only that no such service
+    /// exists (exit 65), where `sla add` and `maintenance add` named the rule.
+    @Test(arguments: [
+        ["sla", "change", "Url Shortener", "--objective", "99"],
+        ["maintenance", "list", "--service", "Url Shortener"],
+        ["maintenance", "--service", "url-shortener", "--service", "Url Shortener"],
+    ])
+    func aMalformedServiceIDIsABadValueInEverySubcommand(_ arguments: [String]) throws {
+        let before = sandbox.bytes("demo.sqlite")
+        let result = try run(arguments)
+        let label = arguments.contains("--service") ? "--service" : "SERVICE"
+        #expect(result.status == 64, "\(arguments): \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "Error: \(label): 'Url Shortener' is not a valid id; expected [a-z0-9][a-z0-9._-]{0,127}: "
+                + "lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, at most 128 characters",
+                "\(arguments): \(result.stderr)")
+        #expect(lines.dropFirst().first?.hasPrefix("Usage: hindsight \(arguments[0]) ") == true, "\(arguments): \(result.stderr)")
+        #expect(sandbox.bytes("demo.sqlite") == before)
+    }
+
     /// An SLA's fixed allowance kept by `sla change` while --tz or --window changes its windows
     /// was refused as "--allowed-downtime: …", an option the user had not given. The message now
     /// names the options that were given and says what the kept allowance must be shorter than.

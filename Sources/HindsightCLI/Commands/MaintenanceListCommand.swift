@@ -24,7 +24,14 @@ struct MaintenanceListCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only windows that start before the end of this UTC day.", valueName: "date"))
     var until: String?
 
-    func validate() throws { _ = try span() }
+    func validate() throws {
+        _ = try span()
+        // Checked before the knowledge base is opened, as `maintenance add` and the listings do:
+        // an id no service could have is a bad value, not a service that is missing.
+        for id in service {
+            _ = try OptionParsing.value("--service", id) { try Identifier.validate($0); return $0 }
+        }
+    }
 
     private func span() throws -> InstantSpan? {
         let first = try since.map { try OptionParsing.value("--since", $0, CalendarDate.init(parsing:)) }

@@ -33,6 +33,8 @@ struct SLAChangeCommand: ParsableCommand {
     var noCredits = false
 
     func validate() throws {
+        // As in `sla add`: an id no service could have is a bad value, not a missing service.
+        _ = try OptionParsing.value("SERVICE", service) { try Identifier.validate($0); return $0 }
         if noCredits && !fields.credit.isEmpty { throw ValidationError("give --credit or --no-credits, not both") }
         if fields.objective != nil && fields.allowedDowntime != nil {
             throw ValidationError("give exactly one of --allowed-downtime and --objective, not both")
