@@ -200,6 +200,23 @@ struct CatalogCommandTests {
         #expect(sandbox.bytes("demo.sqlite") == before)
     }
 
+    /// The README gives `sla change` "any of the options above" of `sla add`, `--from` among
+    /// them, but an SLA is known by its first day, which `sla change` cannot move: `--from` was
+    /// refused as an unknown option, with nothing said of what to do instead. It is now refused
+    /// with the way to get there: pick the SLA with --effective-from, or end it and add another.
+    @Test func slaChangeRefusesFromWithWhatToDoInstead() throws {
+        let before = sandbox.bytes("demo.sqlite")
+        let result = try run(["sla", "change", "url-shortener", "--from", "2024-01-01"])
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty)
+        let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "Error: --from: an SLA's first day cannot change, since the SLA is known by it; pick the SLA "
+                + "with --effective-from DATE, or end it with --until DATE and start the next one with "
+                + "'hindsight sla add url-shortener --from DATE'", "stderr was: \(result.stderr)")
+        #expect(lines.dropFirst().first?.hasPrefix("Usage: hindsight sla change ") == true, "stderr was: \(result.stderr)")
+        #expect(sandbox.bytes("demo.sqlite") == before)
+    }
+
     /// An SLA's fixed allowance kept by `sla change` while --tz or --window changes its windows
     /// was refused as "--allowed-downtime: …", an option the user had not given. The message now
     /// names the options that were given and says what the kept allowance must be shorter than.

@@ -32,9 +32,19 @@ struct SLAChangeCommand: ParsableCommand {
     @Flag(name: .customLong("no-credits"), help: "Remove every credit tier.")
     var noCredits = false
 
+    /// `sla add`'s first day, which `sla change` cannot move: taken only to say what to do instead
+    /// of a bare "unknown option", since the README gives `sla change` the options of `sla add`.
+    @Option(name: .long, help: .hidden)
+    var from: String?
+
     func validate() throws {
         // As in `sla add`: an id no service could have is a bad value, not a missing service.
         _ = try OptionParsing.value("SERVICE", service) { try Identifier.validate($0); return $0 }
+        if from != nil {
+            throw ValidationError("--from: an SLA's first day cannot change, since the SLA is known by it; pick the SLA "
+                + "with --effective-from DATE, or end it with --until DATE and start the next one with "
+                + "'hindsight sla add \(service) --from DATE'")
+        }
         if noCredits && !fields.credit.isEmpty { throw ValidationError("give --credit or --no-credits, not both") }
         if fields.objective != nil && fields.allowedDowntime != nil {
             throw ValidationError("give exactly one of --allowed-downtime and --objective, not both")
