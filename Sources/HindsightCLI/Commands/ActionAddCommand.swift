@@ -15,7 +15,7 @@ struct ActionAddCommand: ParsableCommand {
 
             Example:
               hindsight action add 2023-05-16-url-shortener-json-load --title "Smoke-test every release" \\
-                --kind prevent --addresses no-smoke-test --owner web-team --priority high
+                --kind prevent --addresses no-staging-step --owner web-team --priority high
             """)
 
     @OptionGroup var database: DatabaseOptions
