@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-/// The examples that `hindsight action … --help` gives run on the demo knowledge base as shown:
-/// they name its incidents, factors and actions, so a reader who tries them after `hindsight demo`
-/// gets what they promise, not an exit 65.
+/// The examples that `hindsight action … --help` and the README's `hindsight action` section give
+/// run on the demo knowledge base as shown: they name its incidents, factors and actions, so a
+/// reader who tries them after `hindsight demo` gets what they promise, not an exit 65.
 struct ActionExampleTests {
     /// Each help example on a fresh demo of its own: the help of one subcommand shows each example
     /// on its own, not as steps that build on each other.
@@ -18,6 +18,24 @@ struct ActionExampleTests {
         for example in examples {
             let (demo, db) = try Sandbox.withDemo()
             let result = try Hindsight.run(Array(example.dropFirst()) + ["--db", db], home: demo.path)
+            #expect(result.status == 0, "\(example.joined(separator: " ")): \(result.stderr)")
+            #expect(result.stderr.isEmpty, "\(example.joined(separator: " ")): \(result.stderr)")
+        }
+    }
+
+    /// The README's examples are steps on one action: added, picked up, done, shown.
+    @Test func readmeExamplesRunOnTheDemoInOrder() throws {
+        let readme = try String(contentsOfFile: URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md").path, encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "### `hindsight action`\n").dropFirst().first)
+        let block = try #require(section.components(separatedBy: "```sh\n").dropFirst().first?
+            .components(separatedBy: "```").first)
+        let examples = Self.commands(in: block)
+        #expect(examples.count >= 4)
+        let (sandbox, db) = try Sandbox.withDemo()
+        for example in examples {
+            let result = try Hindsight.run(Array(example.dropFirst()) + ["--db", db], home: sandbox.path)
             #expect(result.status == 0, "\(example.joined(separator: " ")): \(result.stderr)")
             #expect(result.stderr.isEmpty, "\(example.joined(separator: " ")): \(result.stderr)")
         }
