@@ -51,8 +51,8 @@ final class Importer {
 
     /// Every problem of the import: those decoding found in the input (`input`) and those found
     /// here, in file order, the files in the order of `input.files` (else in the order their
-    /// records arrived). The decoder's problems keep their order; one found here goes before the
-    /// first of them that comes later in the files, and after one at the same place.
+    /// records arrived). The decoder's problems come in that order already; one found here goes
+    /// before the first of them that comes later in the files, and after one at the same place.
     func problems(after input: DecodingFindings) -> [InterchangeProblem] {
         var rank: [String: Int] = [:]
         for file in input.files where rank[file] == nil { rank[file] = rank.count }

@@ -33,4 +33,18 @@ final class DecodingContext {
     func report(_ node: InterchangeNode?, _ message: String) {
         report(location(of: node), message)
     }
+
+    /// The problems in file order, by line and then column; those at one place in the order found.
+    ///
+    /// The decoders find them in their own order (section by section for a file read whole, a
+    /// mapping's unknown keys before its other fields), which is not the order of the file that a
+    /// user works through.
+    var problemsInFileOrder: [InterchangeProblem] {
+        problems.enumerated().sorted { left, right in
+            let (a, b) = (left.element.location, right.element.location)
+            if a.line != b.line { return a.line < b.line }
+            if a.column != b.column { return a.column < b.column }
+            return left.offset < right.offset
+        }.map(\.element)
+    }
 }

@@ -3,7 +3,7 @@
 /// can still be checked on the valid records without reporting a reference to a refused one as
 /// unknown.
 public struct DecodingFindings: Sendable {
-    /// The problems found, in the order of the files and, within a file, as the decoder found them.
+    /// The problems found, in the order of the files and, within a file, by line and column.
     public var problems: [InterchangeProblem] = []
     /// The names of the files read, in the order read.
     public var files: [String] = []

@@ -11,7 +11,7 @@ public enum InterchangeDecoder {
 
     /// Decodes all documents in `bytes`, read from the file named `file`.
     /// - Returns: the records of all documents merged, in order.
-    /// - Throws: ``InterchangeProblems`` listing every problem found.
+    /// - Throws: ``InterchangeProblems`` listing every problem found, in file order.
     public static func decode(_ bytes: [UInt8], file: String) throws -> InterchangeDocument {
         // A byte order mark may open the file. libyaml skips it but counts it as a column, which
         // puts the first line's key one column in and breaks block YAML, so it is dropped here:
@@ -27,7 +27,7 @@ public enum InterchangeDecoder {
         // the records are the same, and surrogate pair escapes, which YAML refuses, are read too.
         if let root = JSONRecordParser.parse(bytes, startColumn: 1) {
             let document = decodeDocument(root, context: context)
-            guard context.problems.isEmpty else { throw InterchangeProblems(context.problems) }
+            guard context.problems.isEmpty else { throw InterchangeProblems(context.problemsInFileOrder) }
             return document
         }
         var result = InterchangeDocument()
@@ -50,7 +50,7 @@ public enum InterchangeDecoder {
         } catch let error as YamlError {
             context.report(syntaxLocation(error, file: file), "not valid YAML or JSON: \(syntaxMessage(error))")
         }
-        guard context.problems.isEmpty else { throw InterchangeProblems(context.problems) }
+        guard context.problems.isEmpty else { throw InterchangeProblems(context.problemsInFileOrder) }
         return result
     }
 

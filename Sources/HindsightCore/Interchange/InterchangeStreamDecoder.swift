@@ -8,9 +8,10 @@ import Yams
 /// ``TopLevelRecordScanner`` and each record is parsed on its own, by ``JSONRecordParser`` or by
 /// Yams padded so that it sees the record at its place in the file. A file the scanner does not
 /// cut, or a record that does not parse on its own, is parsed whole instead (records already
-/// handed out are not handed out again). One difference: records and problems come in file order,
-/// where the whole-file decoder goes section by section (services, SLAs, maintenance, incidents),
-/// which differs only for a file that writes its sections in another order.
+/// handed out are not handed out again). Problems come in file order from both. One difference:
+/// records come in file order, where the whole-file decoder goes section by section (services,
+/// SLAs, maintenance, incidents), which differs only for a file that writes its sections in
+/// another order.
 public enum InterchangeStreamDecoder {
     /// Reads a file from its start: each call returns the next chunk of bytes, nil at the end.
     public typealias ChunkReader = () throws -> [UInt8]?
@@ -62,7 +63,7 @@ public enum InterchangeStreamDecoder {
             findings.mayDefineUnreadServices = !findings.problems.isEmpty
             return findings
         }
-        findings.problems = context.problems
+        findings.problems = context.problemsInFileOrder
         findings.refusedServiceIDs = context.refusedServiceIDs
         findings.mayDefineUnreadServices = context.refusedUnnamedService
         return findings
