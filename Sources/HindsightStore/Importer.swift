@@ -21,12 +21,17 @@ final class Importer {
     private var slas: [String: Located<ServiceLevelAgreement>] = [:]
     private var incomingSLAs: [Located<ServiceLevelAgreement>] = []
     private var windows: [String: Located<MaintenanceWindow>] = [:]
-    /// Where each incident of the input was first written.
+    /// Where the first valid record of each incident of the input starts.
     private var incidentLocations: [String: SourceLocation] = [:]
     /// The incidents whose first occurrence was not written (refused), to compare a duplicate with.
     private var unwrittenIncidents: [String: Incident] = [:]
     /// References to services not known when their record arrived; a later record may define them.
     private var pendingReferences: [(service: String, location: SourceLocation, naming: String)] = []
+    /// Records given again with different content, reported once every record is in: a record
+    /// refused while decoding may have given the key first, and the message points there.
+    /// `refused` says where the input's findings keep the refused records of the kind, if anywhere.
+    private var duplicates: [(kind: String, key: String, location: SourceLocation, naming: String,
+                              first: SourceLocation, refused: KeyPath<DecodingFindings, [String: SourceLocation]>?)] = []
     private var fileOrder: [String: Int] = [:]
     /// Started at the first incident written, so that an import without incidents leaves the
     /// schema alone.
@@ -54,17 +59,7 @@ final class Importer {
     /// records arrived). The decoder's problems come in that order already; one found here goes
     /// before the first of them that comes later in the files, and after one at the same place.
     func problems(after input: DecodingFindings) -> [InterchangeProblem] {
-        var rank: [String: Int] = [:]
-        for file in input.files where rank[file] == nil { rank[file] = rank.count }
-        for (file, order) in fileOrder.sorted(by: { $0.value < $1.value }) where rank[file] == nil {
-            rank[file] = input.files.count + order
-        }
-        func precedes(_ a: SourceLocation, _ b: SourceLocation) -> Bool {
-            let (fileA, fileB) = (rank[a.file] ?? Int.max, rank[b.file] ?? Int.max)
-            if fileA != fileB { return fileA < fileB }
-            if a.line != b.line { return a.line < b.line }
-            return a.column < b.column
-        }
+        let precedes = fileOrder(after: input)
         let own = found.enumerated().sorted { left, right in
             let (a, b) = (left.element.location, right.element.location)
             if precedes(a, b) || precedes(b, a) { return precedes(a, b) }
@@ -83,6 +78,22 @@ final class Importer {
         return merged + own[next...]
     }
 
+    /// Whether one place comes before another in the input: the files in the order of
+    /// `input.files` (else in the order their records arrived), then by line and column.
+    private func fileOrder(after input: DecodingFindings) -> (SourceLocation, SourceLocation) -> Bool {
+        var rank: [String: Int] = [:]
+        for file in input.files where rank[file] == nil { rank[file] = rank.count }
+        for (file, order) in fileOrder.sorted(by: { $0.value < $1.value }) where rank[file] == nil {
+            rank[file] = input.files.count + order
+        }
+        return { a, b in
+            let (fileA, fileB) = (rank[a.file] ?? Int.max, rank[b.file] ?? Int.max)
+            if fileA != fileB { return fileA < fileB }
+            if a.line != b.line { return a.line < b.line }
+            return a.column < b.column
+        }
+    }
+
     /// Applies one record.
     func add(_ record: InterchangeRecord) throws {
         switch record {
@@ -93,14 +104,28 @@ final class Importer {
         }
     }
 
-    /// Checks what can only be checked once every record is in, and indexes the written
+    /// Checks what can only be checked once every record is in (references, overlapping SLAs,
+    /// and where a duplicate's key first appears), and indexes the written
     /// incidents for search when nothing was refused; returns the summary.
     /// - Parameter input: what decoding the input found: a service whose record it refused (or
     ///   may have, see ``DecodingFindings/mayDefineUnreadServices``) is written in the input, so a
     ///   reference to it is not reported unknown; the record's own problems say what to fix.
     func finish(after input: DecodingFindings = DecodingFindings()) throws -> ImportSummary {
         func mayBeRefused(_ service: String) -> Bool {
-            input.mayDefineUnreadServices || input.refusedServiceIDs.contains(service)
+            input.mayDefineUnreadServices || input.refusedServices[service] != nil
+        }
+        let precedes = fileOrder(after: input)
+        for duplicate in duplicates {
+            let differing = "\(duplicate.naming)duplicate \(duplicate.kind) '\(duplicate.key)' with different content"
+            // The first place the key appears is where a reader looks; when a record refused for
+            // its own problems came first, the copy this one was compared with is named besides.
+            if let refused = duplicate.refused.flatMap({ input[keyPath: $0][duplicate.key] }),
+               precedes(refused, duplicate.first) {
+                found.append(InterchangeProblem(duplicate.location,
+                    "\(differing) from its copy at \(duplicate.first) (first defined at \(refused), refused for its own problems)"))
+            } else {
+                found.append(InterchangeProblem(duplicate.location, "\(differing) (first defined at \(duplicate.first))"))
+            }
         }
         for reference in pendingReferences
         where !knownServices.contains(reference.service) && !mayBeRefused(reference.service) {
@@ -131,7 +156,7 @@ final class Importer {
 
     private func add(_ item: Located<Service>) throws {
         noteFile(item.location)
-        guard isFirst(item, kind: "service", key: item.value.id, in: &services) else { return }
+        guard isFirst(item, kind: "service", key: item.value.id, in: &services, refused: \.refusedServices) else { return }
         let stored = try CatalogReader.service(db, id: item.value.id)
         let outcome = try reconcile(item, kind: "service", label: item.value.id, stored: stored,
                                     encode: InterchangeEncoder.encode,
@@ -175,8 +200,8 @@ final class Importer {
             let earlier = try unwrittenIncidents[incident.id]
                 ?? IncidentReader.pk(db, id: incident.id).flatMap { try IncidentReader.load(db, pk: $0) }
             if earlier != incident {
-                found.append(InterchangeProblem(item.location,
-                    "\(item.naming())duplicate incident '\(incident.id)' with different content (first defined at \(first))"))
+                duplicates.append((kind: "incident", key: incident.id, location: item.location, naming: item.naming(),
+                                   first: first, refused: \DecodingFindings.refusedIncidents))
             }
             return
         }
@@ -230,17 +255,20 @@ final class Importer {
         }
     }
 
-    /// Whether `item` is the first record with its key. A key given again with identical content
-    /// counts once; with different content it is a problem, located at the later one.
+    /// Whether `item` is the first valid record with its key. A key given again with identical
+    /// content counts once; with different content it is a problem, located at the later one.
+    /// - Parameter refused: where the input's findings keep the refused records of the kind, if
+    ///   anywhere, for the problem to point at the first place the key appears.
     private func isFirst<Record: Hashable>(_ item: Located<Record>, kind: String, key: String,
-                                           in firstByKey: inout [String: Located<Record>]) -> Bool {
+                                           in firstByKey: inout [String: Located<Record>],
+                                           refused: KeyPath<DecodingFindings, [String: SourceLocation]>? = nil) -> Bool {
         guard let first = firstByKey[key] else {
             firstByKey[key] = item
             return true
         }
         if first.value != item.value {
-            found.append(InterchangeProblem(item.location,
-                "\(item.naming())duplicate \(kind) '\(key)' with different content (first defined at \(first.location))"))
+            duplicates.append((kind: kind, key: key, location: item.location, naming: item.naming(),
+                               first: first.location, refused: refused))
         }
         return false
     }

@@ -96,4 +96,62 @@ struct ImportProblemOrderTests {
 
             """)
     }
+
+    /// An incident refused for its own problems, then two valid copies of its id that differ: the
+    /// duplicate points at the first place the id appears, where a reader looks first, and names
+    /// the copy it was found to differ from, since the refused one's content is not known.
+    @Test func aDuplicateAfterARefusedRecordPointsAtTheFirstPlaceItsIDAppears() throws {
+        let stderr = try refusal([("a.yaml", """
+            version: 1
+            incidents:
+              - id: x
+                title: Refused
+                started_at: 2024-13-01T10:00:00Z
+              - id: x
+                title: Second
+                started_at: 2024-03-01T10:00:00Z
+              - id: x
+                title: Third
+                started_at: 2024-03-01T10:00:00Z
+
+            """)])
+        #expect(stderr == """
+            a.yaml:5:17: incidents[0].started_at: '2024-13-01T10:00:00Z' is not an instant: month 13 does not exist; \
+            expected 01–12; expected RFC 3339 with an offset, e.g. 2019-10-30T17:00:00Z or 2021-02-01T14:23:00-08:00
+            a.yaml:9:5: incidents[2]: duplicate incident 'x' with different content from its copy at a.yaml:6:5 \
+            (first defined at a.yaml:3:5, refused for its own problems)
+
+            """)
+    }
+
+    /// The same for a service, the refused one in an earlier file of the run.
+    @Test func aDuplicateServiceAfterOneRefusedInAnEarlierFilePointsAtThatFile() throws {
+        let stderr = try refusal([
+            ("a.yaml", "version: 1\nservices:\n  - {id: api, name: API, tier: 0}\n"),
+            ("b.yaml", "version: 1\nservices:\n  - {id: api, name: API}\n  - {id: api, name: Api}\n"),
+        ])
+        #expect(stderr == """
+            a.yaml:3:32: services[0].tier: 0 is out of range; expected a whole number of at least 1
+            b.yaml:4:5: services[1]: duplicate service 'api' with different content from its copy at b.yaml:3:5 \
+            (first defined at a.yaml:3:5, refused for its own problems)
+
+            """)
+    }
+
+    /// A refused record after the two copies changes nothing: the first copy is the first place.
+    @Test func aRefusedRecordAfterTheCopiesLeavesThePointerAtTheFirstCopy() throws {
+        let stderr = try refusal([("a.yaml", """
+            version: 1
+            services:
+              - {id: api, name: API}
+              - {id: api, name: Api}
+              - {id: api, name: API, tier: 0}
+
+            """)])
+        #expect(stderr == """
+            a.yaml:4:5: services[1]: duplicate service 'api' with different content (first defined at a.yaml:3:5)
+            a.yaml:5:32: services[2].tier: 0 is out of range; expected a whole number of at least 1
+
+            """)
+    }
 }

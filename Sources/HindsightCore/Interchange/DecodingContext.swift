@@ -10,8 +10,10 @@ final class DecodingContext {
     /// Whether the values were typed as command-line options rather than read from a file, so
     /// that messages speak of what an option takes, not of the interchange format.
     var isCommandLine = false
-    /// The ids of the services refused, for ``DecodingFindings/refusedServiceIDs``.
-    var refusedServiceIDs: Set<String> = []
+    /// The services refused, for ``DecodingFindings/refusedServices``.
+    var refusedServices: [String: SourceLocation] = [:]
+    /// The incidents refused, for ``DecodingFindings/refusedIncidents``.
+    var refusedIncidents: [String: SourceLocation] = [:]
     /// Whether a service was refused without a valid id (``DecodingFindings/mayDefineUnreadServices``).
     var refusedUnnamedService = false
 

@@ -7,10 +7,14 @@ public struct DecodingFindings: Sendable {
     public var problems: [InterchangeProblem] = []
     /// The names of the files read, in the order read.
     public var files: [String] = []
-    /// The ids of the services whose records were refused.
-    public var refusedServiceIDs: Set<String> = []
+    /// The ids of the services whose records were refused, each with where the first record
+    /// refused with that id starts.
+    public var refusedServices: [String: SourceLocation] = [:]
+    /// The ids of the incidents whose records were refused, each with where the first record
+    /// refused with that id starts: the first place an id appears, for a duplicate to point at.
+    public var refusedIncidents: [String: SourceLocation] = [:]
     /// Whether the input may define services that are neither decoded nor in
-    /// ``refusedServiceIDs``: a service record refused without a valid id, or a part of a file that
+    /// ``refusedServices``: a service record refused without a valid id, or a part of a file that
     /// was not read at all (after a syntax error or a bad byte). Any service that a valid record
     /// names and no record defines may then be one of them.
     public var mayDefineUnreadServices = false
@@ -22,7 +26,9 @@ public struct DecodingFindings: Sendable {
     public mutating func append(_ other: DecodingFindings) {
         problems += other.problems
         files += other.files
-        refusedServiceIDs.formUnion(other.refusedServiceIDs)
+        // The earlier file's record is the first.
+        refusedServices.merge(other.refusedServices) { earlier, _ in earlier }
+        refusedIncidents.merge(other.refusedIncidents) { earlier, _ in earlier }
         mayDefineUnreadServices = mayDefineUnreadServices || other.mayDefineUnreadServices
     }
 }

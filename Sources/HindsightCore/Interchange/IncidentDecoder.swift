@@ -120,7 +120,11 @@ struct IncidentDecoder {
             if let at, let text { timeline.append(TimelineEvent(at: at, text: text)) }
         }
 
-        guard context.problems.count == before, let id, let title, let started else { return nil }
+        guard context.problems.count == before, let id, let title, let started else {
+            // Noted so that a later duplicate of the id can point here, where it first appears.
+            if let id, context.refusedIncidents[id] == nil { context.refusedIncidents[id] = reader.location }
+            return nil
+        }
         let incident = Incident(id: id, title: title, severity: severity, nearMiss: nearMiss, detection: detection,
                                 startedAt: started, detectedAt: detected, mitigatedAt: mitigated, resolvedAt: resolved,
                                 summary: summary, source: source, tags: tags, impacts: impacts, factors: factors,

@@ -109,7 +109,11 @@ public enum InterchangeDecoder {
         guard context.problems.count == before, let id, let name else {
             // Noted so that an import does not call a reference to this service unknown: it is
             // written, only refused, and its problems are reported already.
-            if let id { context.refusedServiceIDs.insert(id) } else { context.refusedUnnamedService = true }
+            if let id {
+                if context.refusedServices[id] == nil { context.refusedServices[id] = reader.location }
+            } else {
+                context.refusedUnnamedService = true
+            }
             return nil
         }
         return Located(Service(id: id, name: name, team: team, tier: tier, description: description),

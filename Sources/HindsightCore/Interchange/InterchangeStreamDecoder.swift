@@ -64,7 +64,8 @@ public enum InterchangeStreamDecoder {
             return findings
         }
         findings.problems = context.problemsInFileOrder
-        findings.refusedServiceIDs = context.refusedServiceIDs
+        findings.refusedServices = context.refusedServices
+        findings.refusedIncidents = context.refusedIncidents
         findings.mayDefineUnreadServices = context.refusedUnnamedService
         return findings
     }
