@@ -10,50 +10,84 @@ extension KnowledgeBase {
     /// titles; the scorer then gives each its points.
     public func similarIncidents(to id: String, limit: Int) throws -> (incident: IncidentProfile, similar: [SimilarIncident])? {
         try queue.read { db in
-            guard let target = try Self.profiles(db, where: "incident.id = ?", arguments: [id]).first else { return nil }
-            var tests: [String] = []
-            var arguments: StatementArguments = [target.startedAt.databaseValue]
-            if !target.services.isEmpty {
-                tests.append("EXISTS (SELECT 1 FROM impact WHERE impact.incident_pk = incident.pk AND impact.service_id IN (\(placeholders(target.services.count))))")
-                _ = arguments.append(contentsOf: StatementArguments(target.services))
+            guard let target = try Self.profile(db, id: id) else { return nil }
+            let candidates = try Self.candidates(db, like: target)
+            // Titles are read only for the candidates whose words the scorer compares: folding
+            // text is the slow part, and most candidates are left behind on their causes alone.
+            let similar = try SimilarityScorer.rank(target, among: candidates, limit: limit) { candidate in
+                try Self.profile(db, id: candidate.id) ?? candidate
             }
-            if !target.tags.isEmpty {
-                tests.append("EXISTS (SELECT 1 FROM incident_tag WHERE incident_tag.incident_pk = incident.pk AND incident_tag.tag IN (\(placeholders(target.tags.count))))")
-                _ = arguments.append(contentsOf: StatementArguments(target.tags))
-            }
-            for root in Set(target.causes.compactMap { $0.split(separator: "/").first.map(String.init) }).sorted() {
-                tests.append("EXISTS (SELECT 1 FROM factor WHERE factor.incident_pk = incident.pk AND (factor.cause = ? OR (factor.cause > ? AND factor.cause < ?)))")
-                _ = arguments.append(contentsOf: [root, root + "/", root + "0"])
-            }
-            if !target.words.isEmpty {
-                // The words are letters and digits only, so quoting each makes a valid FTS5 string.
-                let anyWord = target.words.sorted().map { "\"\($0)\"" }.joined(separator: " OR ")
-                tests.append("""
-                    incident.pk IN (SELECT incident_pk FROM search_index WHERE search_index MATCH ?
-                                    ORDER BY bm25(search_index, \(Self.titleWeight), 1.0) LIMIT 100)
-                    """)
-                _ = arguments.append(contentsOf: [anyWord])
-            }
-            guard !tests.isEmpty else { return (target, []) }
-            let candidates = try Self.profiles(db, where: "incident.started_at < ? AND (\(tests.joined(separator: " OR ")))",
-                                               arguments: arguments)
-            return (target, SimilarityScorer.rank(target, among: candidates, limit: limit))
+            return (target, similar)
         }
     }
 
-    /// The similarity profiles of the incidents that satisfy `condition` (SQL over `incident`).
-    private static func profiles(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [IncidentProfile] {
-        try Row.fetchAll(db, sql: """
+    /// The whole similarity profile of the incident with id `id`, or nil when there is none.
+    private static func profile(_ db: Database, id: String) throws -> IncidentProfile? {
+        let statement = try db.cachedStatement(sql: """
             SELECT incident.id, incident.title, incident.started_at,
                    (SELECT group_concat(service_id, char(31)) FROM impact WHERE impact.incident_pk = incident.pk) AS services,
                    (SELECT group_concat(tag, char(31)) FROM incident_tag WHERE incident_tag.incident_pk = incident.pk) AS tags,
                    (SELECT group_concat(cause, char(31)) FROM factor WHERE factor.incident_pk = incident.pk) AS causes,
                    (SELECT group_concat(title, char(31)) FROM factor WHERE factor.incident_pk = incident.pk) AS factor_titles
-            FROM incident WHERE \(condition)
-            """, arguments: arguments).map { row in
+            FROM incident WHERE incident.id = ?
+            """)
+        return try Row.fetchOne(statement, arguments: [id]).map { row in
             IncidentProfile(id: row["id"], title: row["title"], startedAt: try RowDecoding.requiredInstant(row, "started_at"),
                             causes: RowDecoding.list(row, "causes"), services: RowDecoding.list(row, "services"),
                             tags: RowDecoding.list(row, "tags"), factorTitles: RowDecoding.list(row, "factor_titles"))
         }
+    }
+
+    /// The incidents that started before `target` and share a service, a tag or the first
+    /// segment of a cause path with it, or are among the hundred best full-text matches for its
+    /// words: their profiles without the titles (see ``SimilarityScorer/rank(_:among:limit:completing:)``).
+    private static func candidates(_ db: Database, like target: IncidentProfile) throws -> [IncidentProfile] {
+        // Any incident of a long history shares a service or a cause area with most of the others,
+        // so the tables are read whole, each in one pass, rather than incident by incident: for the
+        // latest of 100 000 incidents that is a few scans against some 400 000 index lookups.
+        var earlier: [Int64: Int] = [:]
+        var incidents: [(pk: Int64, id: String, startedAt: Instant, causes: [String], services: [String], tags: [String])] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT pk, id, started_at FROM incident WHERE started_at < ? ORDER BY pk",
+                                       arguments: [target.startedAt.databaseValue])
+        while let row = try rows.next() {
+            earlier[row[0]] = incidents.count
+            incidents.append((row[0], row[1], Instant(millisecondsSinceEpoch: row[2]), [], [], []))
+        }
+        func readEach(_ sql: String, into list: WritableKeyPath<(pk: Int64, id: String, startedAt: Instant, causes: [String],
+                                                                 services: [String], tags: [String]), [String]>) throws {
+            let rows = try Row.fetchCursor(db, sql: sql)
+            while let row = try rows.next() {
+                guard let index = earlier[row[0]] else { continue }
+                incidents[index][keyPath: list].append(row[1])
+            }
+        }
+        try readEach("SELECT incident_pk, cause FROM factor", into: \.causes)
+        try readEach("SELECT incident_pk, service_id FROM impact", into: \.services)
+        try readEach("SELECT incident_pk, tag FROM incident_tag", into: \.tags)
+
+        var matched: Set<Int64> = []
+        if !target.words.isEmpty {
+            // The words are letters and digits only, so quoting each makes a valid FTS5 string.
+            let anyWord = target.words.sorted().map { "\"\($0)\"" }.joined(separator: " OR ")
+            matched = Set(try Int64.fetchAll(db, sql: """
+                SELECT incident_pk FROM search_index WHERE search_index MATCH ?
+                ORDER BY bm25(search_index, \(titleWeight), 1.0) LIMIT 100
+                """, arguments: [anyWord]))
+        }
+        let areas = Set(target.causes.map(Self.area(of:)))
+        let services = Set(target.services)
+        let tags = Set(target.tags)
+        return incidents.compactMap { incident in
+            guard matched.contains(incident.pk) || incident.causes.contains(where: { areas.contains(Self.area(of: $0)) })
+                || incident.services.contains(where: services.contains) || incident.tags.contains(where: tags.contains)
+            else { return nil }
+            return IncidentProfile(id: incident.id, title: "", startedAt: incident.startedAt, causes: incident.causes,
+                                   services: incident.services, tags: incident.tags, factorTitles: [])
+        }
+    }
+
+    /// The first segment of the cause path `cause`: `cache` of `cache/key`.
+    private static func area(of cause: String) -> Substring {
+        cause[..<(cause.firstIndex(of: "/") ?? cause.endIndex)]
     }
 }

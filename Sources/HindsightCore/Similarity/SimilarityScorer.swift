@@ -26,6 +26,16 @@ public enum SimilarityScorer {
     /// The earlier incidents among `candidates` with anything in common with `incident`, most
     /// similar first, at most `limit`.
     public static func rank(_ incident: IncidentProfile, among candidates: [IncidentProfile], limit: Int) -> [SimilarIncident] {
+        rank(incident, among: candidates, limit: limit, completing: { $0 })
+    }
+
+    /// ``rank(_:among:limit:)`` for candidates that may lack their titles.
+    /// - Parameter completing: the whole profile of a candidate whose words are about to be
+    ///   compared. Everything else is judged on a candidate's id, start, causes, services and tags,
+    ///   so a caller may pass the candidates without their titles and read those here, only for
+    ///   the few that can still make the list.
+    public static func rank(_ incident: IncidentProfile, among candidates: [IncidentProfile], limit: Int,
+                            completing: (IncidentProfile) throws -> IncidentProfile) rethrows -> [SimilarIncident] {
         func ordered(_ lhs: SimilarIncident, _ rhs: SimilarIncident) -> Bool {
             (lhs.score, lhs.incident.startedAt, rhs.incident.id) > (rhs.score, rhs.incident.startedAt, lhs.incident.id)
         }
@@ -40,9 +50,10 @@ public enum SimilarityScorer {
         var kept: [SimilarIncident] = []
         for (candidate, reasons, points) in structural {
             if kept.count >= limit, let last = kept.last, points + maximumWordPoints < last.score { break }
-            let all = strongestFirst(reasons + wordReason(ourWords, candidate.words))
+            let whole = try completing(candidate)
+            let all = strongestFirst(reasons + wordReason(ourWords, whole.words))
             guard !all.isEmpty else { continue }
-            kept.append(SimilarIncident(incident: candidate, score: all.map(\.points).reduce(0, +), reasons: all))
+            kept.append(SimilarIncident(incident: whole, score: all.map(\.points).reduce(0, +), reasons: all))
             kept.sort(by: ordered)
             if kept.count > max(0, limit) { kept.removeLast() }
         }
