@@ -68,7 +68,8 @@ let package = Package(
         ),
         .testTarget(
             name: "HindsightCoreTests",
-            dependencies: ["HindsightCore", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["HindsightCore", .product(name: "PropertyBased", package: "swift-property-based"),
+                           .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "HindsightStoreTests",

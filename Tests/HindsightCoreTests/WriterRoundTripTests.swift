@@ -1,4 +1,5 @@
 import Testing
+import Yams
 @testable import HindsightCore
 
 /// Text that YAML readers would mistake for another type, or that needs escaping, survives being
@@ -64,6 +65,56 @@ struct WriterRoundTripTests {
 
 /// A document written record by record is the same text as one written whole.
 struct StreamWriterTests {
+    @Test(arguments: [InterchangeStreamWriter.Format.yaml, .json])
+    func writingRecordByRecordGivesTheBytesOfTheWholeDocument(format: InterchangeStreamWriter.Format) throws {
+        let start = Instant(millisecondsSinceEpoch: 1_700_000_000_000)
+        let services = WriterRoundTripTests.awkwardTexts.enumerated().map { index, text in
+            Service(id: "s\(index)", name: text, description: text)
+        }
+        let sla = ServiceLevelAgreement(serviceID: "s0", allowance: .objective(percent: 99.9), window: .month, timeZone: "UTC")
+        let window = MaintenanceWindow(serviceID: "s0", start: start, end: start.adding(seconds: 60), note: "yes")
+        let incident = Incident(id: "2024-01-01-x", title: "null", startedAt: start, summary: "2019-10-30T17:00:00Z",
+                                tags: ["true", "~", "0x1F"],
+                                impacts: [Impact(serviceID: "s0", start: start, end: start.adding(seconds: 60), fraction: 0.25)])
+        for (someServices, slas, windows, incidents) in [(services, [sla], [window], [incident]), ([], [], [], [incident]),
+                                                          (services, [], [], []), ([], [sla], [], []), ([], [], [], []),
+                                                          // A block keeping its final line breaks, last in the document.
+                                                          ([Service(id: "z", name: "Z", description: "end\n\n")], [], [], [])] {
+            var streamed = ""
+            var writer = try InterchangeStreamWriter(format: format)
+            try writer.begin(to: &streamed)
+            for service in someServices { try writer.add(InterchangeEncoder.encode(service), in: .services, to: &streamed) }
+            for sla in slas { try writer.add(InterchangeEncoder.encode(sla), in: .slas, to: &streamed) }
+            for window in windows { try writer.add(InterchangeEncoder.encode(window), in: .maintenance, to: &streamed) }
+            for incident in incidents { try writer.add(InterchangeEncoder.encode(incident), in: .incidents, to: &streamed) }
+            try writer.finish(to: &streamed)
+            let document = InterchangeEncoder.document(services: someServices, slas: slas, maintenance: windows, incidents: incidents)
+            let whole = format == .yaml ? try Self.yamsText(document) : JSONWriter.string(document)
+            #expect(streamed == whole)
+            if format == .yaml { #expect(try YAMLWriter.string(document) == whole) }
+        }
+    }
+
+    /// The YAML that Yams writes for `value` as a tree, each text quoted exactly where Yams's own
+    /// resolver would read it as something else: what `YAMLWriter` must write, worked out without it.
+    static func yamsText(_ value: StructuredValue) throws -> String {
+        func node(_ value: StructuredValue) -> Node {
+            switch value {
+            case .mapping(let entries): return .mapping(Node.Mapping(entries.map { (Node($0.key), node($0.value)) }))
+            case .sequence(let items): return .sequence(Node.Sequence(items.map(node)))
+            case .text(let text):
+                let style: Node.Scalar.Style = text.contains("\r") ? .doubleQuoted : text.contains("\n") ? .literal
+                    : Resolver.default.resolveTag(of: Node(text)) == .str ? .any : .doubleQuoted
+                return .scalar(Node.Scalar(text, Tag(.str), style))
+            case .integer(let number): return .scalar(Node.Scalar(String(number), Tag(.int), .plain))
+            case .number(let number): return .scalar(Node.Scalar(JSONWriter.formatNumber(number), Tag(.float), .plain))
+            case .bool(let flag): return .scalar(Node.Scalar(flag ? "true" : "false", Tag(.bool), .plain))
+            case .null: return .scalar(Node.Scalar("null", Tag(.null), .plain))
+            }
+        }
+        return try Yams.serialize(node: node(value), indent: 2, width: -1, allowUnicode: true)
+    }
+
     @Test func streamingWritesTheBytesOfTheWholeDocument() {
         let start = Instant(millisecondsSinceEpoch: 1_700_000_000_000)
         let services = [Service(id: "a", name: "A", tier: 1), Service(id: "b", name: "B \"quoted\"\nline")]

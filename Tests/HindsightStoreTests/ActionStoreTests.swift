@@ -65,7 +65,7 @@ struct ActionStoreTests {
         #expect(history.map(\.field) == ["added"])
         #expect(history.first?.actor == "ana" && history.first?.note == "from the review" && history.first?.at == now)
         // Exported with its fields, so a round trip keeps it.
-        let exported = try YAMLWriter.string(try knowledgeBase.exportDocument())
+        let exported = try knowledgeBase.exportedYAML()
         #expect(exported.contains("id: alert-on-ttl"))
         #expect(exported.contains("addresses: [ttl]") || exported.contains("- ttl"))
         // The search index holds its title (the diacritics are folded).
@@ -77,7 +77,7 @@ struct ActionStoreTests {
     }
 
     @Test func refusedAdditionsWriteNothing() throws {
-        let before = try knowledgeBase.exportDocument()
+        let before = try knowledgeBase.exportedYAML()
         let action = RemediationAction(id: "x", title: "X", kind: .detect, addresses: ["nope"])
         #expect(throws: ActionError.unknownFactor(incidentID: "second", factorID: "nope", known: ["ttl"])) {
             try knowledgeBase.addAction(action, toIncident: "second", actor: "a", now: importedAt, note: nil)
@@ -90,7 +90,7 @@ struct ActionStoreTests {
             try knowledgeBase.addAction(RemediationAction(id: "fix-keys", title: "X", kind: .detect), toIncident: "first",
                                         actor: "a", now: importedAt, note: nil)
         }
-        #expect(try knowledgeBase.exportDocument() == before)
+        #expect(try knowledgeBase.exportedYAML() == before)
     }
 
     @Test func anImportedActionCountsAsCreatedWhenItsIncidentStarted() throws {

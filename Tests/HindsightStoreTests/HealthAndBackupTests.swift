@@ -79,7 +79,7 @@ struct HealthAndBackupTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix("kb.sqlite") }
         #expect(names == ["copy.sqlite"])
         let copy = try KnowledgeBase.open(at: folder.file("copy.sqlite"), access: .readOnly)
-        #expect(try YAMLWriter.string(copy.exportDocument()) == YAMLWriter.string(knowledgeBase.exportDocument()))
+        #expect(try copy.exportedYAML() == knowledgeBase.exportedYAML())
         #expect(try copy.queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
     }
 

@@ -7,7 +7,7 @@ import Testing
 /// Import, export and re-import on real files.
 struct ImportTests {
     func exportYAML(_ knowledgeBase: KnowledgeBase) throws -> String {
-        try YAMLWriter.string(try knowledgeBase.exportDocument())
+        try knowledgeBase.exportedYAML()
     }
 
     @Test func seedsRoundTripToAnIdenticalExport() throws {

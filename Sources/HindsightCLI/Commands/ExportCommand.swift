@@ -27,10 +27,18 @@ struct ExportCommand: ParsableCommand {
     var format: Format = .yaml
 
     func run() throws {
-        let document = try database.open(.readOnly).exportDocument()
-        switch format {
-        case .yaml: try Output.write(try YAMLWriter.string(document))
-        case .json: try Output.write(JSONWriter.string(document))
+        let knowledgeBase = try database.open(.readOnly)
+        // Written as it is read, so that a long history is never held whole.
+        var output = BufferedStandardOutput()
+        var writer = try InterchangeStreamWriter(format: format == .yaml ? .yaml : .json)
+        try writer.begin(to: &output)
+        try knowledgeBase.exportRecords { section, record in
+            try writer.add(record, in: section, to: &output)
+            // A reader that has gone (`| head`) or a full disk ends the export there.
+            if let failure = output.failure { throw Output.writeFailure(failure) }
         }
+        try writer.finish(to: &output)
+        output.flush()
+        if let failure = output.failure { throw Output.writeFailure(failure) }
     }
 }

@@ -1,3 +1,4 @@
+import CYaml
 import Yams
 
 /// Writes a ``StructuredValue`` as block-style YAML that reads back to the same values: text that a
@@ -7,32 +8,40 @@ public enum YAMLWriter {
     /// The YAML text.
     /// - Throws: when the YAML emitter refuses the tree (it does not for valid UTF-8 text).
     public static func string(_ value: StructuredValue) throws -> String {
-        try Yams.serialize(node: node(value), indent: 2, width: -1, allowUnicode: true)
+        let emitter = try YAMLEventEmitter()
+        try emitter.startDocument()
+        try write(value, to: emitter)
+        try emitter.endDocument()
+        return emitter.takeText()
     }
 
-    private static func node(_ value: StructuredValue) -> Node {
+    /// Feeds `emitter` the events of `value`.
+    static func write(_ value: StructuredValue, to emitter: YAMLEventEmitter) throws {
         switch value {
         case .mapping(let entries):
-            return .mapping(Node.Mapping(entries.map { (Node($0.key), node($0.value)) }, .implicit, .block))
+            try emitter.startMapping()
+            for entry in entries {
+                // Keys are the format's own words, never mistaken for another kind of value.
+                try emitter.scalar(entry.key, style: YAML_ANY_SCALAR_STYLE)
+                try write(entry.value, to: emitter)
+            }
+            try emitter.endMapping()
         case .sequence(let items):
-            return .sequence(Node.Sequence(items.map(node), .implicit, .block))
-        case .text(let text):
-            return .scalar(Node.Scalar(text, .init(.str), style(for: text)))
-        case .integer(let number):
-            return .scalar(Node.Scalar(String(number), .init(.int), .plain))
-        case .number(let number):
-            return .scalar(Node.Scalar(JSONWriter.formatNumber(number), .init(.float), .plain))
-        case .bool(let flag):
-            return .scalar(Node.Scalar(flag ? "true" : "false", .init(.bool), .plain))
-        case .null:
-            return .scalar(Node.Scalar("null", .init(.null), .plain))
+            try emitter.startList()
+            for item in items { try write(item, to: emitter) }
+            try emitter.endList()
+        case .text(let text): try emitter.scalar(text, style: style(for: text))
+        case .integer(let number): try emitter.scalar(String(number), style: YAML_PLAIN_SCALAR_STYLE)
+        case .number(let number): try emitter.scalar(JSONWriter.formatNumber(number), style: YAML_PLAIN_SCALAR_STYLE)
+        case .bool(let flag): try emitter.scalar(flag ? "true" : "false", style: YAML_PLAIN_SCALAR_STYLE)
+        case .null: try emitter.scalar("null", style: YAML_PLAIN_SCALAR_STYLE)
         }
     }
 
-    private static func style(for text: String) -> Node.Scalar.Style {
-        if text.contains("\r") { return .doubleQuoted }
-        if text.contains("\n") { return .literal }
+    private static func style(for text: String) -> yaml_scalar_style_t {
+        if text.utf8.contains(UInt8(ascii: "\r")) { return YAML_DOUBLE_QUOTED_SCALAR_STYLE }
+        if text.utf8.contains(UInt8(ascii: "\n")) { return YAML_LITERAL_SCALAR_STYLE }
         let resolved = Resolver.default.resolveTag(of: Node(text))
-        return resolved == .str ? .any : .doubleQuoted
+        return resolved == .str ? YAML_ANY_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE
     }
 }
