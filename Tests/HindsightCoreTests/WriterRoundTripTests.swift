@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 import Yams
 @testable import HindsightCore
@@ -22,6 +23,28 @@ struct WriterRoundTripTests {
         let yaml = try YAMLWriter.string(document)
         let decoded = try InterchangeDecoder.decode(Array(yaml.utf8), file: "out.yaml")
         #expect(decoded.services.first?.value == service)
+    }
+
+    /// Text that skips the YAML resolver is text to it: the shortcut never leaves unquoted a text
+    /// that a reader would take for a number, a boolean, null or a date. The pieces are the
+    /// resolver's own words and characters, so most texts made of them are close calls.
+    @Test func textThatSkipsTheResolverIsTextToIt() async {
+        let pieces = ["0", "1", "9", "_", ":", ".", "-", "+", "e", "E", "x", "b", "o", "0x", "0o", "0b", "inf", ".inf",
+                      ".NaN", "nan", "yes", "No", "ON", "off", "True", "FALSE", "null", "Null", "~", "<<", "=", "T", "t",
+                      "Z", " ", "\t", "2019-10-30", "17:00:00", "\u{85}", "\u{2028}", "\u{0B}", "a", "g", "é", "Q"]
+        await propertyCheck(input: Gen.int(in: 0...(pieces.count - 1)).array(of: 0...6).map { $0.map { pieces[$0] }.joined() }) { text in
+            if !YAMLWriter.mayReadAsOtherThanText(text) {
+                #expect(Resolver.default.resolveTag(of: Node(text)) == .str, "\(text.debugDescription)")
+            }
+        }
+        for text in Self.awkwardTexts + ["", "\u{2028}", "12:30", "0x1F", "1_000", ".5", "-.inf", "2019-10-30 17:00:00"]
+        where Resolver.default.resolveTag(of: Node(text)) != .str {
+            #expect(YAMLWriter.mayReadAsOtherThanText(text), "\(text.debugDescription)")
+        }
+        // And it is a shortcut: ids and titles, most of a document's text, skip the resolver.
+        #expect(!YAMLWriter.mayReadAsOtherThanText("2016-10-12-falcon-logging-near-miss"))
+        #expect(!YAMLWriter.mayReadAsOtherThanText("Cache keys collided"))
+        #expect(!YAMLWriter.mayReadAsOtherThanText("null pointer"))
     }
 
     @Test(arguments: awkwardTexts)
