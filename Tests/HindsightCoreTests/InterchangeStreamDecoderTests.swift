@@ -20,12 +20,11 @@ struct InterchangeStreamDecoderTests {
         return (document, problems.map(\.description))
     }
 
-    /// What the whole-file decoder gives for `text`.
+    /// What the whole-file decoder gives for `text`: the records valid on their own, and the problems.
     static func whole(_ text: String) -> (document: InterchangeDocument, problems: [String]) {
         do {
-            return (try InterchangeDecoder.decode(Array(text.utf8), file: "t"), [])
-        } catch let error as InterchangeProblems {
-            return (InterchangeDocument(), error.problems.map(\.description))
+            let (document, findings) = try InterchangeDecoder.decodeFindings(Array(text.utf8), file: "t")
+            return (document, findings.problems.map(\.description))
         } catch {
             return (InterchangeDocument(), ["unexpected \(error)"])
         }
@@ -149,6 +148,22 @@ struct InterchangeStreamDecoderTests {
         #expect(streamed.problems == whole.problems)
         #expect(streamed.document.services.map(\.value) == whole.document.services.map(\.value))
         #expect(streamed.document.services.map(\.location) == whole.document.services.map(\.location))
+    }
+
+    /// A file parsed whole after some of its records were read one by one hands out each record
+    /// that is valid on its own once, though another is refused: those read are known by their
+    /// place in their list, a refused one counted too.
+    @Test func aFileParsedWholeHalfwayHandsOutEachValidRecordOnce() throws {
+        // `*n` does not parse on its own, so the file is parsed whole after `api` was handed out.
+        let text = "version: 1\nservices:\n  - {id: bad, name: Bad, tier: 0}\n  - {id: api, name: &n API}\n"
+            + "  - {id: db, name: *n}\n"
+        let streamed = try Self.stream(text)
+        #expect(streamed.problems == ["t:3:32: services[0].tier: 0 is out of range; expected a whole number of at least 1"])
+        #expect(streamed.document.services.map(\.value.id) == ["api", "db"])
+        #expect(streamed.document.services.map(\.location.description) == ["t:4:5", "t:5:5"])
+        let whole = Self.whole(text)
+        #expect(whole.problems == streamed.problems)
+        #expect(whole.document.services.map(\.value.id) == ["api", "db"])
     }
 
     @Test func sectionsWrittenOutOfOrderGiveTheSameProblemsInFileOrder() throws {

@@ -14,8 +14,10 @@ final class DecodingContext {
     var refusedServices: [String: SourceLocation] = [:]
     /// The incidents refused, for ``DecodingFindings/refusedIncidents``.
     var refusedIncidents: [String: SourceLocation] = [:]
-    /// Whether a service was refused without a valid id (``DecodingFindings/mayDefineUnreadServices``).
-    var refusedUnnamedService = false
+    /// Whether the input may define services that are neither decoded nor noted in
+    /// ``refusedServices`` (``DecodingFindings/mayDefineUnreadServices``): a service refused
+    /// without a valid id, or a part of a document not read as records.
+    var mayDefineUnreadServices = false
 
     init(file: String) { self.file = file }
 

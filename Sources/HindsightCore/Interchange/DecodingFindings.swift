@@ -14,9 +14,10 @@ public struct DecodingFindings: Sendable {
     /// refused with that id starts: the first place an id appears, for a duplicate to point at.
     public var refusedIncidents: [String: SourceLocation] = [:]
     /// Whether the input may define services that are neither decoded nor in
-    /// ``refusedServices``: a service record refused without a valid id, or a part of a file that
-    /// was not read at all (after a syntax error or a bad byte). Any service that a valid record
-    /// names and no record defines may then be one of them.
+    /// ``refusedServices``: a service record refused without a valid id, a part of a file that
+    /// was not read at all (after a syntax error or a bad byte), or one not read as records (a
+    /// top-level key the format does not know, a `services` that is not a list). Any service that
+    /// a valid record names and no record defines may then be one of them.
     public var mayDefineUnreadServices = false
 
     /// No problems, no files.

@@ -13,6 +13,31 @@ public enum InterchangeDecoder {
     /// - Returns: the records of all documents merged, in order.
     /// - Throws: ``InterchangeProblems`` listing every problem found, in file order.
     public static func decode(_ bytes: [UInt8], file: String) throws -> InterchangeDocument {
+        let (document, findings) = try decodeFindings(bytes, file: file)
+        guard findings.problems.isEmpty else { throw InterchangeProblems(findings.problems) }
+        return document
+    }
+
+    /// Decodes all documents in `bytes` as ``decode(_:file:)`` does, keeping the records that are
+    /// valid on their own when others are not, so that an import can still check them across
+    /// records and list what it finds with the file's own problems in one run.
+    /// - Returns: the valid records of all documents merged, in order, and the findings: every
+    ///   problem in file order and what the refused records would have defined. A file that cannot
+    ///   be read through (a bad byte, aliases that stand for too much, a syntax error) gives no
+    ///   records, and its findings say that it may define services not read.
+    /// - Throws: an error of the YAML parser other than a syntax error, should it throw one.
+    public static func decodeFindings(_ bytes: [UInt8], file: String) throws
+        -> (document: InterchangeDocument, findings: DecodingFindings) {
+        try decodeFindings(bytes, file: file, skipping: [:])
+    }
+
+    /// Decodes as ``decodeFindings(_:file:)`` does, leaving out of the records (not out of the
+    /// checks) the first `skipping[section]` items of each section of the first document: those
+    /// that a reading record by record handed out before it had to parse the file whole.
+    static func decodeFindings(_ bytes: [UInt8], file: String, skipping: [InterchangeSection: Int]) throws
+        -> (document: InterchangeDocument, findings: DecodingFindings) {
+        var findings = DecodingFindings()
+        findings.files = [file]
         // A byte order mark may open the file. libyaml skips it but counts it as a column, which
         // puts the first line's key one column in and breaks block YAML, so it is dropped here:
         // positions are then those an editor shows, and byte offsets still the file's.
@@ -20,20 +45,29 @@ public enum InterchangeDecoder {
         let bytes = hasByteOrderMark ? Array(bytes.dropFirst(3)) : bytes
         if let problem = TextEncodingCheck.firstProblem(in: bytes, file: file,
                                                         start: (1, 1, hasByteOrderMark ? 3 : 0), document: true) {
-            throw InterchangeProblems([problem])
+            findings.problems = [problem]
+            findings.mayDefineUnreadServices = true
+            return (InterchangeDocument(), findings)
         }
         let context = DecodingContext(file: file)
+        func found(_ document: InterchangeDocument) -> (document: InterchangeDocument, findings: DecodingFindings) {
+            findings.problems = context.problemsInFileOrder
+            findings.refusedServices = context.refusedServices
+            findings.refusedIncidents = context.refusedIncidents
+            findings.mayDefineUnreadServices = context.mayDefineUnreadServices
+            return (document, findings)
+        }
         // JSON that the JSON reader takes is read by it, as when a file is read record by record:
         // the records are the same, and surrogate pair escapes, which YAML refuses, are read too.
         if let root = JSONRecordParser.parse(bytes, startColumn: 1) {
-            let document = decodeDocument(root, context: context)
-            guard context.problems.isEmpty else { throw InterchangeProblems(context.problemsInFileOrder) }
-            return document
+            return found(decodeDocument(root, context: context, skipping: skipping))
         }
         var result = InterchangeDocument()
         let text = String(decoding: bytes, as: UTF8.self)
         if let problem = AliasExpansionCheck.firstProblem(in: text, left: &context.aliasValuesLeft) {
-            throw InterchangeProblems([InterchangeProblem(context.location(at: problem.position), problem.message)])
+            findings.problems = [InterchangeProblem(context.location(at: problem.position), problem.message)]
+            findings.mayDefineUnreadServices = true
+            return (InterchangeDocument(), findings)
         }
         do {
             let parser = try Parser(yaml: text, resolver: .default, constructor: .default, encoding: .utf8)
@@ -41,7 +75,8 @@ public enum InterchangeDecoder {
             var documentCount = 0
             while let root = try parser.nextRoot() {
                 documentCount += 1
-                result.append(contentsOf: decodeDocument(InterchangeNode(root, exactValues: exactValues), context: context))
+                result.append(contentsOf: decodeDocument(InterchangeNode(root, exactValues: exactValues), context: context,
+                                                         skipping: documentCount == 1 ? skipping : [:]))
             }
             if documentCount == 0 {
                 context.report(SourceLocation(file: file, line: 1, column: 1),
@@ -49,22 +84,45 @@ public enum InterchangeDecoder {
             }
         } catch let error as YamlError {
             context.report(syntaxLocation(error, file: file), "not valid YAML or JSON: \(syntaxMessage(error))")
+            // The rest of the file is not read: it may define anything.
+            context.mayDefineUnreadServices = true
+            return found(InterchangeDocument())
         }
-        guard context.problems.isEmpty else { throw InterchangeProblems(context.problemsInFileOrder) }
-        return result
+        return found(result)
     }
 
-    private static func decodeDocument(_ root: InterchangeNode, context: DecodingContext) -> InterchangeDocument {
+    /// The document's valid records, but for the first `skipping[section]` items of each section.
+    private static func decodeDocument(_ root: InterchangeNode, context: DecodingContext,
+                                       skipping: [InterchangeSection: Int]) -> InterchangeDocument {
         var document = InterchangeDocument()
+        if mayHideServices(root) { context.mayDefineUnreadServices = true }
         guard let reader = decodeHeader(root, context: context) else { return document }
         for section in InterchangeSection.allCases {
             for (index, node) in reader.list(section.rawValue).enumerated() {
-                if let record = decodeRecord(node, in: section, index: index, context: context) {
+                if let record = decodeRecord(node, in: section, index: index, context: context),
+                   index >= skipping[section] ?? 0 {
                     document.append(record)
                 }
             }
         }
         return document
+    }
+
+    /// Whether a part of the document is not read as records and may define services: the
+    /// document is not a mapping, has a key the format does not know (a misspelt `services`), or
+    /// its `services` is not a list. References to services are then not checked, since the fix
+    /// may define them.
+    private static func mayHideServices(_ root: InterchangeNode) -> Bool {
+        guard case .mapping(let pairs, _) = root else { return true }
+        for (key, value) in pairs {
+            guard case .scalar(let name) = key else { return true }
+            if name.string == "version" { continue }
+            guard let section = InterchangeSection(rawValue: name.string) else { return true }
+            if section == .services && !value.isNull {
+                guard case .sequence = value else { return true }
+            }
+        }
+        return false
     }
 
     /// Checks the document's top-level mapping and its version; nil when it is not a mapping.
@@ -97,7 +155,7 @@ public enum InterchangeDecoder {
         guard let reader = MappingReader(node, path: path, allowedKeys: ["id", "name", "team", "tier", "description"],
                                          context: context)
         else {
-            context.refusedUnnamedService = true
+            context.mayDefineUnreadServices = true
             return nil
         }
         let before = context.problems.count
@@ -112,7 +170,7 @@ public enum InterchangeDecoder {
             if let id {
                 if context.refusedServices[id] == nil { context.refusedServices[id] = reader.location }
             } else {
-                context.refusedUnnamedService = true
+                context.mayDefineUnreadServices = true
             }
             return nil
         }

@@ -31,16 +31,6 @@ public struct InterchangeDocument {
             + maintenance.map(InterchangeRecord.maintenance) + incidents.map(InterchangeRecord.incident)
     }
 
-    /// The records of `section`, in the order written.
-    func records(in section: InterchangeSection) -> [InterchangeRecord] {
-        switch section {
-        case .services: return services.map(InterchangeRecord.service)
-        case .slas: return slas.map(InterchangeRecord.sla)
-        case .maintenance: return maintenance.map(InterchangeRecord.maintenance)
-        case .incidents: return incidents.map(InterchangeRecord.incident)
-        }
-    }
-
     /// Appends all records of `other` after this document's.
     public mutating func append(contentsOf other: InterchangeDocument) {
         services += other.services

@@ -8,7 +8,8 @@ import Yams
 /// ``TopLevelRecordScanner`` and each record is parsed on its own, by ``JSONRecordParser`` or by
 /// Yams padded so that it sees the record at its place in the file. A file the scanner does not
 /// cut, or a record that does not parse on its own, is parsed whole instead (records already
-/// handed out are not handed out again). Problems come in file order from both. One difference:
+/// handed out are not handed out again). Problems come in file order from both, and both hand out
+/// the records that are valid on their own even when others are refused. One difference:
 /// records come in file order, where the whole-file decoder goes section by section (services,
 /// SLAs, maintenance, incidents), which differs only for a file that writes its sections in
 /// another order.
@@ -36,6 +37,7 @@ public enum InterchangeStreamDecoder {
         var findings = DecodingFindings()
         findings.files = [file]
         let context = DecodingContext(file: file)
+        // How many items of each section were read, for a whole parse not to hand them out again.
         var handedOut: [InterchangeSection: Int] = [:]
         do {
             try TopLevelRecordScanner(stream: ByteStream(read: try open())).scan { piece in
@@ -58,15 +60,12 @@ public enum InterchangeStreamDecoder {
             findings.mayDefineUnreadServices = true
             return findings
         } catch is UnsplittableDocument {
-            findings.problems = try decodeWhole(file: file, open: open, skipping: handedOut, each: each)
-            // A file read whole hands out none of its records when it has a problem.
-            findings.mayDefineUnreadServices = !findings.problems.isEmpty
-            return findings
+            return try decodeWhole(file: file, open: open, skipping: handedOut, each: each)
         }
         findings.problems = context.problemsInFileOrder
         findings.refusedServices = context.refusedServices
         findings.refusedIncidents = context.refusedIncidents
-        findings.mayDefineUnreadServices = context.refusedUnnamedService
+        findings.mayDefineUnreadServices = context.mayDefineUnreadServices
         return findings
     }
 
@@ -115,21 +114,16 @@ public enum InterchangeStreamDecoder {
         }
     }
 
+    /// Parses the file whole and hands out its valid records, even when others are refused, but
+    /// for the items already read (`handedOut` per section), whose valid records were handed out.
     private static func decodeWhole(file: String, open: () throws -> ChunkReader,
                                     skipping handedOut: [InterchangeSection: Int],
-                                    each: (InterchangeRecord) throws -> Void) throws -> [InterchangeProblem] {
+                                    each: (InterchangeRecord) throws -> Void) throws -> DecodingFindings {
         let read = try open()
         var bytes: [UInt8] = []
         while let chunk = try read() { bytes += chunk }
-        let document: InterchangeDocument
-        do {
-            document = try InterchangeDecoder.decode(bytes, file: file)
-        } catch let problems as InterchangeProblems {
-            return problems.problems
-        }
-        for section in InterchangeSection.allCases {
-            for record in document.records(in: section).dropFirst(handedOut[section] ?? 0) { try each(record) }
-        }
-        return []
+        let (document, findings) = try InterchangeDecoder.decodeFindings(bytes, file: file, skipping: handedOut)
+        for record in document.records { try each(record) }
+        return findings
     }
 }
