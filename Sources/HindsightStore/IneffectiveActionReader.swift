@@ -58,6 +58,20 @@ enum IneffectiveActionReader {
             .filter { span.contains($0.repeatLink.later.incidentStartedAt) }
     }
 
+    /// The findings of ``IneffectiveActionRule`` whose repeat began in `span`, judged among
+    /// `actions`, which hold every action of every incident that started before the span's end
+    /// (more do no harm: the rule only looks up the actions of the factors read). Only the
+    /// factors are read, for a caller that has read those actions whole already and would
+    /// otherwise have them read a second time here.
+    static func findings(_ db: Database, repeatsIn span: InstantSpan, among actions: [TrackedAction]) throws -> [IneffectiveAction] {
+        // Every factor before the span's end: the whole read of `findings(_:repeatsIn:wholeReadLimit:)`.
+        let occurrences = try KnowledgeBase.occurrences(db, where: "incident.started_at < ?", arguments: [span.end.databaseValue])
+        // In start order: when the last did not start in the span, no factor did, and nothing repeats in it.
+        guard let last = occurrences.last, span.contains(last.incidentStartedAt) else { return [] }
+        return IneffectiveActionRule.findings(actions: actions, occurrences: occurrences)
+            .filter { span.contains($0.repeatLink.later.incidentStartedAt) }
+    }
+
     /// The factors and actions the rule needs when much history lies before the span: the window
     /// from `start`, moved earlier for each key of the span it does not meet, and the factors
     /// before it that have an action completed since.

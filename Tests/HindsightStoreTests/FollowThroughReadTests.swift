@@ -24,6 +24,12 @@ struct FollowThroughReadTests {
         let ineffective = try knowledgeBase.ineffectiveActions()
         #expect(!ineffective.isEmpty)
         var periods: [FollowThroughPeriod] = [FollowThroughPeriod(first: nil, last: try CalendarDate(parsing: "2025-12-31"))]
+        // From the first incident's day no incident lies before the period, as for the whole
+        // history: the actions are read once, for the repeats and the figures.
+        let firstDay = try #require(incidents.map(\.startedAt).min()).utcDate
+        for last in ["2023-06-30", "2025-12-31"] {
+            periods.append(FollowThroughPeriod(first: firstDay, last: try CalendarDate(parsing: last)))
+        }
         for year in 2023...2025 {
             for (first, last) in [("01-01", "03-31"), ("04-01", "06-30"), ("07-01", "09-30"), ("10-01", "12-31")] {
                 periods.append(FollowThroughPeriod(first: try CalendarDate(parsing: "\(year)-\(first)"),

@@ -16,12 +16,14 @@ public enum IneffectiveActionRule {
     ///   - actions: the actions to judge, with their addresses.
     ///   - occurrences: the factor occurrences the repeats are looked up in (normally every factor).
     public static func findings(actions: [TrackedAction], occurrences: [FactorOccurrence]) -> [IneffectiveAction] {
-        findings(actions: actions.map { ($0.incidentID, $0.action) }, occurrences: occurrences)
+        // Lazily: a copy of every action of a long history only to be looked through once would
+        // be tens of megabytes.
+        findings(actions: actions.lazy.map { (incidentID: $0.incidentID, action: $0.action) }, occurrences: occurrences)
     }
 
-    /// The findings for actions given with their incidents' ids only: all the rule needs.
-    public static func findings(actions: [(incidentID: String, action: RemediationAction)],
-                                occurrences: [FactorOccurrence]) -> [IneffectiveAction] {
+    /// The findings for actions given with their incidents' ids only (any sequence of them): all the rule needs.
+    public static func findings<Actions: Sequence>(actions: Actions, occurrences: [FactorOccurrence]) -> [IneffectiveAction]
+    where Actions.Element == (incidentID: String, action: RemediationAction) {
         let index = RepeatIndex(occurrences)
         var actionsByFactor: [FactorKey: [(globalID: String, action: RemediationAction)]] = [:]
         for (incidentID, action) in actions {
