@@ -1,6 +1,7 @@
 /// One kind of record that the full-text index holds, and how its index row is made from it.
 ///
-/// The migrations' insert triggers (`0001_initial.sql`) write the same rows one at a time; the
+/// The migrations' insert triggers (`0001_initial.sql`) write the same rows one at a time, and
+/// `0004_search_stemming.sql`, which made the index again, filled it with them in bulk; the
 /// importer (``SearchIndexDeferral``) and `doctor` (``SearchIndexConsistency``) write and compare
 /// them in bulk from these definitions.
 struct SearchIndexSource {

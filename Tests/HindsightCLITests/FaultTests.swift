@@ -76,13 +76,15 @@ struct FaultTests {
               + "every re-run left exactly \(complete[0]) incidents")
     }
 
-    /// A full disk (a 1 MiB tmpfs): the import fails with a message and exit 1, the database is
+    /// A full disk (a 2 MiB tmpfs): the import fails with a message and exit 1, the database is
     /// intact and unchanged in content, and once the disk has room the same import succeeds.
+    /// `init` needs about 1 MiB at its peak (the file and its write-ahead log of the migrations),
+    /// the import of 1 000 incidents about 6 MiB.
     @Test(.enabled(if: ScratchMount.available, "needs root and permission to mount a tmpfs"))
     func aFullDiskFailsCleanlyAndTheNextRunSucceeds() throws {
         let sandbox = try Sandbox()
         let (file, complete, _) = try history(sandbox, incidents: 1000)
-        let mount = try ScratchMount(megabytes: 1)
+        let mount = try ScratchMount(megabytes: 2)
         let db = mount.path + "/kb.sqlite"
         #expect(try sandbox.run("init", "--db", db).status == 0)
 

@@ -74,11 +74,14 @@ struct SearchCommandTests {
     @Test func jsonCarriesTheContractedFieldsBestFirst() throws {
         let result = try sandbox.run("search", "--db", db, "--format", "json", "keys")
         let hits = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
-        // "keys" is in three titles and no body text: the factor "Keys ignored the tenant" (4
-        // words), i2's "Cache TTL keys expired together" (5) and i1's "Cache keys collided after a
-        // deploy" (6). Same term frequency and document frequency, so bm25 ranks the shorter first.
-        #expect(hits.map { $0["incident"] as? String } == ["i1-keys", "i2-ttl", "i1-keys"])
-        #expect(hits.map { $0["field"] as? String } == ["factor.title", "incident.title", "incident.title"])
+        // "keys", stemmed "kei" as "key" is, is in four titles and no body text: the factor "Keys
+        // ignored the tenant" (4 words), i2's "Cache TTL keys expired together" (5), i1's "Cache
+        // keys collided after a deploy" (6) and i2's factor "Every key had the same TTL" (6). Same
+        // term frequency and document frequency, so bm25 ranks the shorter first, and of the two
+        // of 6 words the one stored first (i1's incident, rowid 1·4, before factor 3, rowid 3·4+1).
+        #expect(hits.map { $0["incident"] as? String } == ["i1-keys", "i2-ttl", "i1-keys", "i2-ttl"])
+        #expect(hits.map { $0["field"] as? String } == ["factor.title", "incident.title", "incident.title", "factor.title"])
+        #expect(hits.last?["snippet"] as? String == "Every [key] had the same TTL")
         let first = try #require(hits.first)
         #expect(first["rank"] as? Int == 1)
         #expect(first["record"] as? String == "key")
@@ -88,6 +91,39 @@ struct SearchCommandTests {
         #expect(first["incident_title"] as? String == "Cache keys collided after a deploy")
         #expect(first["started_at"] as? String == "2024-01-10T10:00:00Z")
         #expect(hits[1]["record"] is NSNull)
+    }
+
+    /// English word forms find each other, and the marks and `matches` hold the stored word.
+    @Test func wordFormsFindEachOtherWithTheStoredWordMarked() throws {
+        // "deploy", "deployed", "deploys" and "deploying" are all "deploi": i1's title ends in
+        // "a deploy" (6 words) and its factor is "Deployed to every host at once" (6 words), so
+        // the tie goes to the incident, stored first.
+        for query in ["deploy", "deployed", "deploys", "deploying"] {
+            let result = try sandbox.run("search", "--db", db, "--format", "json", query)
+            #expect(result.status == 0, "\(result.stderr)")
+            let hits = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
+            #expect(hits.map { $0["snippet"] as? String } == ["Cache keys collided after a [deploy]", "[Deployed] to every host at once"],
+                    "\(query)")
+            #expect(hits.map { $0["matches"] as? [String] } == [["deploy"], ["Deployed"]], "\(query)")
+        }
+        // "expire" and "expiring" find "expired"; the table marks the whole stored word.
+        for query in ["expire", "expiring"] {
+            let table = try sandbox.run("search", "--db", db, query)
+            #expect(table.status == 0)
+            let lines = table.stdout.split(separator: "\n")
+            #expect(lines.count == 3, "\(query)")
+            #expect(lines.last?.hasSuffix("Cache TTL keys [expired] together") == true, "\(query)")
+        }
+        // A phrase matches its words' forms in order, marked as one run: "cache key" is i1's "Cache keys", not i2's
+        // "Cache TTL keys" (a word between) nor "keys cache" reversed.
+        let phrase = try sandbox.run("search", "--db", db, "--format", "json", "\"cache key\"")
+        let phraseHits = try JSONSerialization.jsonObject(with: Data(phrase.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(phraseHits.map { $0["snippet"] as? String } == ["[Cache keys] collided after a deploy"])
+        let reversed = try sandbox.run("search", "--db", db, "\"key cache\"")
+        #expect(reversed.status == 0 && reversed.stdout.isEmpty && reversed.stderr == "No records match.\n")
+        // A prefix still finds the words it begins.
+        let prefix = try sandbox.run("search", "--db", db, "--format", "json", "collid*")
+        #expect(prefix.stdout.contains("\"Cache keys [collided] after a deploy\""))
     }
 
     @Test func controlCharactersInStoredTextNeverReachTheTerminal() throws {

@@ -28,7 +28,7 @@ struct HealthAndBackupTests {
         let checks = try seeded(folder).healthChecks()
         #expect(checks.map(\.name) == ["integrity", "foreign keys", "schema", "search index", "wal"])
         #expect(checks.allSatisfy { $0.passed })
-        #expect(checks[2].detail == "0003_follow_through_indexes (3 of 3 migrations applied)")
+        #expect(checks[2].detail == "0004_search_stemming (4 of 4 migrations applied)")
     }
 
     @Test func aRowReferringToAMissingServiceIsFound() throws {

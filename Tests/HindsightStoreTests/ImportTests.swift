@@ -131,7 +131,8 @@ struct ImportTests {
         _ = try knowledgeBase.importRecords(try decode(Self.base), replace: false, actor: "test", now: SeedDocuments.now)
         _ = try knowledgeBase.importRecords(try decode(replaced), replace: true, actor: "test", now: SeedDocuments.now)
         #expect(try searchIndexDifferences(path) == (0, 0))
-        #expect(try knowledgeBase.search(try SearchQuery(parsing: "paged"), filter: IncidentFilter(), limit: 5)
+        // As a phrase: "paged" alone is "page", which a seed's "serves pages" holds too.
+        #expect(try knowledgeBase.search(try SearchQuery(parsing: "\"paged the on-call\""), filter: IncidentFilter(), limit: 5)
             .map(\.incidentID) == ["outage"])
 
         // A refused import rolls the dropped triggers back with everything else.
@@ -151,12 +152,15 @@ struct ImportTests {
         #expect(try searchIndexDifferences(path) == (0, 0))
     }
 
-    /// Each index by name, with its SQL and the page it starts at: an index created again has a new root page.
-    func indexes(_ path: String) throws -> [String: (sql: String, rootPage: Int)] {
+    /// Each index by name, with its SQL, the page it starts at and the rowid of its entry in
+    /// sqlite_master. An index created again is a new entry and takes a page off the free list; as
+    /// it may come back to its old page, or to its old rowid when its entry was the last, it is
+    /// told apart from one kept by either differing.
+    func indexes(_ path: String) throws -> [String: (sql: String, rootPage: Int, entry: Int64)] {
         try DatabaseQueue(path: path).read { db in
             Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
-                SELECT name, sql, rootpage FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-                """).map { ($0["name"] as String, ($0["sql"] as String, $0["rootpage"] as Int)) })
+                SELECT name, sql, rootpage, rowid FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+                """).map { ($0["name"] as String, ($0["sql"] as String, $0["rootpage"] as Int, $0["rowid"] as Int64)) })
         }
     }
 
@@ -185,7 +189,8 @@ struct ImportTests {
                              "action_history_by_field_at"]
         for (name, index) in afterFirst {
             // The unique SLA index is a rule, and its table is not an incident table: never dropped.
-            #expect((index.rootPage != fresh[name]?.rootPage) == deferred.contains(name), "\(name)")
+            let madeAgain = index.rootPage != fresh[name]?.rootPage || index.entry != fresh[name]?.entry
+            #expect(madeAgain == deferred.contains(name), "\(name)")
         }
         #expect(try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
 

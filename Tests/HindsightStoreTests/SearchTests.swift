@@ -62,6 +62,58 @@ struct SearchTests {
         #expect(try hits("stamp*").map(\.incidentID) == ["2024-01-05-cache-stampede"])
     }
 
+    /// English words are matched by their Porter stem, both ways: "stall", "stalls", "stalled" and
+    /// "stalling" are all "stall", "log" and "logs" are "log". The marks still cover the stored word.
+    @Test func wordFormsFindEachOtherAndTheMarksCoverTheStoredWord() throws {
+        for query in ["stall", "stalls", "stalled", "stalling"] {
+            let found = try hits(query)
+            #expect(found.map(\.incidentID) == ["2024-03-15-queue-stall"], "\(query)")
+            #expect(found.map(\.snippet.matches) == [["stalled"]], "\(query)")
+        }
+        // "log" is in the disk-full title, "Logs" in its factor's title; both are titles, and the
+        // factor's 4 words against the incident's 6 rank it first.
+        for query in ["log", "logs", "logging"] {
+            let found = try hits(query)
+            #expect(found.map(\.field) == [.factorTitle, .incidentTitle], "\(query)")
+            #expect(found.map(\.snippet.matches) == [["Logs"], ["log"]], "\(query)")
+        }
+        // Only in a summary, in the singular; the plural finds it.
+        #expect(try hits("requests").map(\.field) == [.incidentSummary])
+        #expect(try hits("requests").first?.snippet.marked(open: "[", close: "]") == "Every [request] went to the database at once.")
+        // A phrase matches its words' forms, in order only.
+        #expect(try hits("\"consumer stalls\"").map(\.incidentID) == ["2024-03-15-queue-stall"])
+        #expect(try hits("\"stalls consumer\"").isEmpty)
+        // Stems are whole words still: "stamp" is not the stem of "stampede", a prefix is needed.
+        #expect(try hits("stamp").isEmpty)
+        let cache = try hits("cache").count
+        #expect(try hits("cach*").count == cache)
+    }
+
+    /// The limits of stemming that README names: the index holds stems, so a `*` extends the stem
+    /// of what is typed, and unrelated words can share a stem.
+    @Test func aPrefixExtendsTheStemAndUnrelatedWordsCanShareOne() throws {
+        let folder = try TemporaryDirectory()
+        let knowledgeBase = try KnowledgeBase.open(at: folder.file("stems.sqlite"), access: .readWrite)
+        let document = """
+            version: 1
+            incidents:
+              - {id: a-deployment, title: Deployment froze, started_at: 2024-01-01T10:00:00Z, near_miss: true}
+              - {id: b-deploys, title: Deploys paused, started_at: 2024-01-02T10:00:00Z, near_miss: true}
+              - {id: c-university, title: University network down, started_at: 2024-01-03T10:00:00Z, near_miss: true}
+            """
+        _ = try knowledgeBase.importRecords(try InterchangeDecoder.decode(Array(document.utf8), file: "stems.yaml"),
+                                            replace: false, actor: "test", now: try Instant(parsing: "2024-06-01T00:00:00Z"))
+        func ids(_ query: String) throws -> [String] {
+            try knowledgeBase.search(try SearchQuery(parsing: query), limit: 20).map(\.incidentID).sorted()
+        }
+        // Porter makes "Deployment" "deploy" but "Deploys" and a typed "deploy" "deploi".
+        #expect(try ids("deploy*") == ["b-deploys"])
+        #expect(try ids("deplo*") == ["a-deployment", "b-deploys"])
+        #expect(try ids("deployment") == ["a-deployment"])
+        // "universe" and "university" are both "univers".
+        #expect(try ids("universe") == ["c-university"])
+    }
+
     @Test func diacriticsDoNotMatterButŁIsALetterOfItsOwn() throws {
         // Czech: ž and á decompose into z and a plus a mark, which the index removes.
         #expect(try hits("jednorozec").map(\.incidentID) == ["2024-04-02-jednorozec"])
