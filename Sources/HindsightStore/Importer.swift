@@ -27,11 +27,8 @@ final class Importer {
     private var unwrittenIncidents: [String: Incident] = [:]
     /// References to services not known when their record arrived; a later record may define them.
     private var pendingReferences: [(service: String, location: SourceLocation, naming: String)] = []
-    /// Records given again with different content, reported once every record is in: a record
-    /// refused while decoding may have given the key first, and the message points there.
-    /// `refused` says where the input's findings keep the refused records of the kind, if anywhere.
-    private var duplicates: [(kind: String, key: String, location: SourceLocation, naming: String,
-                              first: SourceLocation, refused: KeyPath<DecodingFindings, [String: SourceLocation]>?)] = []
+    /// Records given again with different content, reported once every record is in.
+    private var duplicates: [PendingDuplicate] = []
     private var fileOrder: [String: Int] = [:]
     /// Started at the first incident written, so that an import without incidents leaves the
     /// schema alone.
@@ -115,18 +112,7 @@ final class Importer {
             input.mayDefineUnreadServices || input.refusedServices[service] != nil
         }
         let precedes = fileOrder(after: input)
-        for duplicate in duplicates {
-            let differing = "\(duplicate.naming)duplicate \(duplicate.kind) '\(duplicate.key)' with different content"
-            // The first place the key appears is where a reader looks; when a record refused for
-            // its own problems came first, the copy this one was compared with is named besides.
-            if let refused = duplicate.refused.flatMap({ input[keyPath: $0][duplicate.key] }),
-               precedes(refused, duplicate.first) {
-                found.append(InterchangeProblem(duplicate.location,
-                    "\(differing) from its copy at \(duplicate.first) (first defined at \(refused), refused for its own problems)"))
-            } else {
-                found.append(InterchangeProblem(duplicate.location, "\(differing) (first defined at \(duplicate.first))"))
-            }
-        }
+        found += duplicates.map { $0.problem(after: input, precedes: precedes) }
         for reference in pendingReferences
         where !knownServices.contains(reference.service) && !mayBeRefused(reference.service) {
             found.append(InterchangeProblem(reference.location,
@@ -200,8 +186,8 @@ final class Importer {
             let earlier = try unwrittenIncidents[incident.id]
                 ?? IncidentReader.pk(db, id: incident.id).flatMap { try IncidentReader.load(db, pk: $0) }
             if earlier != incident {
-                duplicates.append((kind: "incident", key: incident.id, location: item.location, naming: item.naming(),
-                                   first: first, refused: \DecodingFindings.refusedIncidents))
+                duplicates.append(PendingDuplicate(kind: "incident", key: incident.id, location: item.location, naming: item.naming(),
+                                                   first: first, refused: \DecodingFindings.refusedIncidents))
             }
             return
         }
@@ -267,8 +253,8 @@ final class Importer {
             return true
         }
         if first.value != item.value {
-            duplicates.append((kind: kind, key: key, location: item.location, naming: item.naming(),
-                               first: first.location, refused: refused))
+            duplicates.append(PendingDuplicate(kind: kind, key: key, location: item.location, naming: item.naming(),
+                                               first: first.location, refused: refused))
         }
         return false
     }
