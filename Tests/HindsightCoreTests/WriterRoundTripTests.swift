@@ -138,6 +138,16 @@ struct StreamWriterTests {
         return try Yams.serialize(node: node(value), indent: 2, width: -1, allowUnicode: true)
     }
 
+    @Test func aListWrittenItemByItemIsTheTextOfTheWholeList() {
+        let nested = StructuredValue.mapping([.init("a", .sequence([.integer(1), .null, .mapping([])])), .init("b", .sequence([]))])
+        let texts = WriterRoundTripTests.awkwardTexts.map(StructuredValue.text)
+        for items in [[], [StructuredValue.integer(1)], [nested], [nested, .bool(true), .number(0.25)] + texts] {
+            var streamed = ""
+            JSONWriter.writeList(items, to: &streamed)
+            #expect(streamed == JSONWriter.string(.sequence(items)))
+        }
+    }
+
     @Test func streamingWritesTheBytesOfTheWholeDocument() {
         let start = Instant(millisecondsSinceEpoch: 1_700_000_000_000)
         let services = [Service(id: "a", name: "A", tier: 1), Service(id: "b", name: "B \"quoted\"\nline")]

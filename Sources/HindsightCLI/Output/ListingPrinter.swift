@@ -13,7 +13,15 @@ enum ListingPrinter {
                       csv: (() -> StructuredValue)? = nil, csvFields: [String], format: OutputFormat) throws {
         switch format {
         case .table: try Output.write(listing().table())
-        case .json: try Output.write(JSONWriter.string(json()))
+        case .json:
+            let value = json()
+            guard case .sequence(let items) = value else { return try Output.write(JSONWriter.string(value)) }
+            // Item by item through a buffer: the text of a whole history's listing, and its copy
+            // on the way out, were hundreds of megabytes.
+            var output = BufferedStandardOutput()
+            JSONWriter.writeList(items, to: &output)
+            output.flush()
+            if let failure = output.failure { throw Output.writeFailure(failure) }
         case .csv: try Output.write(RecordCSV.csv(csv?() ?? json(), fields: csvFields))
         case .markdown: try Output.write(listing().markdown())
         }

@@ -20,6 +20,17 @@ public enum JSONWriter {
         return output
     }
 
+    /// Writes the list of `items` to `output` as ``string(_:)`` writes `.sequence(items)`, one
+    /// item at a time, so that a long listing is never held as one text as well.
+    public static func writeList<Output: TextOutputStream>(_ items: [StructuredValue], to output: inout Output) {
+        guard !items.isEmpty else { return output.write("[]\n") }
+        output.write("[\n")
+        for (index, item) in items.enumerated() {
+            output.write("  " + fragment(item, depth: 1) + (index == items.count - 1 ? "\n" : ",\n"))
+        }
+        output.write("]\n")
+    }
+
     /// `value` as JSON on one line (`{"a": 1, "b": [true, null]}`), with no final newline.
     public static func line(_ value: StructuredValue) -> String {
         var output = ""
