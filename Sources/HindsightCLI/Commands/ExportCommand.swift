@@ -35,10 +35,9 @@ struct ExportCommand: ParsableCommand {
         try knowledgeBase.exportRecords { section, record in
             try writer.add(record, in: section, to: &output)
             // A reader that has gone (`| head`) or a full disk ends the export there.
-            if let failure = output.failure { throw Output.writeFailure(failure) }
+            try output.checkWritten()
         }
         try writer.finish(to: &output)
-        output.flush()
-        if let failure = output.failure { throw Output.writeFailure(failure) }
+        try output.finish()
     }
 }

@@ -49,9 +49,6 @@ struct GenerateCommand: ParsableCommand {
         let history = try SyntheticHistory(incidents: incidents, services: services, years: years, seed: seed)
         var output = BufferedStandardOutput()
         history.writeJSON(to: &output)
-        output.flush()
-        if let failure = output.failure {
-            throw Output.writeFailure(failure)
-        }
+        try output.finish()
     }
 }

@@ -6,7 +6,7 @@ struct BufferedStandardOutput: TextOutputStream {
     private static let capacity = 65_536
     private var buffer: [UInt8] = []
     /// The first write error, if any.
-    private(set) var failure: Error?
+    private var failure: Error?
 
     init() {
         buffer.reserveCapacity(Self.capacity)
@@ -27,5 +27,17 @@ struct BufferedStandardOutput: TextOutputStream {
             failure = error
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Throws the command's error for the first failed write, if any (see ``Output/writeFailure(_:)``),
+    /// so that a long output stops at the failure rather than being made to the end.
+    func checkWritten() throws {
+        if let failure { throw Output.writeFailure(failure) }
+    }
+
+    /// Writes out what is buffered, then throws as ``checkWritten()`` does.
+    mutating func finish() throws {
+        flush()
+        try checkWritten()
     }
 }

@@ -20,8 +20,7 @@ enum ListingPrinter {
             // on the way out, were hundreds of megabytes.
             var output = BufferedStandardOutput()
             JSONWriter.writeList(items, to: &output)
-            output.flush()
-            if let failure = output.failure { throw Output.writeFailure(failure) }
+            try output.finish()
         case .csv: try Output.write(RecordCSV.csv(csv?() ?? json(), fields: csvFields))
         case .markdown: try Output.write(listing().markdown())
         }
