@@ -15,7 +15,7 @@ extension KnowledgeBase {
             // Titles are read only for the candidates whose words the scorer compares: folding
             // text is the slow part, and most candidates are left behind on their causes alone.
             let similar = try SimilarityScorer.rank(target, among: candidates, limit: limit) { candidate in
-                try Self.profile(db, id: candidate.id) ?? candidate
+                try Self.withTitles(db, candidate)
             }
             return (target, similar)
         }
@@ -36,6 +36,20 @@ extension KnowledgeBase {
                             causes: RowDecoding.list(row, "causes"), services: RowDecoding.list(row, "services"),
                             tags: RowDecoding.list(row, "tags"), factorTitles: RowDecoding.list(row, "factor_titles"))
         }
+    }
+
+    /// `candidate` with its title and its factors' titles, the rest of it read already.
+    private static func withTitles(_ db: Database, _ candidate: IncidentProfile) throws -> IncidentProfile {
+        let statement = try db.cachedStatement(sql: """
+            SELECT incident.title,
+                   (SELECT group_concat(title, char(31)) FROM factor WHERE factor.incident_pk = incident.pk) AS factor_titles
+            FROM incident WHERE incident.id = ?
+            """)
+        guard let row = try Row.fetchOne(statement, arguments: [candidate.id]) else { return candidate }
+        var whole = candidate
+        whole.title = row["title"]
+        whole.factorTitles = RowDecoding.list(row, "factor_titles")
+        return whole
     }
 
     /// The incidents that started before `target` and share a service, a tag or the first
