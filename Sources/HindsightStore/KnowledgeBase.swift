@@ -132,7 +132,11 @@ public final class KnowledgeBase {
             throw StoreError.emptyDatabase(path: path)
         case .current where access == .readOnly:
             var configuration = baseConfiguration()
-            configuration.readonly = true
+            // SQLite removes the -wal and -shm files when the last connection to the file closes,
+            // but only a connection that may write does so: opened read-only, every listing left
+            // them behind. So a file this process may write is opened for writing; the command
+            // still only reads, each read in a transaction SQLite holds to `query_only`.
+            configuration.readonly = !mayWrite(resolvedPath)
             return KnowledgeBase(path: path, resolvedPath: resolvedPath, queue: try DatabaseQueue(path: path, configuration: configuration))
         case .current, .empty, .older:
             // GRDB's own WAL set-up (`journalMode = .wal`) writes to the file at every opening (it
@@ -153,6 +157,13 @@ public final class KnowledgeBase {
             }
             return KnowledgeBase(path: path, resolvedPath: resolvedPath, queue: queue)
         }
+    }
+
+    /// Whether this process may write the file at `resolvedPath` and make files in its folder, as
+    /// a connection that writes (or removes its -wal and -shm files on closing) needs.
+    private static func mayWrite(_ resolvedPath: String) -> Bool {
+        let folder = (resolvedPath as NSString).deletingLastPathComponent
+        return access(resolvedPath, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0
     }
 
     /// What `path` is when it exists but is neither a regular file nor a directory (after symbolic

@@ -58,6 +58,25 @@ struct OpeningTests {
         #expect(integrity == ["ok"])
     }
 
+    /// Opened to read, a file this process may write gets a connection that may write, so that
+    /// closing it removes the -wal and -shm files; its reads still cannot change a record.
+    @Test func openedToReadTheFileRefusesWritesAndLeavesNoSideFiles() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.file("kb.sqlite")
+        try KnowledgeBase.writing(at: path) { knowledgeBase in
+            _ = try knowledgeBase.importRecords(try SeedDocuments.all(), replace: false, actor: "test", now: SeedDocuments.now)
+        }
+        let reader = try KnowledgeBase.open(at: path, access: .readOnly)
+        #expect(try reader.counts().incidents == 5)
+        #expect(FileManager.default.fileExists(atPath: path + "-shm"))
+        #expect(throws: DatabaseError.self) {
+            try reader.queue.read { db in try db.execute(sql: "DELETE FROM timeline_event") }
+        }
+        try reader.close()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["kb.sqlite", "kb.sqlite.lock"])
+        #expect(try KnowledgeBase.open(at: path, access: .readOnly).counts().incidents == 5)
+    }
+
     @Test func readingAMissingFileSaysHowToCreateOne() throws {
         let folder = try TemporaryDirectory()
         #expect(throws: StoreError.missingDatabase(path: folder.file("none.sqlite"))) {
