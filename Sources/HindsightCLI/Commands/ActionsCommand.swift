@@ -77,7 +77,7 @@ struct ActionsCommand: ParsableCommand {
         let actions = OverdueOrder.sorted(try knowledgeBase.trackedActions(matching: filter), on: day)
         let listing = { Listing(
             columns: [.init("OVERDUE", alignRight: true), .init("DUE"), .init("STATUS"), .init("PRI"),
-                      .init("OWNER", maxWidth: 20), .init("ID", maxWidth: 60), .init("TITLE", maxWidth: 60)],
+                      .init("OWNER", maxWidth: 20), .init("ID"), .init("TITLE", maxWidth: 60)],
             rows: actions.map { tracked in
                 [tracked.daysOverdue(on: day).map { "\($0)d" } ?? "",
                  tracked.effectiveDue.map { $0.description + (tracked.isDueDerived ? "*" : "") } ?? "",

@@ -49,7 +49,7 @@ struct BudgetCommand: ParsableCommand {
         let reading = try knowledgeBase.budgets(asOf: asOf, serviceIDs: service)
         let statuses = reading.statuses
         let listing = Listing(
-            columns: [.init("SERVICE", maxWidth: 20), .init("WINDOW", maxWidth: 10), .init("ALLOWED", alignRight: true),
+            columns: [.init("SERVICE"), .init("WINDOW", maxWidth: 10), .init("ALLOWED", alignRight: true),
                       .init("USED", alignRight: true), .init("LEFT", alignRight: true), .init("USED %", alignRight: true),
                       .init("BURN", alignRight: true), .init("RUNS OUT")],
             rows: statuses.map { status in

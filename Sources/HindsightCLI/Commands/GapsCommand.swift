@@ -68,7 +68,7 @@ struct GapsCommand: ParsableCommand {
             if factorRows.isEmpty {
                 document.paragraph("None: every factor has an action.")
             } else {
-                document.listing(Listing(columns: [.init("INCIDENT", maxWidth: 44), .init("FACTOR", maxWidth: 30), .init("CAUSE", maxWidth: 30),
+                document.listing(Listing(columns: [.init("INCIDENT"), .init("FACTOR"), .init("CAUSE"),
                                                    .init("ROLE"), .init("TITLE", maxWidth: 50)],
                                          rows: factorRows))
             }
@@ -76,7 +76,7 @@ struct GapsCommand: ParsableCommand {
             if gaps.incidentsWithoutActions.isEmpty {
                 document.paragraph("None.")
             } else {
-                document.listing(Listing(columns: [.init("STARTED"), .init("INCIDENT", maxWidth: 44), .init("TITLE", maxWidth: 60)],
+                document.listing(Listing(columns: [.init("STARTED"), .init("INCIDENT"), .init("TITLE", maxWidth: 60)],
                                          rows: gaps.incidentsWithoutActions.map { [$0.startedAt.utcDate.description, $0.incidentID, $0.title] }))
             }
             try Output.write(output.format == .table ? document.text() : document.markdown())

@@ -85,7 +85,7 @@ struct IncidentsCommand: ParsableCommand {
         try scope.checkServicesExist(in: knowledgeBase)
         let incidents = try knowledgeBase.incidentSummaries(matching: try filter())
         let listing = { Listing(
-            columns: [.init("STARTED (UTC)"), .init("ID", maxWidth: 44), .init("SEV"), .init("STATE"),
+            columns: [.init("STARTED (UTC)"), .init("ID"), .init("SEV"), .init("STATE"),
                       .init("DURATION", alignRight: true), .init("SERVICES", maxWidth: 30), .init("TITLE", maxWidth: 60)],
             rows: incidents.map { incident in
                 [MinuteText.utc(incident.startedAt),

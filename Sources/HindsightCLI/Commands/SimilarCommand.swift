@@ -51,7 +51,7 @@ struct SimilarCommand: ParsableCommand {
             return
         }
         let listing = Listing(
-            columns: [.init("SCORE", alignRight: true), .init("STARTED"), .init("INCIDENT", maxWidth: 44),
+            columns: [.init("SCORE", alignRight: true), .init("STARTED"), .init("INCIDENT"),
                       .init("REASONS", maxWidth: Self.reasonsWidth)],
             rows: similar.map { result in
                 [NumberText.fixed(result.score, places: 1), result.incident.startedAt.utcDate.description, result.incident.id,

@@ -43,7 +43,7 @@ enum FollowThroughListing {
     /// The actions that did not prevent a repeat, one row each.
     static func findings(_ findings: [IneffectiveAction]) -> Listing {
         Listing(
-            columns: [.init("ACTION", maxWidth: 60), .init("DONE BY"), .init("REPEAT", maxWidth: 60), .init("REPEAT BEGAN")],
+            columns: [.init("ACTION"), .init("DONE BY"), .init("REPEAT"), .init("REPEAT BEGAN")],
             rows: findings.map { [$0.actionGlobalID, $0.lastCompletedAt.utcDate.description, $0.repeatName,
                                   $0.repeatLink.later.incidentStartedAt.description] })
     }

@@ -4,7 +4,9 @@ struct Listing {
     struct Column {
         var title: String
         var alignRight = false
-        /// Cells longer than this are shortened with `…` in the table form only.
+        /// Cells longer than this are shortened with `…` in the table form only. Columns of ids and
+        /// cause paths have none: the reader types them into the next command, and two ids cut to the
+        /// same prefix could not be told apart.
         var maxWidth: Int?
 
         init(_ title: String, alignRight: Bool = false, maxWidth: Int? = nil) {

@@ -30,7 +30,7 @@ enum SLAReportDocument {
 
         document.heading(2, "Services")
         document.listing(Listing(
-            columns: [.init("SERVICE", maxWidth: 24), .init("DOWNTIME", alignRight: true), .init("INCIDENTS", alignRight: true),
+            columns: [.init("SERVICE"), .init("DOWNTIME", alignRight: true), .init("INCIDENTS", alignRight: true),
                       .init("SLA", maxWidth: 50)],
             rows: report.services.map { section in
                 [section.serviceID, DurationText.short(seconds: section.periodDowntimeSeconds), String(section.incidentIDs.count),
@@ -43,7 +43,7 @@ enum SLAReportDocument {
             document.paragraph("No SLA window overlaps the period.")
         } else {
             document.listing(Listing(
-                columns: [.init("SERVICE", maxWidth: 18), .init("WINDOW", maxWidth: 12), .init("ALLOWED", alignRight: true),
+                columns: [.init("SERVICE"), .init("WINDOW", maxWidth: 12), .init("ALLOWED", alignRight: true),
                           .init("DOWN", alignRight: true), .init("LEFT", alignRight: true), .init("USED", alignRight: true),
                           .init("AVAIL", alignRight: true), .init("CREDIT", alignRight: true), .init("STATUS")],
                 rows: windows.map { service, window in
@@ -61,7 +61,7 @@ enum SLAReportDocument {
         } else {
             document.listing(Listing(
                 columns: [.init("!!"), .init("STARTED"), .init("SEV"), .init("DURATION", alignRight: true),
-                          .init("DOWNTIME", alignRight: true), .init("SERVICES", maxWidth: 18), .init("INCIDENT", maxWidth: 38)],
+                          .init("DOWNTIME", alignRight: true), .init("SERVICES", maxWidth: 18), .init("INCIDENT")],
                 rows: report.incidents.map { line in
                     [line.contributedToBreach ? "!!" : "", line.facts.startedAt.utcDate.description,
                      line.facts.severity?.rawValue ?? "", DurationText.short(seconds: line.durationSeconds) + (line.facts.resolvedAt == nil ? "+" : ""),
@@ -83,7 +83,7 @@ enum SLAReportDocument {
             document.paragraph("No downtime to attribute.")
         } else {
             document.listing(Listing(
-                columns: [.init("CAUSE", maxWidth: 50), .init("DOWNTIME", alignRight: true), .init("SHARE", alignRight: true),
+                columns: [.init("CAUSE"), .init("DOWNTIME", alignRight: true), .init("SHARE", alignRight: true),
                           .init("INCIDENTS", alignRight: true)],
                 rows: zip(report.causes, CauseShare.percents(of: report.causes)).map { share, percent in
                     [share.cause, DurationText.short(seconds: share.downtimeSeconds),
@@ -97,7 +97,7 @@ enum SLAReportDocument {
             document.paragraph("None recorded in the period.")
         } else {
             document.listing(Listing(
-                columns: [.init("STARTED"), .init("SEV"), .init("INCIDENT", maxWidth: 44), .init("TITLE", maxWidth: 36)],
+                columns: [.init("STARTED"), .init("SEV"), .init("INCIDENT"), .init("TITLE", maxWidth: 36)],
                 rows: report.nearMisses.map { [$0.startedAt.utcDate.description, $0.severity?.rawValue ?? "", $0.id, $0.title] }))
         }
         appendFollowThrough(followThrough, to: &document)

@@ -11,7 +11,7 @@ enum SearchHitListing {
     /// on one line with its matches marked.
     static func listing(_ hits: [SearchHit]) -> Listing {
         Listing(
-            columns: [.init("STARTED"), .init("INCIDENT", maxWidth: 44), .init("FIELD"), .init("MATCH")],
+            columns: [.init("STARTED"), .init("INCIDENT"), .init("FIELD"), .init("MATCH")],
             rows: hits.map { hit in
                 [hit.incidentStartedAt.utcDate.description, hit.incidentID,
                  hit.field.rawValue + (hit.record.map { " " + $0 } ?? ""),
