@@ -263,6 +263,17 @@ struct ReportTests {
         #expect(badInstant.stderr.contains("--as-of"))
     }
 
+    /// The catalogue API's October window is in Prague time, but its budget ran out at 18:55:52.5
+    /// UTC (2682 s allowed at 0.8 from 18:00 UTC, that is 19:55 in Prague): the table says the
+    /// instant is UTC, since nothing else on the line does.
+    @Test func budgetTableSaysItsInstantsAreUTC() throws {
+        let table = try sandbox.run("budget", "--db", db, "--service", "catalogue-api", "--as-of", "2019-10-31T00:00:00Z")
+        #expect(table.status == 0, "\(table.stderr)")
+        let lines = table.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasSuffix("RUNS OUT (UTC)") == true, "\(table.stdout)")
+        #expect(lines.last?.hasSuffix("EXHAUSTED 2019-10-30 18:55") == true, "\(table.stdout)")
+    }
+
     /// With no window open at the instant, `budget` says why for each SLA instead of claiming
     /// that none exists: one whose first window starts later, one whose last window ended, one
     /// that judges no window at all, and a service with no SLA. That is no error: exit 0.

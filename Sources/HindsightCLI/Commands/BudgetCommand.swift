@@ -10,8 +10,8 @@ struct BudgetCommand: ParsableCommand {
         discussion: """
             The current window is the one containing --as-of (default: now), judged by the SLA in \
             force at its start. Burn rate is the share of the budget used over the share of the \
-            window passed: 1 means the budget lasts exactly to the window's end. RUNS OUT projects \
-            the downtime seen so far in the window forward at the same rate. In the table format, \
+            window passed: 1 means the budget lasts exactly to the window's end. RUNS OUT (UTC) \
+            projects the downtime seen so far in the window forward at the same rate. In the table format, \
             standard error says why a service asked about has no window listed.
 
             Examples:
@@ -51,7 +51,9 @@ struct BudgetCommand: ParsableCommand {
         let listing = Listing(
             columns: [.init("SERVICE"), .init("WINDOW", maxWidth: 10), .init("ALLOWED", alignRight: true),
                       .init("USED", alignRight: true), .init("LEFT", alignRight: true), .init("USED %", alignRight: true),
-                      .init("BURN", alignRight: true), .init("RUNS OUT")],
+                      .init("BURN", alignRight: true),
+                      // The windows are in the SLAs' own zones, so say which zone the instants are in.
+                      .init("RUNS OUT (UTC)")],
             rows: statuses.map { status in
                 let figures = status.evaluation
                 return [status.serviceID, figures.window.label, DurationText.short(seconds: figures.allowedDowntimeSeconds),
