@@ -160,6 +160,19 @@ struct ListingTests {
         #expect(derived?["seconds_to_mitigate"] as? Int == 23 * 60)
     }
 
+    /// The URL shortener was resolved on 2023-05-16; its actions carry no due date of their own, so
+    /// a high-priority one is due 28 days later, 2023-06-13, and a medium one 56 days later,
+    /// 2023-07-11. Markdown marks such derived dates with `*`, as the README says, and says so.
+    @Test func incidentShowMarkdownMarksDerivedDueDates() throws {
+        let result = try sandbox.run("incident", "show", "--db", db, "--format", "markdown", "2023-05-16-url-shortener-json-load")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("| Switch back to json.load and push the corrected app | mitigate | high |  | 2023-06-13* | done |"),
+                "\(result.stdout)")
+        #expect(result.stdout.contains("| On a Datadog down alert, trigger a Jenkins job that fetches and filters Beanstalk logs | detect | medium |  | 2023-07-11* | done |"),
+                "\(result.stdout)")
+        #expect(result.stdout.contains("\nDue dates marked \\* are derived from the incident's resolution.\n"))
+    }
+
     @Test func unknownIdsAreInputErrors() throws {
         let missing = try sandbox.run("incident", "show", "--db", db, "no-such-incident")
         #expect(missing.status == 65)

@@ -125,10 +125,15 @@ enum IncidentDetail {
                 rows: incident.actions.map { action in
                     let due = action.effectiveDue(incidentResolvedAt: incident.resolvedAt)
                     let overdue = action.isOverdue(on: today, incidentResolvedAt: incident.resolvedAt)
+                    // `*` marks a derived due date, as in the `actions` listing and the README.
                     return [action.title, action.kind.rawValue, action.priority.rawValue, action.owner ?? "",
-                            due?.description ?? "", action.status.rawValue + (overdue ? " (overdue)" : "")]
+                            due.map { $0.description + (action.due == nil ? "*" : "") } ?? "",
+                            action.status.rawValue + (overdue ? " (overdue)" : "")]
                 })
             out += "\n### Actions\n\n" + listing.markdown()
+            if incident.actions.contains(where: { $0.due == nil && $0.effectiveDue(incidentResolvedAt: incident.resolvedAt) != nil }) {
+                out += "\nDue dates marked \\* are derived from the incident's resolution.\n"
+            }
         }
         if !incident.timeline.isEmpty {
             out += "\n### Timeline (UTC)\n\n"
