@@ -10,7 +10,7 @@ import HindsightStore
 public enum CommandRunner {
     /// Parses `arguments` (without the program name), runs the command and returns the exit code.
     public static func run(arguments: [String]) -> Int32 {
-        if let problem = SingleDashWords.problem(in: arguments) ?? UnknownCommandHelp.problem(in: arguments) {
+        if let problem = SingleDashWords.problem(in: arguments) ?? UnknownCommand.problem(in: arguments) {
             return report(problem)
         }
         do {

@@ -1,9 +1,11 @@
 import Foundation
 import Testing
 
-/// Help asked for a command that does not exist is refused like the command itself (exit 64),
-/// where the argument parser printed the top-level help and exited 0; help for real commands,
-/// and `--help` after a command's own arguments, still work.
+/// A command name that does not exist is refused with exit 64, naming the commands there are and
+/// the nearest ones to what was typed, where the argument parser said only "Unexpected argument";
+/// help asked for such a command is refused the same way, where the parser printed the top-level
+/// help and exited 0. Help for real commands, and `--help` after a command's own arguments, still
+/// work, and so does an id given to a command whose subcommand is implied (`incident ID`).
 struct HelpRequestTests {
     @Test(arguments: [
         (["help", "bogus"], "error: 'hindsight bogus' is not a command; the commands of hindsight are: demo, init, import,"),
@@ -18,6 +20,52 @@ struct HelpRequestTests {
         #expect(result.status == 64, "\(arguments)")
         #expect(result.stdout.isEmpty, "\(arguments)")
         #expect(result.stderr.hasPrefix(message), "\(arguments): \(result.stderr)")
+    }
+
+    static let topLevelCommands = "demo, init, import, export, services, incidents, incident, search, causes, similar, report, "
+        + "budget, sla, maintenance, action, actions, followup, gaps, generate, doctor, backup"
+
+    @Test(arguments: [
+        // Two letters swapped, the one nearest; the prefix of two commands, both; a letter dropped.
+        (["actoin"], "error: 'hindsight actoin' is not a command; the commands of hindsight are: \(topLevelCommands)\n"
+            + "did you mean 'hindsight action'?\nsee 'hindsight --help'\n"),
+        (["inc", "--cause", "cache"], "error: 'hindsight inc' is not a command; the commands of hindsight are: \(topLevelCommands)\n"
+            + "did you mean 'hindsight incidents' or 'hindsight incident'?\nsee 'hindsight --help'\n"),
+        (["reprot", "--quarter", "2019Q4"], "error: 'hindsight reprot' is not a command; the commands of hindsight are: \(topLevelCommands)\n"
+            + "did you mean 'hindsight report'?\nsee 'hindsight --help'\n"),
+        (["sla", "ad", "url-shortener"], "error: 'hindsight sla ad' is not a command; the commands of hindsight sla are: add, change\n"
+            + "did you mean 'hindsight sla add'?\nsee 'hindsight sla --help'\n"),
+        // Nothing near: the list alone.
+        (["bogus"], "error: 'hindsight bogus' is not a command; the commands of hindsight are: \(topLevelCommands)\n"
+            + "see 'hindsight --help'\n"),
+        // Where the subcommand is implied, a slip for its name followed by the id.
+        (["incident", "shw", "2023-05-16-url-shortener-json-load"],
+         "error: 'hindsight incident shw' is not a command; the commands of hindsight incident are: show\n"
+            + "did you mean 'hindsight incident show'?\nsee 'hindsight incident --help'\n"),
+        (["action", "dnoe", "2023-05-16-url-shortener-json-load/fix"],
+         "error: 'hindsight action dnoe' is not a command; the commands of hindsight action are: show, add, update, done\n"
+            + "did you mean 'hindsight action done'?\nsee 'hindsight action --help'\n"),
+    ])
+    func aMistypedCommandIsNamedWithTheNearestOnes(arguments: [String], message: String) throws {
+        let sandbox = try Sandbox()
+        let result = try Hindsight.run(arguments, home: sandbox.path)
+        #expect(result.status == 64, "\(arguments)")
+        #expect(result.stdout.isEmpty, "\(arguments)")
+        #expect(result.stderr == message, "\(arguments)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.path).isEmpty, "\(arguments)")
+    }
+
+    /// An id in the place of the implied subcommand's name is the subcommand's argument, even an
+    /// id near a subcommand's name, when nothing follows it.
+    @Test func anIdWhereTheSubcommandIsImpliedIsShown() throws {
+        let (sandbox, db) = try Sandbox.withDemo()
+        let shown = try sandbox.run("incident", "2023-05-16-url-shortener-json-load", "--db", db)
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.hasPrefix("URL shortener down for 23 minutes"))
+        // `shows` is one edit from `show`, but is taken as an id: there is no such incident.
+        let unknown = try sandbox.run("incident", "shows", "--db", db)
+        #expect(unknown.status == 65, "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("shows"), "\(unknown.stderr)")
     }
 
     @Test(arguments: [
