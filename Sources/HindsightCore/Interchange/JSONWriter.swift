@@ -23,12 +23,9 @@ public enum JSONWriter {
     /// Writes the list of `items` to `output` as ``string(_:)`` writes `.sequence(items)`, one
     /// item at a time, so that a long listing is never held as one text as well.
     public static func writeList<Output: TextOutputStream>(_ items: [StructuredValue], to output: inout Output) {
-        guard !items.isEmpty else { return output.write("[]\n") }
-        output.write("[\n")
-        for (index, item) in items.enumerated() {
-            output.write("  " + fragment(item, depth: 1) + (index == items.count - 1 ? "\n" : ",\n"))
-        }
-        output.write("]\n")
+        var list = JSONListWriter()
+        for item in items { list.add(item, to: &output) }
+        list.finish(to: &output)
     }
 
     /// `value` as JSON on one line (`{"a": 1, "b": [true, null]}`), with no final newline.
