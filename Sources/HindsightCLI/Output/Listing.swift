@@ -20,39 +20,12 @@ struct Listing {
     var rows: [[String]]
 
     /// Aligned columns separated by two spaces, a rule under the heading; control characters in
-    /// cells are neutralised.
+    /// cells are neutralised (see ``TableLayout``).
     func table() -> String {
-        // Each cell with its width in characters, counted once: counting is a walk over the text.
-        let cells = rows.map { row in
-            row.enumerated().map { index, cell -> (text: String, width: Int) in
-                let safe = TerminalText.neutralised(cell)
-                let width = safe.count
-                guard let limit = columns[index].maxWidth, width > limit else { return (safe, width) }
-                return (String(safe.prefix(limit - 1)) + "…", limit)
-            }
-        }
-        let heading = columns.map { ($0.title, $0.title.count) }
-        var widths = heading.map(\.1)
-        for row in cells {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.width) }
-        }
+        let layout = TableLayout(columns: columns, rows: rows)
         var output = ""
-        func append(_ values: [(text: String, width: Int)]) {
-            for (index, value) in values.enumerated() {
-                if index > 0 { output += "  " }
-                let padding = String(repeating: " ", count: widths[index] - value.width)
-                if columns[index].alignRight {
-                    output += padding + value.text
-                } else {
-                    output += value.text
-                    if index < values.count - 1 { output += padding }
-                }
-            }
-            output += "\n"
-        }
-        append(heading)
-        output += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
-        for row in cells { append(row) }
+        layout.writeHeading(to: &output)
+        for row in rows { layout.writeRow(row, to: &output) }
         return output
     }
 
@@ -77,11 +50,18 @@ struct Listing {
 
     /// A GitHub-flavoured Markdown table; pipes and line breaks in cells are escaped.
     func markdown() -> String {
-        let cell = Listing.markdownInline
-        var output = "| " + columns.map { cell($0.title) }.joined(separator: " | ") + " |\n"
-        output += "|" + columns.map { $0.alignRight ? " ---: |" : " --- |" }.joined() + "\n"
-        for row in rows { output += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
-        return output
+        rows.reduce(into: Self.markdownHeading(columns)) { output, row in output += Self.markdownRow(row) }
+    }
+
+    /// The heading line of a Markdown table and the line under it that aligns its columns.
+    static func markdownHeading(_ columns: [Column]) -> String {
+        "| " + columns.map { markdownInline($0.title) }.joined(separator: " | ") + " |\n"
+            + "|" + columns.map { $0.alignRight ? " ---: |" : " --- |" }.joined() + "\n"
+    }
+
+    /// One line of a Markdown table.
+    static func markdownRow(_ row: [String]) -> String {
+        "| " + row.map(markdownInline).joined(separator: " | ") + " |\n"
     }
 
     /// Text made safe inside a Markdown table cell or line: backslashes, pipes and line breaks

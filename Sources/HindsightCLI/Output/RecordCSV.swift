@@ -11,26 +11,36 @@ enum RecordCSV {
     /// the same with or without records, and with or without a field some records leave out),
     /// followed by any other key the records have, in the order first met.
     static func csv(_ records: StructuredValue, fields: [String]) -> String {
+        guard case .sequence(let items) = records else { return header(columns(of: [], fields: fields)) }
+        let columns = columns(of: items, fields: fields)
+        return items.reduce(into: header(columns)) { output, item in output += row(item, columns: columns) ?? "" }
+    }
+
+    /// The header's columns: `fields`, then any other key of the mappings among `records`, in
+    /// the order first met. Only keys are kept, so that a long listing can find its header in a
+    /// first pass over records made one at a time, and write its rows in a second.
+    static func columns<Records: Sequence>(of records: Records, fields: [String]) -> [String] where Records.Element == StructuredValue {
         var columns = fields
         var known = Set(fields)
-        var rows: [[String: String]] = []
-        if case .sequence(let items) = records {
-            rows.reserveCapacity(items.count)
-            for item in items {
-                guard case .mapping(let entries) = item else { continue }
-                var row: [String: String] = [:]
-                for entry in entries {
-                    if known.insert(entry.key).inserted { columns.append(entry.key) }
-                    row[entry.key] = cell(entry.value)
-                }
-                rows.append(row)
-            }
+        for record in records {
+            guard case .mapping(let entries) = record else { continue }
+            for entry in entries where known.insert(entry.key).inserted { columns.append(entry.key) }
         }
-        var output = columns.map(Listing.csvField).joined(separator: ",") + "\r\n"
-        for row in rows {
-            output += columns.map { Listing.csvField(row[$0] ?? "") }.joined(separator: ",") + "\r\n"
-        }
-        return output
+        return columns
+    }
+
+    /// The header line.
+    static func header(_ columns: [String]) -> String {
+        columns.map(Listing.csvField).joined(separator: ",") + "\r\n"
+    }
+
+    /// The line of `record` under `columns`, a cell per column (empty for a key the record does
+    /// not have); nil for a record that is not a mapping, which has no row.
+    static func row(_ record: StructuredValue, columns: [String]) -> String? {
+        guard case .mapping(let entries) = record else { return nil }
+        var cells: [String: String] = [:]
+        for entry in entries { cells[entry.key] = cell(entry.value) }
+        return columns.map { Listing.csvField(cells[$0] ?? "") }.joined(separator: ",") + "\r\n"
     }
 
     private static func cell(_ value: StructuredValue) -> String {
