@@ -5,7 +5,7 @@ import Testing
 /// the command with exit 1, never a trap or a signal.
 struct OutputFailureTests {
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"),
-          arguments: [["incidents"], ["report", "--year", "2019"], ["export"], ["incident", "show", "2023-05-16-url-shortener-json-load"],
+          arguments: [["incidents"], ["incidents", "--format", "markdown"], ["actions", "--format", "csv"], ["report", "--year", "2019"], ["export"], ["incident", "show", "2023-05-16-url-shortener-json-load"],
                       ["generate", "--incidents", "5"], ["--help"], ["--version"]])
     func aFullDiskIsReportedWithExit1(command: [String]) throws {
         let (sandbox, db) = try Sandbox.withDemo()
@@ -21,7 +21,8 @@ struct OutputFailureTests {
     /// A reader that stops early (`| head -c 1`) closes the pipe while a long output is still
     /// being written: exit 1, as for any output that cannot be written, without a message for
     /// a reader that stopped on purpose, and not the signal SIGPIPE (exit 141).
-    @Test(arguments: [["export"], ["incidents", "--format", "json"], ["generate", "--incidents", "2000"]])
+    @Test(arguments: [["export"], ["incidents", "--format", "json"], ["incidents"], ["actions", "--format", "csv"],
+                      ["generate", "--incidents", "2000"]])
     func aPipeClosedEarlyEndsWithExit1AndNoMessage(command: [String]) throws {
         let sandbox = try Sandbox()
         let db = sandbox.file("kb.sqlite")

@@ -75,22 +75,28 @@ struct ActionsCommand: ParsableCommand {
         let knowledgeBase = try database.open(.readOnly)
         if let incident, try !knowledgeBase.incidentExists(incident) { throw ActionError.unknownIncident(incident) }
         let actions = OverdueOrder.sorted(try knowledgeBase.trackedActions(matching: filter), on: day)
-        let listing = { Listing(
-            columns: [.init("OVERDUE", alignRight: true), .init("DUE"), .init("STATUS"), .init("PRI"),
-                      .init("OWNER", maxWidth: 20), .init("ID"), .init("TITLE", maxWidth: 60)],
-            rows: actions.map { tracked in
-                [tracked.daysOverdue(on: day).map { "\($0)d" } ?? "",
-                 tracked.effectiveDue.map { $0.description + (tracked.isDueDerived ? "*" : "") } ?? "",
-                 tracked.action.status.rawValue, tracked.action.priority.rawValue, tracked.action.owner ?? "",
-                 tracked.globalID, tracked.action.title]
-            }) }
         if actions.isEmpty && output.format == .table {
             Output.writeError(overdue ? "No action is overdue on \(day).\n" : "No actions match.\n")
             return
         }
-        try ListingPrinter.print(listing(), json: .sequence(actions.map { ActionListingJSON.action($0, on: day) }), csvFields: Self.csvFields, format: output.format)
+        try Self.listing(on: day).print(actions, format: output.format)
         if output.format == .table {
             Output.writeError("Overdue as of \(day); * marks due dates derived from the incident's resolution.\n")
         }
+    }
+
+    /// The listing's columns, cells and JSON object of an action, judged on `day`.
+    static func listing(on day: CalendarDate) -> RecordListing<TrackedAction> {
+        RecordListing(
+            columns: [.init("OVERDUE", alignRight: true), .init("DUE"), .init("STATUS"), .init("PRI"),
+                      .init("OWNER", maxWidth: 20), .init("ID"), .init("TITLE", maxWidth: 60)],
+            cells: { tracked in
+                [tracked.daysOverdue(on: day).map { "\($0)d" } ?? "",
+                 tracked.effectiveDue.map { $0.description + (tracked.isDueDerived ? "*" : "") } ?? "",
+                 tracked.action.status.rawValue, tracked.action.priority.rawValue, tracked.action.owner ?? "",
+                 tracked.globalID, tracked.action.title]
+            },
+            json: { ActionListingJSON.action($0, on: day) },
+            csvFields: csvFields)
     }
 }

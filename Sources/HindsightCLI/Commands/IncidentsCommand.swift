@@ -84,15 +84,23 @@ struct IncidentsCommand: ParsableCommand {
         let knowledgeBase = try database.open(.readOnly)
         try scope.checkServicesExist(in: knowledgeBase)
         let incidents = try knowledgeBase.incidentSummaries(matching: try filter())
-        let listing = { Listing(
-            columns: [.init("STARTED (UTC)"), .init("ID"), .init("SEV"), .init("STATE"),
-                      .init("DURATION", alignRight: true), .init("SERVICES", maxWidth: 30), .init("TITLE", maxWidth: 60)],
-            rows: incidents.map { incident in
-                [MinuteText.utc(incident.startedAt),
-                 incident.id, [incident.severity?.rawValue, incident.nearMiss ? "near miss" : nil].compactMap { $0 }.joined(separator: ", "),
-                 incident.state.rawValue, duration(incident), incident.services.joined(separator: ", "), incident.title]
-            }) }
-        let json = { StructuredValue.sequence(incidents.map { incident in
+        if incidents.isEmpty && output.format == .table {
+            Output.writeError("No incidents match.\n")
+            return
+        }
+        try Self.listing.print(incidents, format: output.format)
+    }
+
+    /// The listing's columns, cells and JSON object of an incident.
+    static var listing: RecordListing<IncidentSummary> { RecordListing(
+        columns: [.init("STARTED (UTC)"), .init("ID"), .init("SEV"), .init("STATE"),
+                  .init("DURATION", alignRight: true), .init("SERVICES", maxWidth: 30), .init("TITLE", maxWidth: 60)],
+        cells: { incident in
+            [MinuteText.utc(incident.startedAt),
+             incident.id, [incident.severity?.rawValue, incident.nearMiss ? "near miss" : nil].compactMap { $0 }.joined(separator: ", "),
+             incident.state.rawValue, duration(incident), incident.services.joined(separator: ", "), incident.title]
+        },
+        json: { incident in
             var builder = MappingBuilder()
             builder.add("id", text: incident.id)
             builder.add("title", text: incident.title)
@@ -106,15 +114,10 @@ struct IncidentsCommand: ParsableCommand {
             builder.add("causes", .sequence(incident.causes.map(StructuredValue.text)))
             builder.add("tags", .sequence(incident.tags.map(StructuredValue.text)))
             return builder.value
-        }) }
-        if incidents.isEmpty && output.format == .table {
-            Output.writeError("No incidents match.\n")
-            return
-        }
-        try ListingPrinter.print(listing(), json: json(), csvFields: Self.csvFields, format: output.format)
-    }
+        },
+        csvFields: csvFields) }
 
-    private func duration(_ incident: IncidentSummary) -> String {
+    private static func duration(_ incident: IncidentSummary) -> String {
         guard let end = incident.mitigatedAt ?? incident.resolvedAt else { return "ongoing" }
         return DurationText.short(seconds: end.seconds(since: incident.startedAt))
     }
