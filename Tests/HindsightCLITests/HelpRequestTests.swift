@@ -83,4 +83,24 @@ struct HelpRequestTests {
         #expect(result.status == 0, "\(arguments): \(result.stderr)")
         #expect(result.stdout.hasPrefix(start), "\(arguments): \(result.stdout.prefix(80))")
     }
+
+    /// `--since` and `--until` are shared by `incidents`, `search` and `causes`, but `causes` also
+    /// keeps an incident that started before the period and had an impact in it: the options' help
+    /// leaves that to each command's description, which says it, rather than claiming for all three
+    /// that only the start counts.
+    @Test func eachCommandSaysWhichIncidentsItsPeriodKeeps() throws {
+        let sandbox = try Sandbox()
+        func help(_ command: String) throws -> String {
+            let result = try Hindsight.run([command, "--help"], home: sandbox.path)
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+            // The parser wraps lines at 80 columns; joined, the sentences can be searched for whole.
+            return result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let causes = try help("causes")
+        #expect(causes.contains("an incident belongs to the period when it started in it or had an impact in it"))
+        #expect(!causes.contains("started on or after"), "\(causes)")
+        for command in ["incidents", "search"] {
+            #expect(try help(command).contains("--since and --until are UTC days (inclusive) on which the incident started"), "\(command)")
+        }
+    }
 }

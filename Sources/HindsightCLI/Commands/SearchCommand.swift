@@ -16,7 +16,8 @@ struct SearchCommand: ParsableCommand {
             title:, (, ^ and - are searched as text. Hits are ranked by relevance, a match in an \
             incident's or factor's title counting ten times one in a summary, description or \
             timeline entry; the matched words are shown between [ and ]. A query that starts \
-            with - goes after --, as in: hindsight search -- --dry-run.
+            with - goes after --, as in: hindsight search -- --dry-run. --since and --until are \
+            UTC days (inclusive) on which the incident started.
 
             Examples:
               hindsight search "health check"

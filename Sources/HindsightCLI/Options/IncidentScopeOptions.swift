@@ -4,14 +4,17 @@ import HindsightStore
 
 /// The options that pick incidents by service, start day and cause, shared by the commands that
 /// look at past incidents (`incidents`, `search`, `causes`) so the same words mean the same thing.
+/// Which incidents a period keeps is each command's own (the day an incident started for a listing
+/// or a search; also an impact inside it for `causes`, whose figures follow the report's), so the
+/// help of `--since` and `--until` leaves that to the command's description.
 struct IncidentScopeOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Only incidents that hit this service (repeatable: any of them).", valueName: "id"))
     var service: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Only incidents that started on or after this day (YYYY-MM-DD, UTC).", valueName: "date"))
+    @Option(name: .long, help: ArgumentHelp("The first day of the period (YYYY-MM-DD, UTC); the description above says which incidents it keeps.", valueName: "date"))
     var since: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only incidents that started on or before this day (YYYY-MM-DD, UTC).", valueName: "date"))
+    @Option(name: .long, help: ArgumentHelp("The last day of the period (YYYY-MM-DD, UTC), included.", valueName: "date"))
     var until: String?
 
     @Option(name: .long, help: ArgumentHelp("Only incidents with a factor under this cause path, e.g. cache or cache/key.", valueName: "path"))
