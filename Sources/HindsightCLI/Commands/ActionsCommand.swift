@@ -74,7 +74,10 @@ struct ActionsCommand: ParsableCommand {
         let (filter, day) = try request(today: Clock.now.utcDate)
         let knowledgeBase = try database.open(.readOnly)
         if let incident, try !knowledgeBase.incidentExists(incident) { throw ActionError.unknownIncident(incident) }
-        let actions = OverdueOrder.sorted(try knowledgeBase.trackedActions(matching: filter), on: day)
+        let tracked = try knowledgeBase.trackedActions(matching: filter)
+        // Read in their order, not copied into it: a sorted copy of a whole history's actions is
+        // tens of megabytes held beside the original.
+        let actions = OverdueOrder.positions(of: tracked, on: day).lazy.map { tracked[$0] }
         if actions.isEmpty && output.format == .table {
             Output.writeError(overdue ? "No action is overdue on \(day).\n" : "No actions match.\n")
             return

@@ -19,14 +19,15 @@ struct RecordListing<Record> {
 
     /// Prints `records` to standard output in `format`.
     /// - Throws: the command's error for a failed write (see ``Output/writeFailure(_:)``).
-    func print(_ records: [Record], format: OutputFormat) throws {
+    func print<Records: Collection>(_ records: Records, format: OutputFormat) throws where Records.Element == Record {
         var output = BufferedStandardOutput()
         try write(records, format: format, to: &output)
         try output.finish()
     }
 
     /// Writes `records` to `output` in `format`, checking between records that writing still works.
-    func write<Output: ListingOutput>(_ records: [Record], format: OutputFormat, to output: inout Output) throws {
+    func write<Records: Collection, Output: ListingOutput>(_ records: Records, format: OutputFormat, to output: inout Output) throws
+        where Records.Element == Record {
         switch format {
         case .table:
             // The column widths need every row: a first pass makes each record's cells only to measure them.

@@ -3,6 +3,12 @@
 public enum OverdueOrder {
     /// `actions` sorted for `day`.
     public static func sorted(_ actions: [TrackedAction], on day: CalendarDate) -> [TrackedAction] {
+        positions(of: actions, on: day).map { actions[$0] }
+    }
+
+    /// The positions in `actions` in their order for `day`: the order without a sorted copy of the
+    /// actions, which for a whole history's listing is tens of megabytes held beside the original.
+    public static func positions(of actions: [TrackedAction], on day: CalendarDate) -> [Int] {
         // Each action's key is worked out once rather than at each of the n log n comparisons (its
         // global id is a new string whenever it is asked for), and indices are sorted rather than
         // the actions themselves, which are large to move.
@@ -16,6 +22,6 @@ public enum OverdueOrder {
             case (nil, .some): return false
             default: return left.id < right.id
             }
-        }.map { actions[$0] }
+        }
     }
 }
