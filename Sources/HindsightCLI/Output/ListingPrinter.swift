@@ -2,9 +2,9 @@ import HindsightCore
 
 /// Prints a listing in the chosen format: JSON from its own structured value (with typed numbers
 /// and full text), CSV from the same records (see ``RecordCSV``), table and Markdown from the
-/// listing's display cells. Only the form that is printed is built. For the short listings (checks,
-/// services, search hits); a listing that grows with the history is a ``RecordListing``, printed
-/// record by record.
+/// listing's display cells. Only the form that is printed is built. It serves the short listings
+/// (checks, services, search hits); a listing that grows with the history is a ``RecordListing``,
+/// printed record by record.
 enum ListingPrinter {
     /// - Parameters:
     ///   - csv: the records of the CSV when they are not the JSON's own (a tree flattened to one
