@@ -18,9 +18,7 @@ public struct BudgetStatus: Sendable {
     /// - Throws: ``ValueParseError`` for an SLA time zone this machine does not know.
     public static func current(_ history: ServiceHistory, asOf: Instant) throws -> [BudgetStatus] {
         try SLASchedule.currentWindows(of: history.slas, at: asOf).map { sla, window in
-            let profile = DowntimeCalculator.profile(over: window.span, impacts: history.impacts,
-                                                     maintenance: history.maintenance, policy: sla.partial, asOf: asOf)
-            let evaluation = WindowEvaluation(sla: sla, window: window, profile: profile, asOf: asOf)
+            let (evaluation, profile) = history.evaluate(window, under: sla, asOf: asOf)
             return BudgetStatus(serviceID: history.serviceID, evaluation: evaluation,
                                 outlook: BudgetOutlook(evaluation, profile: profile))
         }

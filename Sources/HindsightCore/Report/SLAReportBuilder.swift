@@ -33,9 +33,7 @@ public enum SLAReportBuilder {
 
             var windows: [WindowEvaluation] = []
             for (sla, window) in try SLASchedule.windows(of: history.slas, overlapping: span) {
-                let profile = DowntimeCalculator.profile(over: window.span, impacts: history.impacts,
-                                                         maintenance: history.maintenance, policy: sla.partial, asOf: asOf)
-                let evaluation = WindowEvaluation(sla: sla, window: window, profile: profile, asOf: asOf)
+                let (evaluation, profile) = history.evaluate(window, under: sla, asOf: asOf)
                 if evaluation.isBreached {
                     breachingIncidents.formUnion(profile.downtimeByIncident.filter { $0.value > .zero }.keys)
                 }

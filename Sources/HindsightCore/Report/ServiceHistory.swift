@@ -24,4 +24,14 @@ public struct ServiceHistory: Sendable {
         let evaluated = span.cut(at: asOf)
         return Set(impacts.filter { InstantSpan(start: $0.start, end: $0.end ?? asOf).overlaps(evaluated) }.map(\.incidentID))
     }
+
+    /// The figures of `window` under `sla`, as of `asOf`, and the profile they are read from
+    /// (its ``DowntimeProfile/downtimeByIncident`` says which incident the downtime belongs to).
+    /// Every report, budget and incident figure of a window comes from here, so they agree.
+    public func evaluate(_ window: SLAWindow, under sla: ServiceLevelAgreement, asOf: Instant)
+        -> (evaluation: WindowEvaluation, profile: DowntimeProfile) {
+        let profile = DowntimeCalculator.profile(over: window.span, impacts: impacts, maintenance: maintenance,
+                                                 policy: sla.partial, asOf: asOf)
+        return (WindowEvaluation(sla: sla, window: window, profile: profile, asOf: asOf), profile)
+    }
 }
