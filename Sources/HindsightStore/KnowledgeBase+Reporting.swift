@@ -39,6 +39,32 @@ extension KnowledgeBase {
         }
     }
 
+    /// What incident `id` cost each SLA window its impacts reach, as of `asOf`: the window's
+    /// figures and the incident's share of its downtime, attributed as the report attributes it.
+    /// Reads only the windows those impacts reach. Nil when there is no such incident; empty for
+    /// a near miss without impacts or services without an SLA in force then.
+    /// - Throws: ``ValueParseError`` for a stored SLA zone this machine does not know.
+    public func slaCharges(incident id: String, asOf: Instant) throws -> [IncidentWindowCharge]? {
+        try queue.read { db in
+            guard let pk = try IncidentReader.pk(db, id: id) else { return nil }
+            var own: [String: [DowntimeInterval]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT service_id, start_at, end_at, fraction FROM impact WHERE incident_pk = ?
+                """, arguments: [pk]) {
+                own[row["service_id"], default: []].append(DowntimeInterval(
+                    start: try RowDecoding.requiredInstant(row, "start_at"), end: RowDecoding.instant(row, "end_at"),
+                    fraction: row["fraction"], incidentID: id))
+            }
+            var histories: [ServiceHistory] = []
+            for (serviceID, impacts) in own {
+                let slas = try CatalogReader.slas(db, serviceID: serviceID).map(\.sla)
+                guard let span = try IncidentChargeBuilder.neededSpan(of: slas, impacts: impacts, asOf: asOf) else { continue }
+                histories.append(try HistoryReader.history(db, serviceID: serviceID, slas: slas, span: span))
+            }
+            return try IncidentChargeBuilder.charges(incidentID: id, histories: histories, asOf: asOf)
+        }
+    }
+
     /// Each selected service's SLAs, and its impacts and maintenance over the span `needed`
     /// computes from those SLAs.
     private func histories(_ db: Database, serviceIDs: [String],

@@ -98,7 +98,7 @@ extension CommandLineContractTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr == "")
         let header = "id,title,severity,near_miss,detection,started_at,detected_at,mitigated_at,resolved_at,summary,source,"
-            + "tags,impacts,factors,actions,timeline,derived"
+            + "tags,impacts,factors,actions,timeline,derived,sla_windows"
         let impacts = #""[{""service"": ""api"", ""start"": ""2024-03-01T10:00:00Z"", ""end"": ""2024-03-01T10:30:00Z"", ""fraction"": 1}]""#
         let factors = #""[{""id"": ""pool"", ""title"": ""Pool | too small"", ""cause"": ""config/pool"", ""role"": ""contributing""}]""#
         let actions = #""[{""id"": ""check"", ""title"": ""Check the pool"", ""kind"": ""detect"", ""addresses"": [""pool""], ""owner"": ""dba"", ""priority"": ""high"", ""status"": ""open""}]""#
@@ -107,7 +107,8 @@ extension CommandLineContractTests {
             + #"""latent_ages"": [{""factor"": ""pool"", ""latent_age"": null}], "#
             + #"""actions"": [{""id"": ""outage/check"", ""due"": ""2024-03-29"", ""overdue"": true}], ""repeats"": [], ""repeated_by"": []}""#
         #expect(result.stdout == header + "\r\n"
-                + "outage,Outage,,,,2024-03-01T10:00:00Z,,,2024-03-01T10:30:00Z,,,db;deploy,\(impacts),\(factors),\(actions),,\(derived)\r\n")
+                // api has no SLA, so no window is charged: an empty list, an empty cell as the timeline's.
+                + "outage,Outage,,,,2024-03-01T10:00:00Z,,,2024-03-01T10:30:00Z,,,db;deploy,\(impacts),\(factors),\(actions),,\(derived),\r\n")
     }
 
     /// The same sentence for `action show`: CSV is one row under the JSON's field names, Markdown

@@ -17,11 +17,13 @@ struct IncidentShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Show everything recorded about one incident.",
         discussion: """
-            Times, impact per service, contributing factors with their latent age, the earlier \
+            Times, impact per service, what the incident cost each SLA window its impacts reach \
+            (its downtime, the window's allowance, the share used and whether the window is \
+            breached, as of now), contributing factors with their latent age, the earlier \
             incidents whose factors they repeat and the later ones that repeated them, actions \
             with their due dates, the timeline and the summary. --format json gives the record in the \
-            interchange structure plus derived fields, csv the same as one row; markdown pastes into a review \
-            document.
+            interchange structure plus derived fields and sla_windows, csv the same as one row; markdown \
+            pastes into a review document.
 
             Example:
               hindsight incident show 2019-10-30-catalogue-elasticsearch-overload
@@ -36,10 +38,11 @@ struct IncidentShowCommand: ParsableCommand {
     var id: String
 
     /// The CSV header: the fields of the JSON record, in their order, whether or not the incident
-    /// has them (`derived` is one cell of JSON, as are the lists of impacts, factors, actions and
-    /// timeline entries).
+    /// has them (`derived` is one cell of JSON, as are the lists of impacts, factors, actions,
+    /// timeline entries and SLA windows).
     static let csvFields = ["id", "title", "severity", "near_miss", "detection", "started_at", "detected_at", "mitigated_at",
-                            "resolved_at", "summary", "source", "tags", "impacts", "factors", "actions", "timeline", "derived"]
+                            "resolved_at", "summary", "source", "tags", "impacts", "factors", "actions", "timeline", "derived",
+                            "sla_windows"]
 
     func run() throws {
         let knowledgeBase = try database.open(.readOnly)
@@ -47,17 +50,24 @@ struct IncidentShowCommand: ParsableCommand {
             throw CLIError(.dataError, "error: no incident with id '\(id)'; 'hindsight incidents' lists them")
         }
         let links = try knowledgeBase.repeatLinks(incident: id) ?? ([], [])
-        let today = Clock.now.utcDate
+        let now = Clock.now
+        let today = now.utcDate
+        // Windows still open are judged as of now, closed ones as of their end, as a report does.
+        let charges = try knowledgeBase.slaCharges(incident: id, asOf: now) ?? []
         switch format {
         case .json:
-            try Output.write(JSONWriter.string(IncidentDetail.json(incident, today: today, repeated: links.repeated, repeatedBy: links.repeatedBy)))
+            try Output.write(JSONWriter.string(IncidentDetail.json(incident, today: today, repeated: links.repeated,
+                                                                   repeatedBy: links.repeatedBy, charges: charges)))
         case .csv:
-            let record = IncidentDetail.json(incident, today: today, repeated: links.repeated, repeatedBy: links.repeatedBy)
+            let record = IncidentDetail.json(incident, today: today, repeated: links.repeated, repeatedBy: links.repeatedBy,
+                                             charges: charges)
             try Output.write(RecordCSV.csv(.sequence([record]), fields: Self.csvFields))
         case .markdown:
-            try Output.write(IncidentDetail.markdown(incident, today: today, repeated: links.repeated, repeatedBy: links.repeatedBy))
+            try Output.write(IncidentDetail.markdown(incident, today: today, repeated: links.repeated, repeatedBy: links.repeatedBy,
+                                                     charges: charges))
         case .table:
-            try Output.write(IncidentDetail.text(incident, today: today, repeated: links.repeated, repeatedBy: links.repeatedBy))
+            try Output.write(IncidentDetail.text(incident, today: today, repeated: links.repeated, repeatedBy: links.repeatedBy,
+                                                 charges: charges))
         }
     }
 }

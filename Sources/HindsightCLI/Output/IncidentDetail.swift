@@ -4,8 +4,10 @@ import HindsightCore
 enum IncidentDetail {
     /// Plain text for a terminal: a heading, labelled times, then one section per part.
     /// `repeated` are the links from this incident's factors to the earlier factors they repeat;
-    /// `repeatedBy` the links from later factors that repeat this incident's factors.
-    static func text(_ incident: Incident, today: CalendarDate, repeated: [RepeatLink] = [], repeatedBy: [RepeatLink] = []) -> String {
+    /// `repeatedBy` the links from later factors that repeat this incident's factors; `charges`
+    /// what the incident cost each SLA window its impacts reach.
+    static func text(_ incident: Incident, today: CalendarDate, repeated: [RepeatLink] = [], repeatedBy: [RepeatLink] = [],
+                     charges: [IncidentWindowCharge] = []) -> String {
         let safe = { (text: String) in TerminalText.neutralised(text, keepNewlines: true) }
         var lines: [String] = []
         lines.append(safe(incident.title))
@@ -30,6 +32,18 @@ enum IncidentDetail {
                 lines.append("  \(impact.serviceID)  \(impactSpan(impact))  \(percent(impact.fraction)) failing"
                              + (impact.note.map { "  — \(safe($0))" } ?? ""))
             }
+        }
+        lines.append("")
+        lines.append("SLA budget")
+        if incident.impacts.isEmpty {
+            lines.append("  No impact recorded, so no SLA budget used.")
+        }
+        for charge in charges {
+            lines.append("  \(charge.serviceID)  \(SLAText.describe(charge.evaluation.sla))  \(charge.evaluation.window.label)  "
+                         + budgetText(charge))
+        }
+        if let uncovered = uncoveredServices(incident, charges: charges) {
+            lines.append("  \(uncovered.joined(separator: ", ")): no SLA in force at the time of the impact")
         }
         if !incident.factors.isEmpty {
             lines.append("")
@@ -84,11 +98,14 @@ enum IncidentDetail {
     }
 
     /// Markdown for a review document.
-    static func markdown(_ incident: Incident, today: CalendarDate, repeated: [RepeatLink] = [], repeatedBy: [RepeatLink] = []) -> String {
-        TerminalText.neutralised(markdownText(incident, today: today, repeated: repeated, repeatedBy: repeatedBy), keepNewlines: true)
+    static func markdown(_ incident: Incident, today: CalendarDate, repeated: [RepeatLink] = [], repeatedBy: [RepeatLink] = [],
+                         charges: [IncidentWindowCharge] = []) -> String {
+        TerminalText.neutralised(markdownText(incident, today: today, repeated: repeated, repeatedBy: repeatedBy, charges: charges),
+                                 keepNewlines: true)
     }
 
-    private static func markdownText(_ incident: Incident, today: CalendarDate, repeated: [RepeatLink], repeatedBy: [RepeatLink]) -> String {
+    private static func markdownText(_ incident: Incident, today: CalendarDate, repeated: [RepeatLink], repeatedBy: [RepeatLink],
+                                     charges: [IncidentWindowCharge]) -> String {
         var out = "## \(incident.title)\n\n"
         var facts = ["**id** `\(incident.id)`", "**state** \(incident.state.rawValue)"]
         if let severity = incident.severity { facts.append("**severity** \(severity.rawValue)") }
@@ -100,6 +117,24 @@ enum IncidentDetail {
             let listing = Listing(columns: [.init("Service"), .init("Interval"), .init("Failing", alignRight: true), .init("Note")],
                                   rows: incident.impacts.map { [$0.serviceID, impactSpan($0), percent($0.fraction), $0.note ?? ""] })
             out += "\n### Impact\n\n" + listing.markdown()
+        }
+        out += "\n### SLA budget\n\n"
+        if incident.impacts.isEmpty { out += "No impact recorded, so no SLA budget used.\n" }
+        if !charges.isEmpty {
+            let listing = Listing(
+                columns: [.init("Service"), .init("SLA"), .init("Window"), .init("Downtime", alignRight: true),
+                          .init("Allowed", alignRight: true), .init("Used", alignRight: true),
+                          .init("Window downtime", alignRight: true), .init("Window status")],
+                rows: charges.map { charge in
+                    [charge.serviceID, SLAText.describe(charge.evaluation.sla), charge.evaluation.window.label,
+                     DurationText.short(seconds: charge.downtimeSeconds), DurationText.short(seconds: charge.allowedDowntimeSeconds),
+                     NumberText.percent(charge.budgetConsumedPercent), DurationText.short(seconds: charge.evaluation.downtimeSeconds),
+                     windowStatus(charge.evaluation)]
+                })
+            out += listing.markdown()
+        }
+        if let uncovered = uncoveredServices(incident, charges: charges) {
+            out += (charges.isEmpty ? "" : "\n") + "No SLA in force at the time of the impact: \(uncovered.joined(separator: ", ")).\n"
         }
         if !incident.factors.isEmpty {
             let listing = Listing(
@@ -145,8 +180,10 @@ enum IncidentDetail {
     /// The interchange structure of the incident plus derived fields: state, durations in
     /// seconds, each factor's latent age, each action's global id, effective due date and overdue flag.
     /// `derived.repeats` lists the earlier factors this incident's factors repeat,
-    /// `derived.repeated_by` the later factors that repeat them.
-    static func json(_ incident: Incident, today: CalendarDate, repeated: [RepeatLink] = [], repeatedBy: [RepeatLink] = []) -> StructuredValue {
+    /// `derived.repeated_by` the later factors that repeat them. `sla_windows` follows: what the
+    /// incident cost each SLA window its impacts reach, numbers unrounded as in a report.
+    static func json(_ incident: Incident, today: CalendarDate, repeated: [RepeatLink] = [], repeatedBy: [RepeatLink] = [],
+                     charges: [IncidentWindowCharge] = []) -> StructuredValue {
         guard case .mapping(var entries) = InterchangeEncoder.encode(incident) else { return .null }
         var derived = MappingBuilder()
         derived.add("state", text: incident.state.rawValue)
@@ -174,7 +211,52 @@ enum IncidentDetail {
             repeatJSON(factor: link.earlier.factorID, other: link.later, services: link.sharedServices)
         }))
         entries.append(.init("derived", derived.value))
+        entries.append(.init("sla_windows", .sequence(charges.map(chargeJSON))))
         return .mapping(entries)
+    }
+
+    /// One SLA window the incident reached: the window as a report names it, this incident's
+    /// downtime in it, the allowance and the share used, whether the window is breached, then
+    /// the window's label and its downtime from every incident.
+    private static func chargeJSON(_ charge: IncidentWindowCharge) -> StructuredValue {
+        var window = MappingBuilder()
+        window.add("service", text: charge.serviceID)
+        window.add("window", text: charge.evaluation.window.kind.rawValue)
+        window.add("timezone", text: charge.evaluation.window.timeZoneName)
+        window.add("start", text: charge.evaluation.window.span.start.description)
+        window.add("end", text: charge.evaluation.window.span.end.description)
+        window.add("evaluated_until", text: charge.evaluation.evaluatedUntil.description)
+        window.add("downtime_seconds", .number(charge.downtimeSeconds))
+        window.add("allowed_downtime_seconds", .number(charge.allowedDowntimeSeconds))
+        window.add("budget_consumed_percent", .number(charge.budgetConsumedPercent))
+        window.add("breached", .bool(charge.isBreached))
+        window.add("label", text: charge.evaluation.window.label)
+        window.add("window_downtime_seconds", .number(charge.evaluation.downtimeSeconds))
+        return window.value
+    }
+
+    /// `1h of 44m 42s allowed (134.2%), breached`, with the window's whole downtime when other
+    /// incidents share it.
+    private static func budgetText(_ charge: IncidentWindowCharge) -> String {
+        var text = "\(DurationText.short(seconds: charge.downtimeSeconds)) of "
+            + "\(DurationText.short(seconds: charge.allowedDowntimeSeconds)) allowed (\(NumberText.percent(charge.budgetConsumedPercent)))"
+        if charge.evaluation.downtime != charge.downtime {
+            text += "; window \(DurationText.short(seconds: charge.evaluation.downtimeSeconds)) down in all"
+        }
+        return text + ", " + windowStatus(charge.evaluation)
+    }
+
+    /// As the report says it: breached, met (closed within budget) or open (within budget so far).
+    private static func windowStatus(_ evaluation: WindowEvaluation) -> String {
+        if evaluation.isBreached { return "breached" }
+        return evaluation.isClosed ? "met" : "open"
+    }
+
+    /// The impacted services that no window was charged for, sorted; nil when there are none.
+    private static func uncoveredServices(_ incident: Incident, charges: [IncidentWindowCharge]) -> [String]? {
+        let charged = Set(charges.map(\.serviceID))
+        let uncovered = Set(incident.impacts.map(\.serviceID)).subtracting(charged).sorted()
+        return uncovered.isEmpty ? nil : uncovered
     }
 
     /// One side of a repeat: this incident's factor, the other incident and factor, that
