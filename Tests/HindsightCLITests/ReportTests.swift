@@ -155,6 +155,38 @@ struct ReportTests {
         #expect(markdown.stdout.contains("| 99.8611% | 2.5% | BREACHED |"), "\(markdown.stdout)")
     }
 
+    /// A month's report made on its 10th, for a weekly SLA: the weeks that begin after the as-of
+    /// instant are named in one line instead of a row each, and the JSON keeps every window.
+    @Test func windowsNotBegunAreNamedInOneLine() throws {
+        let file = try sandbox.write("weekly.yaml", """
+            version: 1
+            services: [{id: web, name: Web}]
+            slas: [{service: web, objective: 99.9, window: week, timezone: UTC}]
+            incidents:
+              - id: ten-minutes
+                title: Ten minutes down
+                started_at: 2020-04-07T00:00:00Z
+                resolved_at: 2020-04-07T00:10:00Z
+                impacts: [{service: web}]
+            """)
+        #expect(try sandbox.run("import", "--db", db, file).status == 0)
+        // April 2020 meets ISO weeks 14 (from Monday 30 March) to 18 (to Sunday 3 May). As of
+        // Friday 10 April noon, weeks 14 and 15 have begun; 16, 17 and 18 have not.
+        let arguments = ["report", "--db", db, "--month", "2020-04", "--service", "web", "--as-of", "2020-04-10T12:00:00Z"]
+        let table = try Hindsight.run(arguments, home: sandbox.path)
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("2020-W14"), "\(table.stdout)")
+        #expect(table.stdout.contains("2020-W15"), "\(table.stdout)")
+        #expect(!table.stdout.contains("not begun"), "\(table.stdout)")
+        #expect(table.stdout.contains("Not begun by the as-of instant, so left out above: web 2020-W16 to 2020-W18 (3 weekly windows).\n"),
+                "\(table.stdout)")
+        let markdown = try Hindsight.run(arguments + ["--format", "markdown"], home: sandbox.path)
+        #expect(markdown.stdout.contains("web 2020-W16 to 2020-W18 (3 weekly windows)"), "\(markdown.stdout)")
+        let report = try json(["--month", "2020-04", "--service", "web", "--as-of", "2020-04-10T12:00:00Z"])
+        let windows = (report["services"] as? [[String: Any]])?.first?["windows"] as? [[String: Any]] ?? []
+        #expect(windows.compactMap { $0["label"] as? String } == ["2020-W14", "2020-W15", "2020-W16", "2020-W17", "2020-W18"])
+    }
+
     /// 99.9 % of March 2020 (2678400 s) allows 2678.4 s; 2678.7 s down is over by 0.3 s, which
     /// the breach line must not round away to "over by 0s".
     @Test func aBreachBelowASecondSaysByHowMuch() throws {

@@ -38,10 +38,14 @@ enum SLAReportDocument {
             }))
 
         document.heading(2, "SLA windows")
-        let windows = report.services.flatMap { section in section.windows.map { (section.serviceID, $0) } }
-        if windows.isEmpty {
+        let allWindows = report.services.flatMap { section in section.windows.map { (section.serviceID, $0) } }
+        // Windows that begin after the as-of instant have nothing to show but their allowance: a
+        // weekly SLA in a year's report made in June would list thirty rows of it. They are
+        // named in one line per SLA instead (the JSON keeps each of them).
+        let windows = allWindows.filter { !isNotBegun($0.1) }
+        if allWindows.isEmpty {
             document.paragraph("No SLA window overlaps the period.")
-        } else {
+        } else if !windows.isEmpty {
             document.listing(Listing(
                 columns: [.init("SERVICE"), .init("WINDOW", maxWidth: 12), .init("ALLOWED", alignRight: true),
                           .init("DOWN", alignRight: true), .init("LEFT", alignRight: true), .init("USED", alignRight: true),
@@ -54,6 +58,7 @@ enum SLAReportDocument {
                      window.isClosed ? JSONWriter.formatNumber(window.creditPercent) + "%" : "–", status(window)]
                 }))
         }
+        if let notBegun = notBegunText(allWindows.filter { isNotBegun($0.1) }) { document.paragraph(notBegun) }
 
         document.heading(2, "Incidents")
         if report.incidents.isEmpty {
@@ -112,7 +117,31 @@ enum SLAReportDocument {
 
     private static func status(_ window: WindowEvaluation) -> String {
         if window.isBreached { return "BREACHED" }
-        if !window.isClosed { return window.elapsedSeconds > 0 ? "open" : "not begun" }
+        if !window.isClosed { return "open" }
         return "met"
+    }
+
+    /// Whether `window` begins after the as-of instant, so that none of it is evaluated.
+    private static func isNotBegun(_ window: WindowEvaluation) -> Bool {
+        !window.isClosed && window.elapsedSeconds <= 0
+    }
+
+    /// `Not begun by the as-of instant: auth-service 2025-W25 to 2025-W52 (28 weekly windows); …`,
+    /// one entry per service and SLA in report order; nil when every window has begun.
+    private static func notBegunText(_ windows: [(service: String, window: WindowEvaluation)]) -> String? {
+        var runs: [(service: String, sla: ServiceLevelAgreement, first: String, last: String, count: Int)] = []
+        for (service, window) in windows {
+            if let last = runs.last, last.service == service, last.sla == window.sla {
+                runs[runs.count - 1].last = window.window.label
+                runs[runs.count - 1].count += 1
+            } else {
+                runs.append((service, window.sla, window.window.label, window.window.label, 1))
+            }
+        }
+        guard !runs.isEmpty else { return nil }
+        return "Not begun by the as-of instant, so left out above: " + runs.map { run in
+            run.count == 1 ? "\(run.service) \(run.first)"
+                : "\(run.service) \(run.first) to \(run.last) (\(run.count) \(run.sla.window.rawValue)ly windows)"
+        }.joined(separator: "; ") + "."
     }
 }
