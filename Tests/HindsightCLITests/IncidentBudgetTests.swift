@@ -95,42 +95,19 @@ struct IncidentBudgetTests {
         #expect(windows?.isEmpty == true)
     }
 
-    /// `api` per month in Prague, weighted; `web` per month in UTC with `partial: full`; `lone`
-    /// without an SLA. Prague's October 2019 ends at 2019-10-31T23:00Z: 2682 s allowed (44m 42s);
-    /// November 2592 s (43m 12s) in either zone; UTC's October 2678.4 s (44m 38s, rounded down).
-    private static let yaml = """
-        version: 1
-        services: [{id: api, name: API}, {id: web, name: Web}, {id: lone, name: Lone}]
-        slas:
-          - {service: api, objective: 99.9, window: month, timezone: Europe/Prague}
-          - {service: web, objective: 99.9, window: month, timezone: UTC, partial: full}
-        maintenance:
-          - {service: api, start: 2019-10-31T23:30:00Z, end: 2019-11-01T00:00:00Z}
-        incidents:
-          - id: cross
-            title: Across the month end
-            started_at: 2019-10-31T22:30:00Z
-            resolved_at: 2019-11-01T00:30:00Z
-            impacts:
-              - {service: api, start: 2019-10-31T22:30:00Z, end: 2019-10-31T23:45:00Z}
-              - {service: web, start: 2019-10-31T23:30:00Z, end: 2019-11-01T00:30:00Z, fraction: 0.5}
-              - {service: lone, start: 2019-10-31T22:30:00Z, end: 2019-10-31T23:00:00Z}
-          - id: overlap
-            title: Half down under the other
-            started_at: 2019-10-31T22:00:00Z
-            resolved_at: 2019-10-31T22:45:00Z
-            impacts: [{service: api, fraction: 0.5}]
-          - id: unguarded
-            title: Only a service without an SLA
-            started_at: 2019-10-31T22:00:00Z
-            resolved_at: 2019-10-31T22:10:00Z
-            impacts: [{service: lone}]
-        """
+    /// The history of Tests/Fixtures/incident-charges.yaml, shared with the store's tests; its
+    /// header gives each service's SLA and the allowances worked out by hand.
+    private static var yaml: String {
+        get throws {
+            try String(contentsOfFile: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Fixtures/incident-charges.yaml").path, encoding: .utf8)
+        }
+    }
 
     private func imported() throws -> (Sandbox, String) {
         let sandbox = try Sandbox()
         let db = sandbox.file("kb.sqlite")
-        let result = try sandbox.run("import", "--db", db, "--by", "tester", try sandbox.write("t.yaml", Self.yaml))
+        let result = try sandbox.run("import", "--db", db, "--by", "tester", try sandbox.write("t.yaml", try Self.yaml))
         guard result.status == 0 else { throw Sandbox.DemoFailed(stderr: result.stderr) }
         return (sandbox, db)
     }

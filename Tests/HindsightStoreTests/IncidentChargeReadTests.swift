@@ -6,44 +6,20 @@ import Testing
 /// What one incident cost each SLA window, read from a real file, against figures worked out by
 /// hand and against the report for the same window.
 struct IncidentChargeReadTests {
-    /// `api` is judged per month in Prague by its recorded fractions, `web` per month in UTC with
-    /// `partial: full`, `lone` by no SLA. Prague's October 2019 ends at 2019-10-31T23:00Z (the
-    /// clocks went back on the 27th): 2682000 s, 2682 s allowed; its November is 30 days, 2592 s
-    /// allowed. UTC's October allows 2678.4 s, November 2592 s.
-    private static let yaml = """
-        version: 1
-        services: [{id: api, name: API}, {id: web, name: Web}, {id: lone, name: Lone}]
-        slas:
-          - {service: api, objective: 99.9, window: month, timezone: Europe/Prague}
-          - {service: web, objective: 99.9, window: month, timezone: UTC, partial: full}
-        maintenance:
-          - {service: api, start: 2019-10-31T23:30:00Z, end: 2019-11-01T00:00:00Z}
-        incidents:
-          - id: cross
-            title: Across the month end
-            started_at: 2019-10-31T22:30:00Z
-            resolved_at: 2019-11-01T00:30:00Z
-            impacts:
-              - {service: api, start: 2019-10-31T22:30:00Z, end: 2019-10-31T23:45:00Z}
-              - {service: web, start: 2019-10-31T23:30:00Z, end: 2019-11-01T00:30:00Z, fraction: 0.5}
-              - {service: lone, start: 2019-10-31T22:30:00Z, end: 2019-10-31T23:00:00Z}
-          - id: overlap
-            title: Half down under the other
-            started_at: 2019-10-31T22:00:00Z
-            resolved_at: 2019-10-31T22:45:00Z
-            impacts: [{service: api, fraction: 0.5}]
-          - id: unguarded
-            title: Only a service without an SLA
-            started_at: 2019-10-31T22:00:00Z
-            resolved_at: 2019-10-31T22:10:00Z
-            impacts: [{service: lone}]
-        """
+    /// The history of Tests/Fixtures/incident-charges.yaml, shared with the end-to-end tests; its
+    /// header gives each service's SLA and the allowances worked out by hand.
+    private static var yaml: String {
+        get throws {
+            try String(contentsOfFile: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Fixtures/incident-charges.yaml").path, encoding: .utf8)
+        }
+    }
 
     private func knowledgeBase() throws -> (TemporaryDirectory, KnowledgeBase) {
         let folder = try TemporaryDirectory()
         let knowledgeBase = try KnowledgeBase.open(at: folder.file("kb.sqlite"), access: .readWrite)
         _ = try knowledgeBase.importRecords(try SeedDocuments.all(), replace: false, actor: "test", now: SeedDocuments.now)
-        _ = try knowledgeBase.importRecords(try InterchangeDecoder.decode(Array(Self.yaml.utf8), file: "t.yaml"),
+        _ = try knowledgeBase.importRecords(try InterchangeDecoder.decode(Array(try Self.yaml.utf8), file: "t.yaml"),
                                             replace: false, actor: "test", now: SeedDocuments.now)
         return (folder, knowledgeBase)
     }
