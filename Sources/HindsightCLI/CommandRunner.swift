@@ -37,7 +37,7 @@ public enum CommandRunner {
                     return report(error as? CLIError ?? CLIError(.failure, "error: \(error)"))
                 }
             } else {
-                let text = oneLine(HindsightCommand.message(for: error), in: message)
+                let text = lowercasedLead(oneLine(HindsightCommand.message(for: error), in: message))
                 Output.writeError(text.hasSuffix("\n") ? text : text + "\n")
             }
             return code
@@ -77,6 +77,13 @@ public enum CommandRunner {
         let safe = TerminalText.neutralised(problem)
         guard safe != problem, let range = message.range(of: problem) else { return message }
         return message.replacingCharacters(in: range, with: safe)
+    }
+
+    /// `text` with the argument parser's `Error: ` at its start written `error: `, as every other
+    /// message of hindsight begins, so that one pattern finds them all in a log.
+    static func lowercasedLead(_ text: String) -> String {
+        guard text.hasPrefix("Error: ") else { return text }
+        return "error: " + text.dropFirst("Error: ".count)
     }
 
     /// Maps the library's errors to messages and exit codes.

@@ -7,12 +7,12 @@ import ArgumentParser
 /// argument parser without the command it came from, which then prints the root's usage,
 /// `Usage: hindsight <subcommand>`, where the user needs the subcommand's.
 enum CommandUsage {
-    /// `Error: …` with the first of `problems`, the others on lines of their own, the usage of
+    /// `error: …` with the first of `problems`, the others on lines of their own, the usage of
     /// `command`, and where its help is: the lines the argument parser prints for a value refused
     /// while parsing.
     static func refusal(_ problems: [String], by command: ParsableCommand.Type) -> CLIError {
         let names = ["hindsight"] + (path(to: command, under: HindsightCommand.self) ?? [])
-        let lines = problems.enumerated().map { $0.offset == 0 ? "Error: \($0.element)" : $0.element }
+        let lines = problems.enumerated().map { $0.offset == 0 ? "error: \($0.element)" : $0.element }
         return CLIError(.usage, lines + [
             "Usage: \(HindsightCommand.usageString(for: command))",
             "  See '\(names.joined(separator: " ")) --help' for more information.",

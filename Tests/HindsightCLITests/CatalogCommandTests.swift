@@ -23,7 +23,7 @@ struct CatalogCommandTests {
         #expect(refused.status == 64)
         #expect(refused.stdout.isEmpty)
         let lines = refused.stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.first?.hasPrefix("Error: --tz: 'Mars/Base' is not an IANA time zone name") == true, "stderr was: \(refused.stderr)")
+        #expect(lines.first?.hasPrefix("error: --tz: 'Mars/Base' is not an IANA time zone name") == true, "stderr was: \(refused.stderr)")
         #expect(lines.count == 4 && lines[3].isEmpty, "stderr was: \(refused.stderr)")
         #expect(lines.dropFirst().first?.hasPrefix("Usage: hindsight sla change ") == true, "stderr was: \(refused.stderr)")
         #expect(lines.dropFirst(2).first == "  See 'hindsight sla change --help' for more information.", "stderr was: \(refused.stderr)")
@@ -36,7 +36,7 @@ struct CatalogCommandTests {
         let refused = try run(["sla", "change", "url-shortener", "--window", "week", "--tz", "Mars/Base"])
         #expect(refused.status == 64)
         let lines = refused.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.first?.hasPrefix("Error: --tz: 'Mars/Base' is not an IANA time zone name") == true, "\(refused.stderr)")
+        #expect(lines.first?.hasPrefix("error: --tz: 'Mars/Base' is not an IANA time zone name") == true, "\(refused.stderr)")
         #expect(!lines.contains { !$0.hasPrefix("Usage: ") && $0.contains("allowed") }, "\(refused.stderr)")
     }
 
@@ -44,16 +44,16 @@ struct CatalogCommandTests {
     /// errors; a line break in a value echoed in one of them is still written as an escape.
     @Test(arguments: [
         (["sla", "add", "url-shortener", "--from", "2030-02-30", "--objective", "200", "--window", "month", "--tz", "a\nb"],
-         ["Error: --objective: 200 is out of range; expected a number between 0 and 100 (exclusive), e.g. 99.9",
+         ["error: --objective: 200 is out of range; expected a number between 0 and 100 (exclusive), e.g. 99.9",
           "--tz: 'a\\u{a}b' is not an IANA time zone name; expected a name such as UTC, Europe/Prague or America/Los_Angeles",
           "--from: '2030-02-30' is not a date: day 30 does not exist in February 2030, which has 28 days"],
          "hindsight sla add"),
         (["sla", "change", "url-shortener", "--objective", "200", "--partial", "bogus"],
-         ["Error: --objective: 200 is out of range; expected a number between 0 and 100 (exclusive), e.g. 99.9",
+         ["error: --objective: 200 is out of range; expected a number between 0 and 100 (exclusive), e.g. 99.9",
           "--partial: 'bogus' is not one of weighted | full"],
          "hindsight sla change"),
         (["maintenance", "add", "url-shortener", "--start", "2023-05-16", "--end", "yesterday"],
-         ["Error: --start: '2023-05-16' is not an instant: it has no time of day; expected RFC 3339 with an offset, e.g. 2019-10-30T17:00:00Z or 2021-02-01T14:23:00-08:00",
+         ["error: --start: '2023-05-16' is not an instant: it has no time of day; expected RFC 3339 with an offset, e.g. 2019-10-30T17:00:00Z or 2021-02-01T14:23:00-08:00",
           "--end: 'yesterday' is not an instant: it does not start with a YYYY-MM-DD date; expected RFC 3339 with an offset, e.g. 2019-10-30T17:00:00Z or 2021-02-01T14:23:00-08:00"],
          "hindsight maintenance add"),
     ])
@@ -76,7 +76,7 @@ struct CatalogCommandTests {
                                          "--kind", "prevent", "--due", "2023-02-30", "--db", sandbox.file("missing.sqlite")],
                                         home: sandbox.path)
         #expect(refused.status == 64, "\(refused.stderr)")
-        #expect(refused.stderr.hasPrefix("Error: --due: '2023-02-30' is not a date"), "\(refused.stderr)")
+        #expect(refused.stderr.hasPrefix("error: --due: '2023-02-30' is not a date"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: sandbox.file("missing.sqlite")))
     }
 
@@ -193,7 +193,7 @@ struct CatalogCommandTests {
         #expect(result.status == 64, "\(arguments): \(result.stderr)")
         #expect(result.stdout.isEmpty)
         let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.first == "Error: \(label): 'Url Shortener' is not a valid id; expected [a-z0-9][a-z0-9._-]{0,127}: "
+        #expect(lines.first == "error: \(label): 'Url Shortener' is not a valid id; expected [a-z0-9][a-z0-9._-]{0,127}: "
                 + "lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, at most 128 characters",
                 "\(arguments): \(result.stderr)")
         #expect(lines.dropFirst().first?.hasPrefix("Usage: hindsight \(arguments[0]) ") == true, "\(arguments): \(result.stderr)")
@@ -210,7 +210,7 @@ struct CatalogCommandTests {
         #expect(result.status == 64)
         #expect(result.stdout.isEmpty)
         let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.first == "Error: --from: an SLA's first day cannot change, since the SLA is known by it; pick the SLA "
+        #expect(lines.first == "error: --from: an SLA's first day cannot change, since the SLA is known by it; pick the SLA "
                 + "with --effective-from DATE, or end it with --until DATE and start the next one with "
                 + "'hindsight sla add url-shortener --from DATE'", "stderr was: \(result.stderr)")
         #expect(lines.dropFirst().first?.hasPrefix("Usage: hindsight sla change ") == true, "stderr was: \(result.stderr)")
@@ -242,7 +242,7 @@ struct CatalogCommandTests {
         let result = try run(["sla", "change", "url-shortener"] + change)
         #expect(result.status == 64)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.split(separator: "\n").first.map(String.init) == "Error: " + message, "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").first.map(String.init) == "error: " + message, "\(result.stderr)")
         #expect(sandbox.bytes("demo.sqlite") == before)
     }
 
@@ -254,7 +254,7 @@ struct CatalogCommandTests {
         let result = try run(["sla", "change", "url-shortener", "--tz", "Europe/Prague", "--until", "2030-13-01"])
         #expect(result.status == 64)
         #expect(result.stderr.split(separator: "\n").first.map(String.init)
-                == "Error: --until: '2030-13-01' is not a date: month 13 does not exist; expected 01–12", "\(result.stderr)")
+                == "error: --until: '2030-13-01' is not a date: month 13 does not exist; expected 01–12", "\(result.stderr)")
         // The usage line lists --allowed-downtime among the options; no other line may name it.
         #expect(!result.stderr.split(separator: "\n").contains { !$0.hasPrefix("Usage: ") && $0.contains("allowed") },
                 "\(result.stderr)")

@@ -58,7 +58,7 @@ extension CommandLineContractTests {
         #expect(listed.status == 64)
         #expect(listed.stdout == "")
         let lines = listed.stderr.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.first == "Error: --service: 'a\\u{a}b' is not a valid id; expected [a-z0-9][a-z0-9._-]{0,127}: lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, at most 128 characters")
+        #expect(lines.first == "error: --service: 'a\\u{a}b' is not a valid id; expected [a-z0-9][a-z0-9._-]{0,127}: lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, at most 128 characters")
         #expect(lines.dropFirst().first?.hasPrefix("Usage: hindsight incidents") == true)
     }
 }
@@ -226,5 +226,30 @@ extension CommandLineContractTests {
         #expect(result.stderr == "error: \(path) is empty, not a knowledge base; create one with 'hindsight init --db \(path)' "
                 + "or 'hindsight import --db \(path) FILE'\n", "\(arguments)")
         #expect(sandbox.bytes("empty.sqlite") == Data(), "\(arguments) wrote into the empty file")
+    }
+}
+
+extension CommandLineContractTests {
+    /// Every refusal begins `error: `, whichever part of hindsight made it: the argument parser
+    /// (an unknown option, a missing value), a check made once the command runs, or the store, so
+    /// that one pattern finds them all in a cron job's log.
+    @Test(arguments: [
+        (["followup", "--db", "KB", "--week", "2025-W30"], Int32(64), "error: Unknown option '--week'"),
+        (["report", "--db", "KB"], Int32(64), "error: "),
+        (["incidents", "--db", "KB", "--since"], Int32(64), "error: Missing value for '--since <date>'"),
+        (["incidents", "--db", "KB", "-since", "2024-01-01"], Int32(64), "error: '-since' is not an option"),
+        (["incident", "show", "--db", "KB", "nope"], Int32(65), "error: no incident with id 'nope'"),
+        (["incidents", "--db", "MISSING"], Int32(1), "error: no knowledge base at "),
+    ])
+    func everyRefusalBeginsTheSameWay(_ arguments: [String], status: Int32, start: String) throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("kb.sqlite")
+        _ = try sandbox.run("import", "--db", db, sandbox.write("one.yaml", Self.oneIncident))
+        let given = arguments.map { $0 == "KB" ? db : $0 == "MISSING" ? sandbox.file("missing.sqlite") : $0 }
+        let result = try Hindsight.run(given, home: sandbox.path)
+        #expect(result.status == status, "\(arguments): \(result.stderr)")
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix(start), "\(arguments): \(result.stderr)")
+        #expect(!result.stderr.contains("Error"), "\(arguments): \(result.stderr)")
     }
 }

@@ -30,7 +30,7 @@ struct SearchCommandTests {
         let result = try sandbox.run("search", "--db", db, query)
         #expect(result.status == 64)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.hasPrefix("Error: " + message), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("error: " + message), "\(result.stderr)")
         for leak in Self.leaks { #expect(!result.stderr.lowercased().contains(leak.lowercased())) }
     }
 
