@@ -12,7 +12,7 @@ struct CausesCommand: ParsableCommand {
             the downtime attributed to those causes as the report attributes it (an incident's \
             downtime split equally among its cause paths), and the median and longest time its \
             defects lay unnoticed (introduced_at to the incident's start). --since and --until are \
-            UTC days; an incident belongs to the period when it started in it or had an impact in \
+            UTC days (--quarter, --month or --year name them at once); an incident belongs to the period when it started in it or had an impact in \
             it, and only downtime inside the period counts, so the figures agree with \
             'hindsight report --from SINCE --to UNTIL'. --cause shows one subtree.
 
@@ -20,6 +20,7 @@ struct CausesCommand: ParsableCommand {
               hindsight causes
               hindsight causes --since 2019-01-01 --until 2019-12-31 --service catalogue-api
               hindsight causes --cause cache --format json
+              hindsight causes --quarter 2019Q4
             """)
 
     @OptionGroup var database: DatabaseOptions

@@ -17,12 +17,14 @@ struct SearchCommand: ParsableCommand {
             incident's or factor's title counting ten times one in a summary, description or \
             timeline entry; the matched words are shown between [ and ]. A query that starts \
             with - goes after --, as in: hindsight search -- --dry-run. --since and --until are \
-            UTC days (inclusive) on which the incident started.
+            UTC days (inclusive) on which the incident started; --quarter, --month or --year name \
+            such days at once.
 
             Examples:
               hindsight search "health check"
               hindsight search 'cach*' --service catalogue-api --since 2019-01-01
               hindsight search elasticsearch --cause cache --format json
+              hindsight search timeout --year 2019
             """)
 
     @OptionGroup var database: DatabaseOptions

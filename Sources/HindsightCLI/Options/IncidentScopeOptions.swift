@@ -2,9 +2,9 @@ import ArgumentParser
 import HindsightCore
 import HindsightStore
 
-/// The options that pick incidents by service, start day and cause, shared by the commands that
-/// look at past incidents (`incidents`, `search`, `causes`) so the same words mean the same thing.
-/// Which incidents a period keeps is each command's own (the day an incident started for a listing
+/// The options that pick incidents by service, start day (as days, or as a named quarter, month
+/// or year) and cause, shared by the commands that look at past incidents (`incidents`, `search`,
+/// `causes`) so the same words mean the same thing. Which incidents a period keeps is each command's own (the day an incident started for a listing
 /// or a search; also an impact inside it for `causes`, whose figures follow the report's), so the
 /// help of `--since` and `--until` leaves that to the command's description.
 struct IncidentScopeOptions: ParsableArguments {
@@ -17,6 +17,8 @@ struct IncidentScopeOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The last day of the period (YYYY-MM-DD, UTC), included.", valueName: "date"))
     var until: String?
 
+    @OptionGroup var named: NamedPeriodOptions
+
     @Option(name: .long, help: ArgumentHelp("Only incidents with a factor under this cause path, e.g. cache or cache/key.", valueName: "path"))
     var cause: String?
 
@@ -25,7 +27,8 @@ struct IncidentScopeOptions: ParsableArguments {
         try apply(to: &filter)
     }
 
-    /// Sets the filter's services, days and cause from the options.
+    /// Sets the filter's services, days (those of a named period, else `--since` and `--until`)
+    /// and cause from the options.
     /// - Throws: `ValidationError` (exit 64) naming the option and what it accepts.
     func apply(to filter: inout IncidentFilter) throws {
         filter.services = try service.map { id in
@@ -35,6 +38,10 @@ struct IncidentScopeOptions: ParsableArguments {
         filter.until = try until.map { try OptionParsing.value("--until", $0, CalendarDate.init(parsing:)) }
         if let since = filter.since, let until = filter.until, until < since {
             throw ValidationError("--until \(until) is before --since \(since)")
+        }
+        if let period = try named.period(daysGiven: since != nil || until != nil) {
+            filter.since = period.firstDay
+            filter.until = period.lastDay
         }
         filter.cause = try cause.map { try OptionParsing.value("--cause", $0) { try Identifier.validateCausePath($0); return $0 } }
     }
