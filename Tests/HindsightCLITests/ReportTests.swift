@@ -74,6 +74,35 @@ struct ReportTests {
         #expect(lines.allSatisfy { $0.count <= 100 }, "a line is wider than 100 columns")
     }
 
+    /// The table cuts neither an SLA's rules nor an incident's services: the demo's Flask SLA
+    /// counts partial impacts as full, which decides its figures, and an incident that hit three
+    /// services names all three. A service without an SLA says so.
+    @Test func theTableShowsWholeSLAsAndEveryServiceHit() throws {
+        let file = try sandbox.write("three.yaml", """
+            version: 1
+            services: [{id: payments-gateway, name: P}, {id: notification-service, name: N}, {id: orders-database, name: O}]
+            incidents:
+              - id: three-services-down
+                title: Three services down
+                started_at: 2019-11-05T10:00:00Z
+                resolved_at: 2019-11-05T10:20:00Z
+                impacts: [{service: payments-gateway}, {service: notification-service}, {service: orders-database}]
+            """)
+        #expect(try sandbox.run("import", "--db", db, file).status == 0)
+        let result = try sandbox.run("report", "--db", db, "--quarter", "2019Q4")
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("flask-website ") && $0.hasSuffix("  99.9% per month (America/Los_Angeles), partial counts as full") },
+                "\(result.stdout)")
+        #expect(lines.contains { $0.hasPrefix("showmax-cms ") && $0.hasSuffix("  99% per month (Europe/Prague), partial counts as full") },
+                "\(result.stdout)")
+        #expect(lines.contains { $0.contains("  three-services-down  ") && $0.hasSuffix("  notification-service, orders-database, payments-gateway") },
+                "\(result.stdout)")
+        // A service hit with no SLA says so rather than leaving the cell empty.
+        #expect(lines.contains { $0.hasPrefix("orders-database ") && $0.hasSuffix("  none in the period") }, "\(result.stdout)")
+        #expect(!result.stdout.contains("…"), "\(result.stdout)")
+    }
+
     @Test func aQuarterInPragueBreachesOctoberAndOwesACredit() throws {
         let report = try json(["--quarter", "2019Q4", "--tz", "Europe/Prague", "--service", "catalogue-api"])
         let section = try #require((report["services"] as? [[String: Any]])?.first)

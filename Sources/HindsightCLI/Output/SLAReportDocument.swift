@@ -29,12 +29,15 @@ enum SLAReportDocument {
         }
 
         document.heading(2, "Services")
+        // The SLAs end the row, where their whole text widens no other column: cut, "partial
+        // counts as full" read as "partial co…", which is the rule that decides the figures.
         document.listing(Listing(
             columns: [.init("SERVICE"), .init("DOWNTIME", alignRight: true), .init("INCIDENTS", alignRight: true),
-                      .init("SLA", maxWidth: 50)],
+                      .init("SLA")],
             rows: report.services.map { section in
-                [section.serviceID, DurationText.short(seconds: section.periodDowntimeSeconds), String(section.incidentIDs.count),
-                 Set(section.windows.map(\.sla)).map(SLAText.describe).sorted().joined(separator: "; ")]
+                let slas = Set(section.windows.map(\.sla)).map(SLAText.describe).sorted()
+                return [section.serviceID, DurationText.short(seconds: section.periodDowntimeSeconds), String(section.incidentIDs.count),
+                        slas.isEmpty ? "none in the period" : slas.joined(separator: "; ")]
             }))
 
         document.heading(2, "SLA windows")
@@ -64,13 +67,14 @@ enum SLAReportDocument {
         if report.incidents.isEmpty {
             document.paragraph("No incident hit these services in the period.")
         } else {
+            // The services end the row, whole, for the same reason as the SLAs above.
             document.listing(Listing(
                 columns: [.init("!!"), .init("STARTED"), .init("SEV"), .init("DURATION", alignRight: true),
-                          .init("DOWNTIME", alignRight: true), .init("SERVICES", maxWidth: 18), .init("INCIDENT")],
+                          .init("DOWNTIME", alignRight: true), .init("INCIDENT"), .init("SERVICES")],
                 rows: report.incidents.map { line in
                     [line.contributedToBreach ? "!!" : "", line.facts.startedAt.utcDate.description,
                      line.facts.severity?.rawValue ?? "", DurationText.short(seconds: line.durationSeconds) + (line.facts.resolvedAt == nil ? "+" : ""),
-                     DurationText.short(seconds: line.downtimeSeconds), line.serviceIDs.joined(separator: ", "), line.facts.id]
+                     DurationText.short(seconds: line.downtimeSeconds), line.facts.id, line.serviceIDs.joined(separator: ", ")]
                 }))
             document.paragraph("!! marks incidents with downtime in a breached window; + marks incidents not yet resolved.")
         }
