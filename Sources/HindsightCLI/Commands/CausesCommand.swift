@@ -12,9 +12,10 @@ struct CausesCommand: ParsableCommand {
             the downtime attributed to those causes as the report attributes it (an incident's \
             downtime split equally among its cause paths), and the median and longest time its \
             defects lay unnoticed (introduced_at to the incident's start). --since and --until are \
-            UTC days (--quarter, --month or --year name them at once); an incident belongs to the period when it started in it or had an impact in \
-            it, and only downtime inside the period counts, so the figures agree with \
-            'hindsight report --from SINCE --to UNTIL'. --cause shows one subtree.
+            UTC days (--quarter, --month or --year name them at once); an incident belongs to the \
+            period when it started in it or had an impact in it, and only downtime inside the \
+            period counts, so the figures agree with 'hindsight report --from SINCE --to UNTIL'. \
+            --cause shows one subtree.
 
             Examples:
               hindsight causes

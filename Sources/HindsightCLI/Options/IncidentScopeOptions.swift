@@ -4,9 +4,10 @@ import HindsightStore
 
 /// The options that pick incidents by service, start day (as days, or as a named quarter, month
 /// or year) and cause, shared by the commands that look at past incidents (`incidents`, `search`,
-/// `causes`) so the same words mean the same thing. Which incidents a period keeps is each command's own (the day an incident started for a listing
-/// or a search; also an impact inside it for `causes`, whose figures follow the report's), so the
-/// help of `--since` and `--until` leaves that to the command's description.
+/// `causes`) so the same words mean the same thing. Which incidents a period keeps is each
+/// command's own (the day an incident started for a listing or a search; also an impact inside it
+/// for `causes`, whose figures follow the report's), so the help of `--since` and `--until` leaves
+/// that to the command's description.
 struct IncidentScopeOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Only incidents that hit this service (repeatable: any of them).", valueName: "id"))
     var service: [String] = []
