@@ -181,6 +181,26 @@ struct InterchangeStreamDecoderTests {
         #expect(Self.whole(json).problems == streamed)
     }
 
+    /// Found by FuzzStreamDecoder: a scalar run straight into a bracket or a quote is no JSON
+    /// value. In the file's list YAML stops the scalar at the bracket and finds no comma; cut out
+    /// on its own, the same bytes would read as one plain scalar, and the syntax error be lost.
+    /// Line 2 is ` "services": [` (14 characters) and then the item, so its second byte is at
+    /// column 16. In `1"a,b"` YAML ends the scalar at the comma, giving two items, both scalars.
+    @Test(arguments: [
+        ("{\"version\": 0Sub,\n \"services\": [1{\"i:yesterday\"}]}\n",
+         "t:2:16: not valid YAML or JSON: did not find expected ',' or ']' (while parsing a flow sequence)"),
+        ("{\"version\": 1,\n \"services\": [x[1]]}\n",
+         "t:2:16: not valid YAML or JSON: did not find expected ',' or ']' (while parsing a flow sequence)"),
+        ("{\"version\": 1,\n \"services\": [1\"a,b\"]}\n",
+         "t:2:15: services[0]: expected a mapping, found a scalar"),
+    ])
+    func aScalarRunIntoABracketOrAQuoteIsReadInItsPlace(json: String, firstProblem: String) throws {
+        #expect(throws: UnsplittableDocument.self) { try Self.pieces(json) }
+        let whole = Self.whole(json)
+        #expect(whole.problems.first == firstProblem, "\(whole.problems)")
+        #expect(try Self.stream(json).problems == whole.problems)
+    }
+
     /// Found by FuzzStreamDecoder: YAML ends a line at a lone carriage return, NEL, LINE SEPARATOR
     /// and PARAGRAPH SEPARATOR too, and the records after one must keep YAML's line numbers.
     @Test(arguments: ["\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"])

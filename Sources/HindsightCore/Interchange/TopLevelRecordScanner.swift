@@ -139,15 +139,22 @@ struct TopLevelRecordScanner {
     /// Consumes one JSON value: a scalar, a string, or a bracketed value with everything inside.
     /// Only JSON's own characters are accepted outside strings, so that YAML flow syntax that
     /// could hide a bracket (single quotes, comments, anchors, tags) sends the file to a whole parse.
+    ///
+    /// A quote or an opening bracket may only begin the value. After a scalar's first byte it is
+    /// no JSON, and the piece would mean something else cut out than in its place: in the file's
+    /// list, `1{"a"}` is a syntax error, but parsed on its own it is one plain scalar.
     private func skipJSONValue() throws {
         var depth = 0
+        let start = stream.offset
         while let byte = try stream.peek() {
             switch byte {
             case UInt8(ascii: "\""):
+                guard depth > 0 || stream.offset == start else { throw UnsplittableDocument() }
                 guard try stream.skipQuoted() else { throw UnsplittableDocument() }
                 if depth == 0 { return }
                 continue
             case UInt8(ascii: "{"), UInt8(ascii: "["):
+                guard depth > 0 || stream.offset == start else { throw UnsplittableDocument() }
                 depth += 1
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 if depth == 0 { return }
