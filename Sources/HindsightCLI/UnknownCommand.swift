@@ -31,12 +31,15 @@ enum UnknownCommand {
                 // A command with a default subcommand passes the word on to it as an argument (the
                 // id of `incident ID`), unless the word is a slip for a subcommand's name and is
                 // followed by the argument itself (`incident shw ID`): a default subcommand here
-                // takes one argument, so the parser would call the second one unexpected.
-                if configuration.defaultSubcommand != nil && !onlyCommands {
+                // takes one argument, so the parser would call the second one unexpected. A default
+                // subcommand that takes no argument (`maintenance list`) cannot take the word at
+                // all, so it is a command name, mistyped.
+                let mayBeArgument = !onlyCommands && configuration.defaultSubcommand.map { !($0 is TakesOptionsOnly.Type) } == true
+                if mayBeArgument {
                     let followed = words.index(after: index) < words.endIndex
                     guard followed, !nearest(to: word, among: names, byPrefix: false).isEmpty else { return nil }
                 }
-                return unknown(word, in: path, names: names, byPrefix: configuration.defaultSubcommand == nil || onlyCommands)
+                return unknown(word, in: path, names: names, byPrefix: !mayBeArgument)
             }
             command = next
             path += " " + word

@@ -45,6 +45,14 @@ struct HelpRequestTests {
         (["action", "dnoe", "2023-05-16-url-shortener-json-load/fix"],
          "error: 'hindsight action dnoe' is not a command; the commands of hindsight action are: show, add, update, done\n"
             + "did you mean 'hindsight action done'?\nsee 'hindsight action --help'\n"),
+        // Where the implied subcommand takes no argument, any word is a command name: a slip for
+        // one, or its beginning, even with nothing after it.
+        (["maintenance", "lst"], "error: 'hindsight maintenance lst' is not a command; "
+            + "the commands of hindsight maintenance are: list, add, change, remove\n"
+            + "did you mean 'hindsight maintenance list'?\nsee 'hindsight maintenance --help'\n"),
+        (["maintenance", "rem", "--service", "url-shortener"], "error: 'hindsight maintenance rem' is not a command; "
+            + "the commands of hindsight maintenance are: list, add, change, remove\n"
+            + "did you mean 'hindsight maintenance remove'?\nsee 'hindsight maintenance --help'\n"),
     ])
     func aMistypedCommandIsNamedWithTheNearestOnes(arguments: [String], message: String) throws {
         let sandbox = try Sandbox()

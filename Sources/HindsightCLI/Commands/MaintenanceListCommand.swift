@@ -3,7 +3,7 @@ import HindsightCore
 import HindsightStore
 
 /// `hindsight maintenance list`.
-struct MaintenanceListCommand: ParsableCommand {
+struct MaintenanceListCommand: ParsableCommand, TakesOptionsOnly {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List maintenance windows by service and start.",
         discussion: """
