@@ -141,4 +141,27 @@ struct IncidentBudgetTests {
         let markdown = try show(sandbox, db, "--format", "markdown", "unguarded").stdout
         #expect(markdown.contains("### SLA budget\n\nNo SLA in force at the time of the impact: lone.\n"))
     }
+
+    /// An impact dated after now (a year mistyped ahead, say) has reached no window yet: that is
+    /// what is said, not that its service has no SLA, which it has from 2019 on with no end.
+    @Test func anImpactThatBeginsAfterNowIsNotChargedYet() throws {
+        let (sandbox, db) = try imported()
+        let later = try sandbox.write("later.yaml", """
+            version: 1
+            incidents:
+              - id: typo-year
+                title: API down, its year typed a millennium ahead
+                started_at: 3019-10-31T22:00:00Z
+                impacts:
+                  - {service: api, start: 3019-10-31T22:00:00Z, end: 3019-10-31T23:00:00Z}
+                  - {service: lone, start: 3019-10-31T22:00:00Z, end: 3019-10-31T23:00:00Z}
+            """)
+        let added = try sandbox.run("import", "--db", db, later)
+        #expect(added.status == 0, "\(added.stderr)")
+        let text = try show(sandbox, db, "typo-year").stdout
+        #expect(text.hasSuffix("\nSLA budget\n  api, lone: the impact begins after now, so nothing is charged yet\n"), "\(text)")
+        let markdown = try show(sandbox, db, "--format", "markdown", "typo-year").stdout
+        #expect(markdown.contains("### SLA budget\n\nThe impact begins after now, so nothing is charged yet: api, lone.\n"), "\(markdown)")
+        #expect((try json(try show(sandbox, db, "--format", "json", "typo-year").stdout)["sla_windows"] as? [Any])?.isEmpty == true)
+    }
 }

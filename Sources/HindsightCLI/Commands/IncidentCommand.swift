@@ -63,10 +63,10 @@ struct IncidentShowCommand: ParsableCommand {
                                              charges: charges)
             try Output.write(RecordCSV.csv(.sequence([record]), fields: Self.csvFields))
         case .markdown:
-            try Output.write(IncidentDetail.markdown(incident, today: today, repeated: links.repeated, repeatedBy: links.repeatedBy,
+            try Output.write(IncidentDetail.markdown(incident, now: now, repeated: links.repeated, repeatedBy: links.repeatedBy,
                                                      charges: charges))
         case .table:
-            try Output.write(IncidentDetail.text(incident, today: today, repeated: links.repeated, repeatedBy: links.repeatedBy,
+            try Output.write(IncidentDetail.text(incident, now: now, repeated: links.repeated, repeatedBy: links.repeatedBy,
                                                  charges: charges))
         }
     }

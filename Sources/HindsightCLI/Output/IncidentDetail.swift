@@ -5,9 +5,10 @@ enum IncidentDetail {
     /// Plain text for a terminal: a heading, labelled times, then one section per part.
     /// `repeated` are the links from this incident's factors to the earlier factors they repeat;
     /// `repeatedBy` the links from later factors that repeat this incident's factors; `charges`
-    /// what the incident cost each SLA window its impacts reach.
-    static func text(_ incident: Incident, today: CalendarDate, repeated: [RepeatLink] = [], repeatedBy: [RepeatLink] = [],
+    /// what the incident cost each SLA window its impacts reach, judged at `now`.
+    static func text(_ incident: Incident, now: Instant, repeated: [RepeatLink] = [], repeatedBy: [RepeatLink] = [],
                      charges: [IncidentWindowCharge] = []) -> String {
+        let today = now.utcDate
         let safe = { (text: String) in TerminalText.neutralised(text, keepNewlines: true) }
         var lines: [String] = []
         lines.append(safe(incident.title))
@@ -42,8 +43,12 @@ enum IncidentDetail {
             lines.append("  \(charge.serviceID)  \(SLAText.describe(charge.evaluation.sla))  \(charge.evaluation.window.label)  "
                          + budgetText(charge))
         }
-        if let uncovered = uncoveredServices(incident, charges: charges) {
-            lines.append("  \(uncovered.joined(separator: ", ")): no SLA in force at the time of the impact")
+        let uncharged = unchargedServices(incident, charges: charges, now: now)
+        if !uncharged.uncovered.isEmpty {
+            lines.append("  \(uncharged.uncovered.joined(separator: ", ")): no SLA in force at the time of the impact")
+        }
+        if !uncharged.future.isEmpty {
+            lines.append("  \(uncharged.future.joined(separator: ", ")): the impact begins after now, so nothing is charged yet")
         }
         if !incident.factors.isEmpty {
             lines.append("")
@@ -98,14 +103,15 @@ enum IncidentDetail {
     }
 
     /// Markdown for a review document.
-    static func markdown(_ incident: Incident, today: CalendarDate, repeated: [RepeatLink] = [], repeatedBy: [RepeatLink] = [],
+    static func markdown(_ incident: Incident, now: Instant, repeated: [RepeatLink] = [], repeatedBy: [RepeatLink] = [],
                          charges: [IncidentWindowCharge] = []) -> String {
-        TerminalText.neutralised(markdownText(incident, today: today, repeated: repeated, repeatedBy: repeatedBy, charges: charges),
+        TerminalText.neutralised(markdownText(incident, now: now, repeated: repeated, repeatedBy: repeatedBy, charges: charges),
                                  keepNewlines: true)
     }
 
-    private static func markdownText(_ incident: Incident, today: CalendarDate, repeated: [RepeatLink], repeatedBy: [RepeatLink],
+    private static func markdownText(_ incident: Incident, now: Instant, repeated: [RepeatLink], repeatedBy: [RepeatLink],
                                      charges: [IncidentWindowCharge]) -> String {
+        let today = now.utcDate
         var out = "## \(incident.title)\n\n"
         var facts = ["**id** `\(incident.id)`", "**state** \(incident.state.rawValue)"]
         if let severity = incident.severity { facts.append("**severity** \(severity.rawValue)") }
@@ -133,8 +139,13 @@ enum IncidentDetail {
                 })
             out += listing.markdown()
         }
-        if let uncovered = uncoveredServices(incident, charges: charges) {
-            out += (charges.isEmpty ? "" : "\n") + "No SLA in force at the time of the impact: \(uncovered.joined(separator: ", ")).\n"
+        let uncharged = unchargedServices(incident, charges: charges, now: now)
+        if !uncharged.uncovered.isEmpty || !uncharged.future.isEmpty { out += charges.isEmpty ? "" : "\n" }
+        if !uncharged.uncovered.isEmpty {
+            out += "No SLA in force at the time of the impact: \(uncharged.uncovered.joined(separator: ", ")).\n"
+        }
+        if !uncharged.future.isEmpty {
+            out += "The impact begins after now, so nothing is charged yet: \(uncharged.future.joined(separator: ", ")).\n"
         }
         if !incident.factors.isEmpty {
             let listing = Listing(
@@ -253,10 +264,16 @@ enum IncidentDetail {
     }
 
     /// The impacted services that no window was charged for, sorted; nil when there are none.
-    private static func uncoveredServices(_ incident: Incident, charges: [IncidentWindowCharge]) -> [String]? {
+    /// The services `incident` hit that no charge names, sorted: those with an impact before
+    /// `now`, which no SLA covered, and those whose every impact begins at or after `now`, which
+    /// no window can have counted yet (a date mistyped a year ahead, usually), whether or not an
+    /// SLA will be in force then.
+    private static func unchargedServices(_ incident: Incident, charges: [IncidentWindowCharge], now: Instant)
+        -> (uncovered: [String], future: [String]) {
         let charged = Set(charges.map(\.serviceID))
-        let uncovered = Set(incident.impacts.map(\.serviceID)).subtracting(charged).sorted()
-        return uncovered.isEmpty ? nil : uncovered
+        let uncharged = Set(incident.impacts.map(\.serviceID)).subtracting(charged)
+        let begun = Set(incident.impacts.filter { $0.start < now }.map(\.serviceID))
+        return (uncharged.intersection(begun).sorted(), uncharged.subtracting(begun).sorted())
     }
 
     /// One side of a repeat: this incident's factor, the other incident and factor, that
