@@ -28,7 +28,7 @@ extension KnowledgeBase {
         let resolvedPath = try resolve(path)
         let folder = (resolvedPath as NSString).deletingLastPathComponent
         // Checked under the name the user gave, not the temporary one.
-        let createdFolder = try prepareFolder(for: path, resolvedPath: resolvedPath)
+        let createdFolders = try prepareFolder(for: path, resolvedPath: resolvedPath)
         let name = (resolvedPath as NSString).lastPathComponent
         removeAbandonedPartials(in: folder, name: name)
         let partial = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid()).partial"
@@ -57,7 +57,7 @@ extension KnowledgeBase {
         } catch {
             try? knowledgeBase?.close()
             removePartial()
-            if createdFolder { rmdir(folder) }
+            removeFolders(createdFolders)
             throw error
         }
         // link() refuses to replace a file, unlike rename(): a database that appeared meanwhile wins.
@@ -73,6 +73,7 @@ extension KnowledgeBase {
         guard failure == 0 else {
             removePartial()
             if failure == EEXIST { return try body(try open(at: path, access: .readWrite)) }
+            removeFolders(createdFolders)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path,
                                                           NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO)])
         }

@@ -48,32 +48,49 @@ public final class KnowledgeBase {
     /// (where its symbolic links lead): that folder is made when missing (and its parents), and
     /// refused when it is a file or cannot be written to. Checked here because SQLite would say
     /// only "unable to open database file".
-    /// - Returns: whether the folder was made.
-    /// - Throws: ``StoreError/cannotCreate(path:reason:)``, naming `path`.
-    static func prepareFolder(for path: String, resolvedPath: String) throws -> Bool {
+    /// - Returns: the folders made, outermost first, so that a failed first write can remove
+    ///   them all; empty when the folder was there.
+    /// - Throws: ``StoreError/cannotCreate(path:reason:)``, naming `path`, having removed any
+    ///   folder it made.
+    static func prepareFolder(for path: String, resolvedPath: String) throws -> [String] {
         let folder = (resolvedPath as NSString).deletingLastPathComponent
-        guard !folder.isEmpty else { return false }
+        guard !folder.isEmpty else { return [] }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
             if !isDirectory.boolValue { throw StoreError.cannotCreate(path: path, reason: "\(folder) is a file, not a folder") }
             if !FileManager.default.isWritableFile(atPath: folder) {
                 throw StoreError.cannotCreate(path: path, reason: "the folder \(folder) cannot be written to")
             }
-            return false
+            return []
         }
-        // mkdir(2) for each missing folder, rather than FileManager, for errno's words on failure.
-        var prefix = folder.hasPrefix("/") ? "/" : ""
-        for component in folder.split(separator: "/") {
-            prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + component
-            if FileManager.default.fileExists(atPath: prefix, isDirectory: &isDirectory) {
-                if !isDirectory.boolValue { throw StoreError.cannotCreate(path: path, reason: "\(prefix) is a file, not a folder") }
-                continue
+        var made: [String] = []
+        do {
+            // mkdir(2) for each missing folder, rather than FileManager, for errno's words on failure.
+            var prefix = folder.hasPrefix("/") ? "/" : ""
+            for component in folder.split(separator: "/") {
+                prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + component
+                if FileManager.default.fileExists(atPath: prefix, isDirectory: &isDirectory) {
+                    if !isDirectory.boolValue { throw StoreError.cannotCreate(path: path, reason: "\(prefix) is a file, not a folder") }
+                    continue
+                }
+                if mkdir(prefix, 0o777) == 0 {
+                    made.append(prefix)
+                } else if errno != EEXIST {
+                    throw StoreError.cannotCreate(path: path, reason: "the folder \(prefix) could not be made: \(String(cString: strerror(errno)))")
+                }
             }
-            if mkdir(prefix, 0o777) != 0 && errno != EEXIST {
-                throw StoreError.cannotCreate(path: path, reason: "the folder \(prefix) could not be made: \(String(cString: strerror(errno)))")
-            }
+        } catch {
+            removeFolders(made)
+            throw error
         }
-        return true
+        return made
+    }
+
+    /// Removes `folders`, made by ``prepareFolder(for:resolvedPath:)``, innermost first; one that
+    /// is no longer empty (another process put a file in it meanwhile) stays, and so do the
+    /// folders around it.
+    static func removeFolders(_ folders: [String]) {
+        for folder in folders.reversed() where rmdir(folder) != 0 { return }
     }
 
     private init(path: String, resolvedPath: String, queue: DatabaseQueue) {

@@ -290,7 +290,8 @@ struct BadInputTests {
         let text = generated.stdout
         let last = try #require(text.range(of: "\"title\": ", options: .backwards))
         try sandbox.write("history.json", text.replacingCharacters(in: last, with: "\"titel\": "))
-        let result = try sandbox.run("import", "--db", sandbox.file("new/kb.sqlite"), sandbox.file("history.json"))
+        // Two folders to make: each is removed, not only the one that would hold the file.
+        let result = try sandbox.run("import", "--db", sandbox.file("new/deeper/kb.sqlite"), sandbox.file("history.json"))
         #expect(result.status == 65)
         #expect(result.stderr.contains("history.json:"), "stderr was: \(result.stderr)")
         #expect(result.stderr.contains(": incidents[59].actions["), "stderr was: \(result.stderr)")
