@@ -72,6 +72,25 @@ struct UnicodeInputTests {
         #expect(lone.stderr.split(separator: "\n").count == 1)
     }
 
+    /// A raw NEL in a JSON string (what a program that decoded Windows-1252's ellipsis as
+    /// Latin-1 writes) was taken for a line break and stored as a space. It is refused at its
+    /// place, with the escape to write instead, and nothing is stored; the escape goes in exactly.
+    @Test func aRawNELIsRefusedAndItsEscapeKept() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("kb.sqlite")
+        let raw = "{\"version\": 1, \"services\": [{\"id\": \"s\", \"name\": \"wait\u{85}\"}]}"
+        let refused = try sandbox.run("import", "--db", db, "-", stdin: raw)
+        #expect(refused.status == 65)
+        // `{"version": 1, "services": [{"id": "s", "name": "wait` is 53 characters.
+        #expect(refused.stderr == "-:1:54: control character U+0085 may not appear raw in an interchange file; write it as the "
+                + "escape \\u0085 inside a double-quoted string (tab, line feed and carriage return may appear raw)\n")
+        #expect(!FileManager.default.fileExists(atPath: db))
+
+        let escaped = #"{"version": 1, "services": [{"id": "s", "name": "wait\u0085"}]}"#
+        #expect(try sandbox.run("import", "--db", db, "-", stdin: escaped).status == 0)
+        #expect(try sandbox.run("export", "--db", db, "--format", "json").stdout.contains(#""name": "wait\u0085""#))
+    }
+
     /// YAML readers take NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR for line breaks even inside
     /// JSON, and fold them into a space; the JSON export escapes them, so import(export(db)) is exact.
     @Test func lineAndParagraphSeparatorsSurviveAJSONRoundTrip() throws {

@@ -201,9 +201,10 @@ struct InterchangeStreamDecoderTests {
         #expect(try Self.stream(json).problems == whole.problems)
     }
 
-    /// Found by FuzzStreamDecoder: YAML ends a line at a lone carriage return, NEL, LINE SEPARATOR
-    /// and PARAGRAPH SEPARATOR too, and the records after one must keep YAML's line numbers.
-    @Test(arguments: ["\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"])
+    /// Found by FuzzStreamDecoder: YAML ends a line at a lone carriage return, LINE SEPARATOR and
+    /// PARAGRAPH SEPARATOR too, and the records after one must keep YAML's line numbers. (NEL
+    /// would be one as well, but is refused raw.)
+    @Test(arguments: ["\r", "\r\n", "\u{2028}", "\u{2029}"])
     func linesEndWhereYAMLEndsThem(lineBreak: String) throws {
         let blankSpace = lineBreak == "\r" || lineBreak == "\r\n" ? lineBreak : "\n"
         let json = "{\"version\": 1,\n \"services\": [{\"id\": \"api\", \"name\": \"A\(lineBreak)B\"},"
@@ -280,8 +281,9 @@ struct InterchangeStreamDecoderTests {
     }
 
     /// A character YAML does not allow raw is one located line, in JSON and in YAML, read whole
-    /// or record by record; tab, carriage return and NEL are allowed.
-    @Test(arguments: [0x01, 0x1B, 0x7F, 0x80, 0x9B, 0xFFFE, 0xFFFF] as [UInt32])
+    /// or record by record; tab and carriage return are allowed. NEL is refused too: YAML would
+    /// take it for a line break and fold it into a space, in a JSON string as well.
+    @Test(arguments: [0x01, 0x1B, 0x7F, 0x80, 0x85, 0x9B, 0xFFFE, 0xFFFF] as [UInt32])
     func aRawControlCharacterIsOneLocatedProblem(code: UInt32) throws {
         let character = String(try #require(Unicode.Scalar(code)))
         let hex = String(code, radix: 16, uppercase: true)
@@ -302,11 +304,12 @@ struct InterchangeStreamDecoderTests {
         }
     }
 
-    @Test func tabCarriageReturnAndNELMayAppearRaw() throws {
-        let yaml = "version: 1\nservices:\n  - {id: c, name: \"a\tb\r\n c\u{85}d\"}\n"
+    /// A line break inside a quoted string folds into a space, as YAML says.
+    @Test func tabAndCarriageReturnMayAppearRaw() throws {
+        let yaml = "version: 1\nservices:\n  - {id: c, name: \"a\tb\r\n c\"}\n"
         let streamed = try Self.stream(yaml)
         #expect(streamed.problems == [])
-        #expect(streamed.document.services.map(\.value.name) == ["a\tb c d"])
+        #expect(streamed.document.services.map(\.value.name) == ["a\tb c"])
     }
 
     /// A section's `key:` line may carry a comment that no parser reads when the file is cut into

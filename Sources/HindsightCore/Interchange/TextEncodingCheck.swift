@@ -6,9 +6,11 @@ public enum TextEncodingCheck {
     /// offset), for bytes cut out of a larger file.
     ///
     /// With `document`, the bytes are an interchange document, and the characters YAML does not
-    /// allow raw are refused too: control characters other than tab, line feed, carriage return
-    /// and NEL, and the noncharacters U+FFFE and U+FFFF. The YAML parser refuses them as well, but
-    /// with a message of several lines that places them at the file's start.
+    /// allow raw are refused too: control characters other than tab, line feed and carriage
+    /// return, and the noncharacters U+FFFE and U+FFFF. The YAML parser refuses them as well, but
+    /// with a message of several lines that places them at the file's start. NEL (U+0085) is a
+    /// control character YAML does allow raw, but as a line break, which it folds into a space
+    /// inside a quoted string: taken raw, the text stored would differ from the text written.
     public static func firstProblem(in bytes: [UInt8], file: String,
                                     start: (line: Int, column: Int, offset: Int) = (1, 1, 0),
                                     document: Bool = false) -> InterchangeProblem? {
@@ -65,7 +67,7 @@ public enum TextEncodingCheck {
                 return InterchangeProblem(SourceLocation(file: file, line: line, column: column),
                                           "invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex) at offset \(start.offset + index)); the input must be UTF-8")
             }
-            if document && ((0x80...0x9F).contains(scalar) && scalar != 0x85 || scalar == 0xFFFE || scalar == 0xFFFF) {
+            if document && ((0x80...0x9F).contains(scalar) || scalar == 0xFFFE || scalar == 0xFFFF) {
                 return rawCharacterProblem(scalar, SourceLocation(file: file, line: line, column: column))
             }
             // NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR end a line for YAML too.
