@@ -133,6 +133,33 @@ struct InterchangeDecoderTests {
                 "\(found)")
     }
 
+    /// A number with more significant digits than a Double keeps was rounded silently: a fraction
+    /// of twenty nines became 1 (a partial outage stored as a full one), and an objective just
+    /// under 100 was refused as out of range. Each is refused, naming what would have been stored.
+    @Test(arguments: [("0.99999999999999999999", "1"), ("0.123456789012345678", "0.12345678901234568"),
+                      ("1e-400", "0")])
+    func aFractionWithMoreDigitsThanAreKeptIsRefused(written: String, stored: String) {
+        let found = problems(minimalIncident + "\n        fraction: \(written)")
+        #expect(found == ["t.yaml:10:19: incidents[0].impacts[0].fraction: \(written) has more significant digits than a "
+                          + "number keeps (about 15), so it would be stored as \(stored); expected a number above 0 and at "
+                          + "most 1, e.g. 0.8, written with fewer digits"])
+    }
+
+    @Test func anObjectiveWithMoreDigitsThanAreKeptIsRefusedAsSuchNotAsOutOfRange() {
+        let objective = "version: 1\nslas:\n  - {service: a, objective: 99.9999999999999999, window: year}\n"
+        #expect(problems(objective).first?.contains("99.9999999999999999 has more significant digits than a number keeps "
+                                                    + "(about 15), so it would be stored as 100;") == true, "\(problems(objective))")
+    }
+
+    /// Every spelling of a number that a Double holds exactly enough to give it back goes in,
+    /// trailing zeros, exponents and 17 significant digits included.
+    @Test(arguments: [("0.80", 0.8), ("8e-1", 0.8), ("0.30000000000000004", 0.30000000000000004), ("1.0", 1),
+                      ("0.000001", 1e-6), ("5e-324", 5e-324)])
+    func aNumberTheValueGivesBackIsKept(written: String, value: Double) throws {
+        let document = try decode(minimalIncident + "\n        fraction: \(written)")
+        #expect(document.incidents.first?.value.impacts.first?.fraction == value)
+    }
+
     @Test func versionMustBeOne() {
         #expect(problems("version: 2\n").first?.contains("reads interchange version 1, not 2") == true)
         #expect(problems("services: []\n").first?.contains("missing required key 'version'") == true)

@@ -142,6 +142,13 @@ struct MappingReader {
             context.report(node, "\(fieldPath(key)): '\(text)' is out of range; expected a number \(range)")
             return nil
         }
+        guard NumberGrammar.isKeptExactly(text, as: value) else {
+            // Rounded silently, 0.99999999999999999999 would be stored as a fraction of 1.
+            context.report(node, "\(fieldPath(key)): \(text) has more significant digits than a number keeps (about 15), "
+                           + "so it would be stored as \(JSONWriter.formatNumber(value)); expected a number \(range), "
+                           + "written with fewer digits")
+            return nil
+        }
         guard isAllowed(value) else {
             context.report(node, "\(fieldPath(key)): \(text) is out of range; expected a number \(range)")
             return nil
@@ -224,6 +231,55 @@ enum NumberGrammar {
         guard let first = bytes.first, isDigit(first) else { return false }
         if first == 0x30 && bytes.count > 1 { return false }
         return bytes.allSatisfy(isDigit)
+    }
+
+    /// Whether `value`, read from `text` (a number in JSON's grammar), is exactly the decimal
+    /// number `text` writes, as far as a reader of the shortest spelling of `value` can tell:
+    /// false when `text` has more significant digits than a Double keeps, or is too small to be
+    /// anything but 0, so that the value stored and exported would differ from the one written.
+    static func isKeptExactly(_ text: String, as value: Double) -> Bool {
+        guard let written = DecimalDigits(text), let kept = DecimalDigits("\(value)") else { return false }
+        return written == kept
+    }
+
+    /// A decimal number as its significant digits, without leading or trailing zeros, and the
+    /// power of ten of the last one, so that two spellings of one number (`1.50`, `15e-1`) are
+    /// equal. Zero has no digits, whatever its sign.
+    private struct DecimalDigits: Equatable {
+        let negative: Bool
+        let digits: [UInt8]
+        let exponent: Int
+
+        /// Reads a number in JSON's grammar, or Swift's spelling of a finite Double (`1e-07`,
+        /// `100.0`); nil when its exponent does not fit an Int.
+        init?(_ text: String) {
+            var bytes = Array(text.utf8)[...]
+            let negative = bytes.first == UInt8(ascii: "-")
+            if negative { bytes = bytes.dropFirst() }
+            var digits: [UInt8] = []
+            var exponent = 0
+            var afterPoint = false
+            while let byte = bytes.first, byte != UInt8(ascii: "e") && byte != UInt8(ascii: "E") {
+                bytes = bytes.dropFirst()
+                if byte == UInt8(ascii: ".") { afterPoint = true; continue }
+                digits.append(byte)
+                if afterPoint { exponent -= 1 }
+            }
+            if !bytes.isEmpty {
+                guard let power = Int(String(decoding: bytes.dropFirst(), as: UTF8.self)) else { return nil }
+                let (sum, overflow) = exponent.addingReportingOverflow(power)
+                guard !overflow else { return nil }
+                exponent = sum
+            }
+            while digits.last == UInt8(ascii: "0") {
+                digits.removeLast()
+                exponent += 1
+            }
+            let significant = Array(digits.drop { $0 == UInt8(ascii: "0") })
+            self.negative = negative && !significant.isEmpty
+            self.digits = significant
+            self.exponent = significant.isEmpty ? 0 : exponent
+        }
     }
 
     static func isJSONNumber(_ text: String) -> Bool {
