@@ -144,4 +144,61 @@ struct InputFailureTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: sandbox.file("new.sqlite")))
     }
+
+    /// A folder of postmortems: `a.yaml`, a link to a folder holding `c.yaml` and a link from a
+    /// folder below back up to the first. A folder that a link leads to is read (once, however
+    /// many links lead to it); a link named like an interchange file that leads nowhere was
+    /// skipped without a word, and is now a problem naming where it leads, with nothing written.
+    @Test func linksInAFolderAreFollowedAndOneThatLeadsNowhereIsAProblem() throws {
+        let sandbox = try Sandbox()
+        let fileManager = FileManager.default
+        let folder = sandbox.file("postmortems")
+        try fileManager.createDirectory(atPath: folder + "/inner", withIntermediateDirectories: true)
+        try fileManager.createDirectory(atPath: sandbox.file("shared"), withIntermediateDirectories: false)
+        try sandbox.write("postmortems/a.yaml", "version: 1\nservices:\n  - {id: a, name: A}\n")
+        try sandbox.write("shared/c.yaml", "version: 1\nservices:\n  - {id: c, name: C}\n")
+        try fileManager.createSymbolicLink(atPath: folder + "/linked", withDestinationPath: "../shared")
+        try fileManager.createSymbolicLink(atPath: folder + "/inner/up", withDestinationPath: "..")
+        try fileManager.createSymbolicLink(atPath: folder + "/b.yaml", withDestinationPath: sandbox.file("gone/b.yaml"))
+        let db = sandbox.file("kb.sqlite")
+
+        let refused = try sandbox.run("import", "--db", db, folder)
+        #expect(refused.status == 65)
+        #expect(refused.stderr == "\(folder)/b.yaml: a symbolic link to \(sandbox.file("gone/b.yaml")), which cannot be read "
+                + "(No such file or directory)\n")
+        #expect(!fileManager.fileExists(atPath: db))
+
+        try fileManager.removeItem(atPath: folder + "/b.yaml")
+        let imported = try sandbox.run("import", "--db", db, folder)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("services: 2 added"), "\(imported.stdout)")
+    }
+
+    /// A folder that cannot be listed was reported as holding no interchange files, which sent
+    /// the user looking for files that were there. It is named with the system's reason.
+    @Test func aFolderThatCannotBeListedIsNamedWithTheReason() throws {
+        let sandbox = try Sandbox()
+        let folder = sandbox.file("locked")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        try sandbox.write("locked/a.yaml", "version: 1\nservices:\n  - {id: a, name: A}\n")
+        let result: BinaryResult
+        if geteuid() == 0 {
+            // Root lists any folder: run as nobody instead, a copy of the binary where nobody can
+            // reach it, the folder root's own and closed to others.
+            let binary = sandbox.file("hindsight")
+            try FileManager.default.copyItem(atPath: Hindsight.binaryPath, toPath: binary)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sandbox.path)
+            try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder)
+            result = try Hindsight.run(["--reuid", "65534", "--regid", "65534", "--clear-groups", binary, "import",
+                                        "--db", sandbox.file("kb.sqlite"), folder],
+                                       home: sandbox.path, binary: "/usr/bin/setpriv")
+        } else {
+            try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: folder)
+            defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder) }
+            result = try sandbox.run("import", "--db", sandbox.file("kb.sqlite"), folder)
+        }
+        #expect(result.status == 65)
+        #expect(result.stderr == "\(folder): this folder cannot be read (Permission denied)\n")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.file("kb.sqlite")))
+    }
 }

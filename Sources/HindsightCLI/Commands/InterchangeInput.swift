@@ -63,12 +63,14 @@ enum InterchangeInput {
                     if StandardStreams.closedAtStart.contains(STDIN_FILENO) && StandardStreams.namesStandardInput(path) {
                         throw StandardStreams.closedInput(path)
                     }
-                    for (name, file) in try files(path) {
+                    let listed = try files(path)
+                    for (name, file) in listed.found {
                         guard !isRegularFile(file) else { sources.append(Source(name: name, location: .file(file))); continue }
                         let copy = try spoolFile(file)
                         copies.append(copy)
                         sources.append(Source(name: name, location: .copy(copy)))
                     }
+                    if !listed.problems.isEmpty { unusable.append((sources.count, listed.problems)) }
                 } catch let error as CLIError where error.code == .dataError {
                     unusable.append((sources.count, error.lines))
                 }
@@ -228,35 +230,94 @@ enum InterchangeInput {
         return output
     }
 
-    /// The files `path` names, each as the name it is reported under and the path to read.
-    private static func files(_ path: String) throws -> [(name: String, path: String)] {
-        let fileManager = FileManager.default
+    /// The files `path` names, each as the name it is reported under and the path to read: `path`
+    /// itself, or the interchange files in it and in every folder below it, in name order, with the
+    /// folders that symbolic links lead to (each read once). Alongside them, one line for each
+    /// thing that was to be read and cannot be: a folder that cannot be listed, a file that cannot
+    /// be read, a symbolic link with an interchange file's name that leads nowhere.
+    /// - Throws: ``CLIError`` (exit 65) when `path` is missing, or is a folder with neither an
+    ///   interchange file nor such a problem in it.
+    private static func files(_ path: String) throws -> (found: [(name: String, path: String)], problems: [String]) {
         var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw CLIError(.dataError, "\(path): no such file or directory")
         }
-        guard isDirectory.boolValue else { return [try readable(path)] }
-        let found = (fileManager.subpaths(atPath: path) ?? [])
-            .filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }
-            .sorted()
-        if found.isEmpty {
+        guard isDirectory.boolValue else {
+            return readableProblem(path).map { ([], [$0]) } ?? ([(path, path)], [])
+        }
+        var walk = DirectoryWalk()
+        walk.visit(path, relative: "")
+        if walk.found.isEmpty && walk.problems.isEmpty {
             throw CLIError(.dataError, "\(path): no .yaml, .yml or .json files in this directory")
         }
-        var result: [(name: String, path: String)] = []
-        for relative in found {
+        var found: [(name: String, path: String)] = []
+        var problems = walk.problems
+        for relative in walk.found.sorted() {
             let full = (path as NSString).appendingPathComponent(relative)
-            var nestedIsDirectory: ObjCBool = false
-            if fileManager.fileExists(atPath: full, isDirectory: &nestedIsDirectory), !nestedIsDirectory.boolValue {
-                result.append(try readable(full))
-            }
+            if let problem = readableProblem(full) { problems.append(problem) } else { found.append((full, full)) }
         }
-        return result
+        return (found, problems)
     }
 
-    private static func readable(_ path: String) throws -> (name: String, path: String) {
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw CLIError(.dataError, "\(path): cannot be read (permission denied?)")
+    /// The problem with reading the file at `path`, or nil when it can be read.
+    private static func readableProblem(_ path: String) -> String? {
+        FileManager.default.isReadableFile(atPath: path) ? nil : "\(path): cannot be read (permission denied?)"
+    }
+
+    /// A walk through a folder and the folders below it, symbolic links followed, collecting the
+    /// paths of interchange files relative to where it began.
+    private struct DirectoryWalk {
+        /// The interchange files, relative to the folder the walk began in, in the order found.
+        var found: [String] = []
+        /// What could not be listed, or a link that leads nowhere, one line each.
+        var problems: [String] = []
+        /// The folders listed, by device and inode, so that a link back up is not followed again.
+        private var visited: Set<[UInt64]> = []
+
+        /// Lists `folder` (at `relative` from where the walk began) and every folder below it.
+        mutating func visit(_ folder: String, relative: String) {
+            var status = stat()
+            guard stat(folder, &status) == 0, visited.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted else { return }
+            guard let directory = opendir(folder) else {
+                problems.append("\(folder): this folder cannot be read (\(String(cString: strerror(errno))))")
+                return
+            }
+            var names: [String] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name != "." && name != ".." { names.append(name) }
+            }
+            closedir(directory)
+            for name in names.sorted() {
+                let full = (folder as NSString).appendingPathComponent(name)
+                let path = relative.isEmpty ? name : relative + "/" + name
+                let isInterchange = InterchangeInput.extensions.contains((name as NSString).pathExtension.lowercased())
+                var target = stat()
+                guard stat(full, &target) == 0 else {
+                    // A link that leads nowhere, or into a folder that cannot be searched: what it
+                    // names would have been read.
+                    let reason = String(cString: strerror(errno))
+                    if isInterchange, let destination = linkDestination(full) {
+                        problems.append("\(full): a symbolic link to \(destination), which cannot be read (\(reason))")
+                    } else if isInterchange {
+                        problems.append("\(full): cannot be read (\(reason))")
+                    }
+                    continue
+                }
+                if target.st_mode & S_IFMT == S_IFDIR {
+                    visit(full, relative: path)
+                } else if isInterchange {
+                    found.append(path)
+                }
+            }
         }
-        return (path, path)
+
+        /// Where the symbolic link at `path` leads, as written in it; nil when `path` is no link.
+        private func linkDestination(_ path: String) -> String? {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(path, &buffer, buffer.count - 1)
+            guard length >= 0 else { return nil }
+            return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
     }
 }
