@@ -148,4 +148,38 @@ struct SLAArithmeticTests {
         #expect(budget["outlook"] as? String == "exhausted")
         #expect(budget["budget_runs_out_at"] as? String == "2019-10-27T01:40:00Z")
     }
+
+    /// An `--as-of` after the period's end was pulled back to the period's end without a word,
+    /// and the report said it was made as of then. It is kept: a yearly window reaching past a
+    /// quarter is counted up to it, as the contract says ("its year up to the as-of instant").
+    @Test func anAsOfAfterThePeriodIsKeptForTheWindowsThatReachPastIt() throws {
+        try importing("""
+            version: 1
+            services: [{id: yr, name: Y}]
+            slas: [{service: yr, objective: 99.95, window: year, timezone: UTC}]
+            incidents:
+              - {id: feb, title: F, started_at: 2019-02-10T00:00:00Z, resolved_at: 2019-02-10T02:00:00Z,
+                 impacts: [{service: yr}]}
+              - {id: aug, title: A, started_at: 2019-08-10T00:00:00Z, resolved_at: 2019-08-10T01:00:00Z,
+                 impacts: [{service: yr}]}
+            """)
+        let report = try #require(try json(["report", "--quarter", "2019Q2", "--as-of", "2019-09-01T00:00:00Z"]) as? [String: Any])
+        #expect(report["as_of"] as? String == "2019-09-01T00:00:00Z")
+        let window = try #require(try windows("yr", "--quarter", "2019Q2", "--as-of", "2019-09-01T00:00:00Z").first)
+        // 2019 up to September: 31+28+31+30+31+30+31+31 = 243 days = 20 995 200 s, holding February's
+        // 7200 s and August's 3600 s: 10 800 s down. Allowed 0.05 % of 31 536 000 s = 15 768 s.
+        #expect(window["evaluated_until"] as? String == "2019-09-01T00:00:00Z")
+        #expect(window["downtime_seconds"] as? Double == 10_800)
+        #expect(window["budget_remaining_seconds"] as? Double == 4_968)
+        // 100 × (1 − 10 800 / 20 995 200) = 100 − 1 080 000 / 20 995 200 = 99.948559670781…
+        let availability = try #require(window["availability_percent"] as? Double)
+        #expect(abs(availability - 99.948_559_670_781_89) < 1e-9)
+        // (10 800 / 15 768) / (20 995 200 / 31 536 000) = 0.684931… / 0.665753… = 1.028806…
+        let burn = try #require(window["burn_rate"] as? Double)
+        #expect(abs(burn - 1.028_806_584_362_14) < 1e-9)
+        // Without --as-of the quarter, long over, is read to its end.
+        let plain = try #require(try windows("yr", "--quarter", "2019Q2").first)
+        #expect(plain["evaluated_until"] as? String == "2019-07-01T00:00:00Z")
+        #expect(plain["downtime_seconds"] as? Double == 7_200)
+    }
 }

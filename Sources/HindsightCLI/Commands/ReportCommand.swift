@@ -88,7 +88,7 @@ struct ReportCommand: ParsableCommand {
                 ? "the period \(period.label) has not begun yet (it starts \(span.start))"
                 : "--as-of \(cutOff) is not after the start of the period \(period.label) (\(span.start))")
         }
-        return (period, calendar, min(cutOff, span.end))
+        return (period, calendar, cutOff)
     }
 
     func run() throws {
