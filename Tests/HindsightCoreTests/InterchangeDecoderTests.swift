@@ -73,6 +73,16 @@ struct InterchangeDecoderTests {
         #expect(problems(impactBackwards).first?.contains("is not after start") == true)
     }
 
+    /// started_at is when impact began, so no impact may begin before it; one that did showed a
+    /// negative duration in a report made between the two. At it is fine.
+    @Test func anImpactMayNotBeginBeforeTheIncident() {
+        let early = minimalIncident + "\n        start: 2019-10-30T18:59:59+01:00"
+        #expect(problems(early) == ["t.yaml:10:16: incidents[0].impacts[0].start: 2019-10-30T17:59:59Z is before the incident's "
+                                    + "started_at 2019-10-30T18:00:00Z, which is when impact began; expected an instant at or "
+                                    + "after it (or start the incident earlier)"])
+        #expect(problems(minimalIncident + "\n        start: 2019-10-30T19:00:00+01:00").isEmpty)
+    }
+
     @Test func actionsAddressFactorsOfTheirIncidentAndCloseOnlyWhenDone() {
         let text = """
             version: 1

@@ -62,6 +62,13 @@ struct IncidentDecoder {
             let end = impactReader.instant("end") ?? (impactReader.value("end") == nil ? (mitigated ?? resolved) : nil)
             let fraction = impactReader.number("fraction", range: "above 0 and at most 1, e.g. 0.8") { $0 > 0 && $0 <= 1 } ?? 1
             let note = impactReader.text("note")
+            if let start, let started, start < started {
+                // The format defines started_at as when impact began: an impact before it would
+                // give the incident a negative duration in a report made between the two.
+                context.report(impactReader.location(of: "start"),
+                               "\(path).\(impactPath).start: \(start) is before the incident's started_at \(started), "
+                               + "which is when impact began; expected an instant at or after it (or start the incident earlier)")
+            }
             if let start, let end, end <= start {
                 let explained = impactReader.value("end") == nil ? " (the end defaults to mitigated_at, else resolved_at)" : ""
                 context.report(impactReader.location(of: "end"),
