@@ -335,12 +335,16 @@ struct InterchangeDecoderTests {
         }
         // `{"version":1,"services":[{"id":"e","name":"Pager ` is 49 characters.
         let message = "not valid YAML or JSON: this escape names no character: a UTF-16 surrogate (\\uD800 to \\uDFFF) "
-            + "is only half of one, read in JSON as a high half followed by a low half (\\ud83d\\ude00); write the "
-            + "character itself, or in YAML \\U0001F600"
+            + "is only half of one, read in JSON as a high half followed by a low half (\\ud83d\\ude00), and none "
+            + "lies beyond \\U0010FFFF; write the character itself, or in YAML \\U0001F600"
         for half in [#"\ud83d"#, #"\ude00"#, #"\ud83d\u0041"#, #"\ud83d!"#] {
             let json = #"{"version":1,"services":[{"id":"e","name":"Pager "# + half + #""}]}"#
             #expect(problems(json) == ["t.yaml:1:50: " + message])
             #expect(try InterchangeStreamDecoderTests.stream(json).problems == ["t:1:50: " + message])
         }
+        // An escape past the last character gets the same words from libyaml, placed at its
+        // backslash: `  - {id: e, name: "Pager ` is 25 characters.
+        let beyond = "version: 1\nservices:\n  - {id: e, name: \"Pager \\U00110000\"}\n"
+        #expect(problems(beyond) == ["t.yaml:3:26: " + message])
     }
 }

@@ -284,9 +284,10 @@ public enum InterchangeDecoder {
     static func syntaxMessage(_ error: YamlError) -> String {
         switch error {
         case .scanner(_, invalidEscape, _, _):
+            // libyaml says the same of an escape beyond the last character, \U0010FFFF.
             return "this escape names no character: a UTF-16 surrogate (\\uD800 to \\uDFFF) is only half of one, "
-                + "read in JSON as a high half followed by a low half (\\ud83d\\ude00); write the character itself, "
-                + "or in YAML \\U0001F600"
+                + "read in JSON as a high half followed by a low half (\\ud83d\\ude00), and none lies beyond "
+                + "\\U0010FFFF; write the character itself, or in YAML \\U0001F600"
         case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
              .composer(let context, let problem, _, _):
             if let context { return "\(problem) (\(context.text))" }
