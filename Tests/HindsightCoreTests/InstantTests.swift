@@ -55,6 +55,17 @@ struct InstantTests {
         }
     }
 
+    /// `+05:60` was said to lie outside ±18:00, which it does not; its minutes are the fault.
+    @Test(arguments: [("2019-10-30T17:00:00+05:60", "the offset's minutes must be 00 to 59"),
+                      ("2019-10-30T17:00:00+18:01", "the offset must lie within -18:00 and +18:00")])
+    func aBadOffsetIsRefusedForWhatIsWrongWithIt(text: String, reason: String) {
+        #expect {
+            try Instant(parsing: text)
+        } throws: { error in
+            (error as? ValueParseError)?.message.contains(reason) == true
+        }
+    }
+
     @Test func formatsInUTCWithMillisecondsOnlyWhenPresent() throws {
         #expect(try Instant(parsing: "2019-10-30T19:00:00+01:00").description == "2019-10-30T18:00:00Z")
         #expect(try Instant(parsing: "2019-10-30T19:00:00.250+01:00").description == "2019-10-30T18:00:00.250Z")

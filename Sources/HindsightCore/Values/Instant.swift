@@ -70,7 +70,8 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
             guard let offsetHour = scanner.digits(2), scanner.take(0x3A), let offsetMinute = scanner.digits(2) else {
                 throw fail("the offset must be ±HH:MM")
             }
-            guard offsetMinute <= 59, offsetHour * 60 + offsetMinute <= 18 * 60 else {
+            guard offsetMinute <= 59 else { throw fail("the offset's minutes must be 00 to 59") }
+            guard offsetHour * 60 + offsetMinute <= 18 * 60 else {
                 throw fail("the offset must lie within -18:00 and +18:00")
             }
             offsetMinutes = (offsetHour * 60 + offsetMinute) * (sign == 0x2D ? -1 : 1)
