@@ -217,6 +217,23 @@ struct CatalogCommandTests {
         #expect(sandbox.bytes("demo.sqlite") == before)
     }
 
+    /// `sla change --until` before the SLA's first day named an option `sla change` refuses,
+    /// "--from"; it names the SLA's first day, and `sla add` still names its own --from.
+    @Test func anEndBeforeTheFirstDayNamesWhereTheFirstDayComesFrom() throws {
+        #expect(try run(["sla", "change", "url-shortener", "--until", "2029-12-31"]).status == 0)
+        let added = try run(["sla", "add", "url-shortener", "--from", "2030-01-01", "--objective", "99.9", "--window", "year"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let before = sandbox.bytes("demo.sqlite")
+        let changed = try run(["sla", "change", "url-shortener", "--effective-from", "2030-01-01", "--until", "2029-12-31"])
+        #expect(changed.status == 64)
+        #expect(changed.stderr.hasPrefix("error: --until: 2029-12-31 is before the SLA's first day 2030-01-01\n"),
+                "\(changed.stderr)")
+        #expect(sandbox.bytes("demo.sqlite") == before)
+        let adding = try run(["sla", "add", "url-shortener", "--from", "2031-01-01", "--until", "2030-12-31",
+                              "--objective", "99.9", "--window", "year"])
+        #expect(adding.stderr.hasPrefix("error: --until: 2030-12-31 is before --from 2031-01-01\n"), "\(adding.stderr)")
+    }
+
     /// An SLA's fixed allowance kept by `sla change` while --tz or --window changes its windows
     /// was refused as "--allowed-downtime: …", an option the user had not given. The message now
     /// names the options that were given and says what the kept allowance must be shorter than.

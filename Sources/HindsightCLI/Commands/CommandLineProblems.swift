@@ -33,6 +33,6 @@ enum CommandLineProblems {
         return text
             .replacingOccurrences(of: "allowed_downtime and objective", with: "--allowed-downtime and --objective")
             .replacingOccurrences(of: "missing allowed_downtime or objective", with: "missing --allowed-downtime or --objective")
-            .replacingOccurrences(of: "is before effective_from", with: "is before --from")
+            .replacingOccurrences(of: "is before effective_from", with: "is before \(options["effective_from"] ?? "effective_from")")
     }
 }

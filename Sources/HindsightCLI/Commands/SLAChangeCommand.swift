@@ -147,7 +147,9 @@ struct SLAChangeCommand: ParsableCommand {
                     problems.problems.remove(at: index)
                 }
             }
-            throw CommandLineProblems.error(problems, options: SLAFieldOptions.optionNames)
+            // The first day is the stored SLA's: `sla change` takes no --from to name it by.
+            throw CommandLineProblems.error(problems, options: SLAFieldOptions.optionNames
+                                                .merging(["effective_from": "the SLA's first day"]) { $1 })
         }
     }
 
