@@ -115,13 +115,15 @@ public enum CommandRunner {
     }
 
     private static func describe(_ error: DatabaseError) -> String {
+        let file = DatabaseOptions.named.map { "the database file \($0)" } ?? "the database file"
         switch error.resultCode {
         case .SQLITE_FULL: return "the disk is full; nothing was written"
         case .SQLITE_IOERR:
             // A file size limit (ulimit -f) shows as a failed write once SIGXFSZ is ignored.
             return "could not read or write the database file (\(error.message ?? "disk I/O error")); check free space, file size limits and the disk; nothing was written"
-        case .SQLITE_READONLY: return "the database file or its folder is read-only"
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return "the database stayed locked by another process; try again"
+        case .SQLITE_READONLY: return "\(file) or its folder is read-only; nothing was written"
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return "\(file) stayed locked by another process for \(Int(KnowledgeBase.busyTimeout)) s; nothing was written, try again"
         case .SQLITE_NOTADB: return "the file is not an SQLite database"
         case .SQLITE_CORRUPT: return "the database file is damaged"
         default: return error.message ?? "\(error.resultCode)"

@@ -56,6 +56,9 @@ enum SchemaInspector {
                     the file or its folder is read-only, and SQLite must create \(resolvedPath)-shm beside a \
                     knowledge base (it is in WAL mode) even to read it; make them writable or copy the file elsewhere
                     """)
+            case .SQLITE_CANTOPEN where access(resolvedPath, R_OK) != 0:
+                // SQLite says only "unable to open database file"; the system says why.
+                throw StoreError.unreadableDatabase(path: path, reason: "it cannot be opened (\(String(cString: strerror(errno))))")
             case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
                 throw StoreError.unreadableDatabase(path: path, reason: "it cannot be opened (\(error.message ?? "permission denied"))")
             default:

@@ -125,6 +125,42 @@ struct DamagedFileTests {
         #expect(try SQLiteShell.count(db, "incident") == 1)
     }
 
+    /// A file the user may read but not write, and one they may not read at all: the first was
+    /// refused as "the database file or its folder is read-only", naming no file, the second with
+    /// SQLite's "unable to open database file". Each now names the file, and the second the
+    /// system's reason. Run as nobody when the tests run as root, whom permissions do not stop.
+    @Test func aFileThatMayNotBeWrittenOrReadIsNamedWithTheReason() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("kb.sqlite")
+        #expect(try sandbox.run("import", "--db", db, try sandbox.write("one.yaml", Self.incident)).status == 0)
+        let second = try sandbox.write("two.yaml", ConcurrencyTests.incident("outage-2"))
+        var binary = Hindsight.binaryPath
+        var prefix: [String] = []
+        if geteuid() == 0 {
+            binary = sandbox.file("hindsight")
+            try FileManager.default.copyItem(atPath: Hindsight.binaryPath, toPath: binary)
+            try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: sandbox.path)
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: second)
+            prefix = ["--reuid", "65534", "--regid", "65534", "--clear-groups", binary]
+        }
+        func run(_ arguments: [String]) throws -> BinaryResult {
+            prefix.isEmpty ? try Hindsight.run(arguments, home: sandbox.path)
+                : try Hindsight.run(prefix + arguments, home: sandbox.path, binary: "/usr/bin/setpriv")
+        }
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: db) }
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: db)
+        let write = try run(["import", "--db", db, second])
+        #expect(write.status == 1)
+        #expect(write.stderr == "error: database: the database file \(db) or its folder is read-only; nothing was written\n")
+        #expect(try SQLiteShell.count(db, "incident") == 1)
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: db)
+        let read = try run(["incidents", "--db", db])
+        #expect(read.status == 1)
+        #expect(read.stderr == "error: \(db) cannot be read as a Hindsight knowledge base: it cannot be opened (Permission denied)\n")
+    }
+
     /// The import refuses an allowance as long as its window, but a file edited by hand can hold
     /// any positive integer: the commands that show it must still run.
     @Test func anAllowanceLongerThanAnyWindowInAHandEditedFileIsShownNotATrap() throws {

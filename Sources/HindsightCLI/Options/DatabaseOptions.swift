@@ -10,8 +10,13 @@ struct DatabaseOptions: ParsableArguments {
         valueName: "path"))
     var db: String?
 
+    /// The knowledge base the command line names, once parsed: for messages about errors that
+    /// SQLite reports without naming the file (read-only, locked).
+    private(set) static var named: String?
+
     func validate() throws {
         if let db, db.isEmpty { throw ValidationError("--db needs a file path") }
+        Self.named = path
     }
 
     /// The file to use: `--db`, else `HINDSIGHT_DB`, else the XDG default.
