@@ -197,6 +197,18 @@ struct InterchangeDecoderTests {
         #expect(problems("").first?.contains("holds no document") == true)
     }
 
+    /// A tab where YAML reads indentation is "a character that cannot start any token" to
+    /// libyaml, which does not say the character is a tab; the message does.
+    @Test func aTabWhereIndentationIsReadIsNamed() throws {
+        let yaml = "version: 1\nservices:\n\t- {id: a, name: A}\n"
+        let message = "t:3:1: not valid YAML or JSON: found character that cannot start any token (while scanning for the next "
+            + "token); the character is a tab, and YAML indents with spaces only"
+        #expect(try InterchangeStreamDecoderTests.stream(yaml).problems == [message])
+        #expect(problems(yaml) == ["t.yaml" + message.dropFirst(1)])
+        // Elsewhere the same words get no such hint: here the character is `%`.
+        #expect(problems("version: 1\nservices:\n%x\n").first?.hasSuffix("tab, and YAML indents with spaces only") == false)
+    }
+
     @Test func duplicateKeysAreNamedInOneOrderAtTheFirstOfThem() {
         // Yams lists duplicated keys in an order of its own; the message sorts them, and places
         // them at the first occurrence of the first name: `a` on line 3.

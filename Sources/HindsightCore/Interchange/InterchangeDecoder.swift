@@ -83,7 +83,10 @@ public enum InterchangeDecoder {
                                "the file holds no document; expected a mapping that starts with 'version: 1'")
             }
         } catch let error as YamlError {
-            context.report(syntaxLocation(error, file: file), "not valid YAML or JSON: \(syntaxMessage(error))")
+            let location = syntaxLocation(error, file: file)
+            let hint = character(in: text, line: location.line, column: location.column) == "\t"
+                && !syntaxMessage(error).contains("tab") ? "; the character is a tab, and YAML indents with spaces only" : ""
+            context.report(location, "not valid YAML or JSON: \(syntaxMessage(error))\(hint)")
             // The rest of the file is not read: it may define anything.
             context.mayDefineUnreadServices = true
             return found(InterchangeDocument())
@@ -275,6 +278,19 @@ public enum InterchangeDecoder {
         default:
             return SourceLocation(file: file, line: 1, column: 1)
         }
+    }
+
+    /// The character at `line` and `column` (from 1, as libyaml counts them in `text` split at
+    /// line feeds), or nil past the text: libyaml's "found character that cannot start any
+    /// token" does not say that the character is a tab, the usual one in a hand-written file.
+    private static func character(in text: String, line: Int, column: Int) -> Unicode.Scalar? {
+        guard line >= 1, column >= 1 else { return nil }
+        var lines = text.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false).dropFirst(line - 1).makeIterator()
+        guard let found = lines.next() else { return nil }
+        let scalars = found.unicodeScalars
+        guard let index = scalars.index(scalars.startIndex, offsetBy: column - 1, limitedBy: scalars.endIndex),
+              index < scalars.endIndex else { return nil }
+        return scalars[index]
     }
 
     /// How a duplicated key that is a list or a mapping is named in a message. Yams places such a
