@@ -75,6 +75,11 @@ struct NamedPeriodTests {
         (["search", "cache", "--quarter", "2019Q5"], "error: --quarter: '2019Q5' is not a quarter; expected a year and Q1 to Q4, such as 2019Q4"),
         (["incidents", "--month", "2019-13"], "error: --month: '2019-13' is not a month; expected YYYY-MM with a month 01 to 12, such as 2019-10"),
         (["followup", "--year", "2999"], "error: the period 2999 has not begun yet (its first day is 2999-01-01)"),
+        // Its end, the midnight after its last day, has a five-digit year, which RFC 3339 cannot write.
+        (["incidents", "--year", "9999"], "error: --year: the period would end in the year 10000, at the midnight after its "
+            + "last day 9999-12-31; expected a period that ends by 9999-12-30"),
+        (["report", "--from", "0001-01-01", "--to", "9999-12-31"], "error: --to: the period would end in the year 10000, at the "
+            + "midnight after its last day 9999-12-31; expected a period that ends by 9999-12-30"),
     ])
     func conflictingOrMalformedPeriodsAreRefused(arguments: [String], message: String) throws {
         let result = try run(arguments)

@@ -75,7 +75,7 @@ struct ReportCommand: ParsableCommand {
             let first = try OptionParsing.value("--from", from, CalendarDate.init(parsing:))
             let last = try OptionParsing.value("--to", to, CalendarDate.init(parsing:))
             guard first <= last else { throw ValidationError("--from \(first) is after --to \(last)") }
-            period = try ReportPeriod(from: first, through: last)
+            period = try OptionParsing.value("--to", to) { _ in try ReportPeriod(from: first, through: last) }
         }
         let calendar = try OptionParsing.value("--tz", tz, LocalCalendar.init(timeZoneName:))
         let span = period.span(in: calendar)

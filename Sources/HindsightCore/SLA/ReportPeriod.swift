@@ -8,10 +8,16 @@ public struct ReportPeriod: Hashable, Sendable {
     public let lastDay: CalendarDate
 
     /// A period from `first` through `last`, both inclusive.
-    /// - Throws: ``ValueParseError`` when `last` is before `first`.
+    /// - Throws: ``ValueParseError`` when `last` is before `first`, or is the last day of 9999.
     public init(from first: CalendarDate, through last: CalendarDate, label: String? = nil) throws {
         guard first <= last else {
             throw ValueParseError("the period's last day \(last) is before its first day \(first)")
+        }
+        // The period ends at the midnight after its last day, which a report writes as an instant;
+        // RFC 3339 has four digits for the year.
+        guard (last.year, last.month, last.day) < (9999, 12, 31) else {
+            throw ValueParseError("the period would end in the year 10000, at the midnight after its last day \(last); "
+                                  + "expected a period that ends by 9999-12-30")
         }
         firstDay = first
         lastDay = last
