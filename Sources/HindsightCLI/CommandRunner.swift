@@ -31,8 +31,9 @@ public enum CommandRunner {
             let code = HindsightCommand.exitCode(for: error).rawValue
             if code == 0 {
                 // The help or the version: it is the result, so it goes to standard output.
+                let text = HelpUsage.wrapped(message, width: TerminalWidth.columns)
                 do {
-                    try Output.write(message.hasSuffix("\n") ? message : message + "\n")
+                    try Output.write(text.hasSuffix("\n") ? text : text + "\n")
                 } catch {
                     return report(error as? CLIError ?? CLIError(.failure, "error: \(error)"))
                 }
