@@ -14,8 +14,9 @@ struct ActionAddCommand: ParsableCommand {
             for medium, none for low or while the incident is unresolved.
 
             Example:
-              hindsight action add 2023-05-16-url-shortener-json-load --title "Smoke-test every release" \\
-                --kind prevent --addresses no-staging-step --owner web-team --priority high
+              hindsight action add 2023-05-16-url-shortener-json-load \\
+                --title "Smoke-test every release" --kind prevent \\
+                --addresses no-staging-step --owner web-team --priority high
             """)
 
     @OptionGroup var database: DatabaseOptions

@@ -13,8 +13,11 @@ struct ActionDoneCommand: ParsableCommand {
             is; reopen it first to record a new completion.
 
             Examples:
-              hindsight action done 2019-10-30-catalogue-elasticsearch-overload/upgrade-elasticsearch
-              hindsight action done 2019-10-30-catalogue-elasticsearch-overload/upgrade-elasticsearch --at 2019-11-04T16:00:00+01:00 --note "deployed"
+              hindsight action done \\
+                2019-10-30-catalogue-elasticsearch-overload/upgrade-elasticsearch
+              hindsight action done \\
+                2019-10-30-catalogue-elasticsearch-overload/upgrade-elasticsearch \\
+                --at 2019-11-04T16:00:00+01:00 --note "deployed"
             """)
 
     @OptionGroup var database: DatabaseOptions

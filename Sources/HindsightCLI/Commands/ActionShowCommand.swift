@@ -13,7 +13,9 @@ struct ActionShowCommand: ParsableCommand {
             it) after the last of them was completed.
 
             Example:
-              hindsight action show 2019-10-30-catalogue-elasticsearch-overload/no-fetch-on-health --format json
+              hindsight action show \\
+                2019-10-30-catalogue-elasticsearch-overload/no-fetch-on-health \\
+                --format json
             """)
 
     @OptionGroup var database: DatabaseOptions

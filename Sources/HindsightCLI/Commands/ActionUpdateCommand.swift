@@ -16,8 +16,12 @@ struct ActionUpdateCommand: ParsableCommand {
             To record a completion at another time, use 'hindsight action done --at'.
 
             Examples:
-              hindsight action update 2019-10-30-catalogue-elasticsearch-overload/no-fetch-on-health --status in-progress --owner cms-team
-              hindsight action update 2019-10-30-catalogue-elasticsearch-overload/no-fetch-on-health --due 2019-12-20 --note "waits for the ES upgrade"
+              hindsight action update \\
+                2019-10-30-catalogue-elasticsearch-overload/no-fetch-on-health \\
+                --status in-progress --owner cms-team
+              hindsight action update \\
+                2019-10-30-catalogue-elasticsearch-overload/no-fetch-on-health \\
+                --due 2019-12-20 --note "waits for the ES upgrade"
             """)
 
     @OptionGroup var database: DatabaseOptions

@@ -16,7 +16,8 @@ struct BudgetCommand: ParsableCommand {
 
             Examples:
               hindsight budget
-              hindsight budget --service url-shortener --as-of 2023-06-01T00:00:00Z --format json
+              hindsight budget --service url-shortener --as-of 2023-06-01T00:00:00Z \\
+                --format json
             """)
 
     @OptionGroup var database: DatabaseOptions

@@ -19,7 +19,8 @@ struct CausesCommand: ParsableCommand {
 
             Examples:
               hindsight causes
-              hindsight causes --since 2019-01-01 --until 2019-12-31 --service catalogue-api
+              hindsight causes --since 2019-01-01 --until 2019-12-31 \\
+                --service catalogue-api
               hindsight causes --cause cache --format json
               hindsight causes --quarter 2019Q4
             """)

@@ -8,7 +8,8 @@ struct MaintenanceAddCommand: ParsableCommand {
         commandName: "add", abstract: "Add a maintenance window to a service.",
         discussion: """
             Example:
-              hindsight maintenance add checkout --start 2024-03-02T22:00:00Z --end 2024-03-03T02:00:00Z --note "DB upgrade"
+              hindsight maintenance add checkout --start 2024-03-02T22:00:00Z \\
+                --end 2024-03-03T02:00:00Z --note "DB upgrade"
             """)
 
     @OptionGroup var database: DatabaseOptions

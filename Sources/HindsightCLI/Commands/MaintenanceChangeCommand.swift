@@ -11,8 +11,9 @@ struct MaintenanceChangeCommand: ParsableCommand {
             and --new-end, its new note with --note.
 
             Example:
-              hindsight maintenance change checkout --start 2024-03-02T22:00:00Z --end 2024-03-03T02:00:00Z \\
-                --new-end 2024-03-03T03:00:00Z --note "DB upgrade, overran"
+              hindsight maintenance change checkout --start 2024-03-02T22:00:00Z \\
+                --end 2024-03-03T02:00:00Z --new-end 2024-03-03T03:00:00Z \\
+                --note "DB upgrade, overran"
             """)
 
     @OptionGroup var database: DatabaseOptions

@@ -10,11 +10,13 @@ struct MaintenanceCommand: ParsableCommand {
             as downtime of that service.
 
             Examples:
-              hindsight maintenance add checkout --start 2024-03-02T22:00:00Z --end 2024-03-03T02:00:00Z --note "DB upgrade"
+              hindsight maintenance add checkout --start 2024-03-02T22:00:00Z \\
+                --end 2024-03-03T02:00:00Z --note "DB upgrade"
               hindsight maintenance list --service checkout
-              hindsight maintenance change checkout --start 2024-03-02T22:00:00Z --end 2024-03-03T02:00:00Z \\
-                --new-end 2024-03-03T03:00:00Z
-              hindsight maintenance remove checkout --start 2024-03-02T22:00:00Z --end 2024-03-03T03:00:00Z
+              hindsight maintenance change checkout --start 2024-03-02T22:00:00Z \\
+                --end 2024-03-03T02:00:00Z --new-end 2024-03-03T03:00:00Z
+              hindsight maintenance remove checkout --start 2024-03-02T22:00:00Z \\
+                --end 2024-03-03T03:00:00Z
             """,
         subcommands: [MaintenanceListCommand.self, MaintenanceAddCommand.self, MaintenanceChangeCommand.self,
                       MaintenanceRemoveCommand.self],

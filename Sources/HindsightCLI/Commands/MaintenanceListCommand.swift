@@ -9,7 +9,8 @@ struct MaintenanceListCommand: ParsableCommand, TakesOptionsOnly {
         discussion: """
             Examples:
               hindsight maintenance list
-              hindsight maintenance list --service checkout --since 2024-01-01 --format json
+              hindsight maintenance list --service checkout --since 2024-01-01 \\
+                --format json
             """)
 
     @OptionGroup var database: DatabaseOptions

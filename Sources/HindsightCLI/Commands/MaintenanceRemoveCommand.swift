@@ -8,7 +8,8 @@ struct MaintenanceRemoveCommand: ParsableCommand {
         commandName: "remove", abstract: "Remove a maintenance window; its time counts as downtime again.",
         discussion: """
             Example:
-              hindsight maintenance remove checkout --start 2024-03-02T22:00:00Z --end 2024-03-03T02:00:00Z
+              hindsight maintenance remove checkout --start 2024-03-02T22:00:00Z \\
+                --end 2024-03-03T02:00:00Z
             """)
 
     @OptionGroup var database: DatabaseOptions

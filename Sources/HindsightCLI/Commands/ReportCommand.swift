@@ -17,8 +17,10 @@ struct ReportCommand: ParsableCommand {
             Examples:
               hindsight report --quarter 2019Q4
               hindsight report --year 2023 --service url-shortener --format json
-              hindsight report --month 2019-10 --tz Europe/Prague --format markdown > october.md
-              hindsight report --from 2019-10-01 --to 2019-10-31 --as-of 2019-10-31T12:00:00Z
+              hindsight report --month 2019-10 --tz Europe/Prague \\
+                --format markdown > october.md
+              hindsight report --from 2019-10-01 --to 2019-10-31 \\
+                --as-of 2019-10-31T12:00:00Z
             """)
 
     @OptionGroup var database: DatabaseOptions

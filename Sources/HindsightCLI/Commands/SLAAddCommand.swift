@@ -13,8 +13,10 @@ struct SLAAddCommand: ParsableCommand {
             'hindsight sla change SERVICE --until DATE'.
 
             Examples:
-              hindsight sla add checkout --objective 99.95 --window month --tz Europe/Prague --credit 99.95:10
-              hindsight sla add status-page --allowed-downtime 15m --window year --from 2025-01-01
+              hindsight sla add checkout --objective 99.95 --window month \\
+                --tz Europe/Prague --credit 99.95:10
+              hindsight sla add status-page --allowed-downtime 15m --window year \\
+                --from 2025-01-01
             """)
 
     @OptionGroup var database: DatabaseOptions

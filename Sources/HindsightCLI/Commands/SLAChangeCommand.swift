@@ -15,7 +15,8 @@ struct SLAChangeCommand: ParsableCommand {
 
             Examples:
               hindsight sla change checkout --objective 99.99
-              hindsight sla change checkout --effective-from 2025-01-01 --until open --no-credits
+              hindsight sla change checkout --effective-from 2025-01-01 --until open \\
+                --no-credits
             """)
 
     @OptionGroup var database: DatabaseOptions

@@ -7,13 +7,15 @@ struct SLACommand: ParsableCommand {
         abstract: "Add or change a service's SLAs (checked exactly as an import is).",
         discussion: """
             A service may have several SLAs over disjoint periods; each is known by its service and \
-            its first day (--from; none means "since always"). 'hindsight services' lists them.
+            its first day (--from; none means "since always").
+            'hindsight services' lists them.
 
             Examples:
-              hindsight sla add checkout --objective 99.95 --window month --tz Europe/Prague \\
-                --credit 99.95:10 --credit 99:25
+              hindsight sla add checkout --objective 99.95 --window month \\
+                --tz Europe/Prague --credit 99.95:10 --credit 99:25
               hindsight sla change checkout --until 2024-12-31
-              hindsight sla add checkout --from 2025-01-01 --objective 99.99 --window quarter
+              hindsight sla add checkout --from 2025-01-01 --objective 99.99 \\
+                --window quarter
             """,
         subcommands: [SLAAddCommand.self, SLAChangeCommand.self])
 }
