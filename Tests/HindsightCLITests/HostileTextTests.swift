@@ -174,4 +174,89 @@ struct HostileTextTests {
         #expect(html.stdout.contains("&lt;img src=x onerror=alert(1)&gt;"))
         #expect(!html.stdout.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" })
     }
+
+    /// Text that a Markdown renderer would read as HTML: tags, an entity, with a pipe and a
+    /// backslash, which Markdown reads as syntax too.
+    static let markup = #"<script>alert(1)</script> <b>site</b> & &amp; a|b back\slash"#
+    /// `markup` as Markdown writes it, checked by hand: `&`, `<` and `>` as `&amp;`, `&lt;` and
+    /// `&gt;`, the stored `&amp;` escaped once more so that it reads as typed, the pipe and the
+    /// backslash escaped with a backslash.
+    static let markupEscaped = #"&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;site&lt;/b&gt; &amp; &amp;amp; a\|b back\\slash"#
+
+    /// Every command with Markdown output writes stored text with its `<`, `>` and `&` escaped, so
+    /// that a renderer shows it as stored (`Near <miss>` does not vanish as an unknown tag, a
+    /// `<script>` does not run), and a title or timeline entry with a line break stays one heading
+    /// or list item.
+    @Test func markdownEscapesHTMLInEveryCommand() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("kb.sqlite")
+        let markup = Self.markup
+        let document: [String: Any] = [
+            "version": 1,
+            "services": [["id": "web", "name": markup, "team": markup]],
+            "slas": [["service": "web", "objective": 99.9, "window": "month"]],
+            "maintenance": [["service": "web", "start": "2019-10-20T02:00:00Z", "end": "2019-10-20T03:00:00Z", "note": markup]],
+            "incidents": [
+                ["id": "hostile", "title": markup + "\nsecond line", "started_at": "2019-10-01T10:00:00Z",
+                 "resolved_at": "2019-10-01T10:30:00Z", "summary": markup + "\n\n" + markup,
+                 "impacts": [["service": "web", "note": markup]],
+                 "factors": [["id": "f1", "title": markup, "cause": "code/bug", "role": "trigger"],
+                             ["id": "f2", "title": markup, "cause": "config/drift", "role": "latent"]],
+                 "actions": [["id": "a1", "title": markup, "kind": "prevent", "owner": markup, "ticket": markup,
+                              "addresses": ["f1"], "priority": "high"]],
+                 "timeline": [["at": "2019-10-01T10:05:00Z", "text": markup + "\nnext line"]]],
+                ["id": "near", "title": "Near <miss>", "near_miss": true, "started_at": "2019-10-05T10:00:00Z",
+                 "resolved_at": "2019-10-05T10:10:00Z", "impacts": [["service": "web"]],
+                 "factors": [["id": "g1", "title": "Near <miss> factor", "cause": "code/bug", "role": "trigger"]]],
+            ] as [[String: Any]],
+        ]
+        let input = try JSONSerialization.data(withJSONObject: document)
+        let imported = try Hindsight.run(["import", "--db", db, "-"], stdin: input, home: sandbox.path)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let noted = try sandbox.run("action", "update", "--db", db, "hostile/a1", "--note", "<i>note</i> & more",
+                                    "--by", "<u>me</u>")
+        #expect(noted.status == 0, "\(noted.stderr)")
+
+        let escaped = Self.markupEscaped
+        // Each command and what its Markdown must carry.
+        let expectations: [([String], [String])] = [
+            (["services"], ["| web | \(escaped) | \(escaped) |"]),
+            (["incidents"], ["| \(escaped)<br>second line |", "| Near &lt;miss&gt; |"]),
+            // The match is marked between [ and ], inside the escaped text.
+            (["search", "site"], ["&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;[site]&lt;/b&gt; &amp; &amp;amp; a\\|b"]),
+            (["incident", "show", "hostile"], [
+                "## \(escaped)<br>second line\n\n",
+                "\n\n\(escaped)\n\n\(escaped)\n",
+                "| web | 2019-10-01T10:00:00Z – 2019-10-01T10:30:00Z (30m) | 100% | \(escaped) |",
+                "| \(escaped) | config/drift | latent |",
+                "| \(escaped) | prevent | high | \(escaped) |",
+                "\n- 2019-10-01T10:05:00Z: \(escaped)<br>next line\n",
+            ]),
+            (["incident", "show", "near"], ["## Near &lt;miss&gt;\n"]),
+            (["report", "--month", "2019-10"], ["| near | Near &lt;miss&gt; |"]),
+            (["actions"], ["| \(escaped) | hostile/a1 | \(escaped) |"]),
+            (["action", "show", "hostile/a1"], [
+                "## \(escaped)\n", "- incident: `hostile` \(escaped)<br>second line\n", "- owner: \(escaped)\n",
+                "- ticket: \(escaped)\n", "| f1 | code/bug | \(escaped) |",
+                "| &lt;u&gt;me&lt;/u&gt; | note |  |  | &lt;i&gt;note&lt;/i&gt; &amp; more |",
+            ]),
+            (["followup", "--by", "owner"], ["| \(escaped) | 1 |"]),
+            (["gaps"], ["| f2 | config/drift | latent | \(escaped) |",
+                        "| near | g1 | code/bug | trigger | Near &lt;miss&gt; factor |", "| near | Near &lt;miss&gt; |"]),
+            (["maintenance", "list"], ["| 1h | \(escaped) |"]),
+        ]
+        for (command, expected) in expectations {
+            let result = try Hindsight.run(command + ["--db", db, "--format", "markdown"], home: sandbox.path)
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+            for text in expected {
+                #expect(result.stdout.contains(text), "\(command) lacks \(text):\n\(result.stdout)")
+            }
+            // The only markup is the line break that Markdown writes itself; every & begins an entity.
+            let rest = result.stdout.replacingOccurrences(of: "<br>", with: "")
+            #expect(!rest.contains("<") && !rest.contains(">"), "\(command):\n\(result.stdout)")
+            let ampersands = rest.components(separatedBy: "&").dropFirst()
+            #expect(ampersands.allSatisfy { $0.hasPrefix("lt;") || $0.hasPrefix("gt;") || $0.hasPrefix("amp;") },
+                    "\(command):\n\(result.stdout)")
+        }
+    }
 }

@@ -102,7 +102,9 @@ enum IncidentDetail {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Markdown for a review document.
+    /// Markdown for a review document. Stored text is escaped for Markdown (see
+    /// ``Listing/markdownInline(_:)``): the title stays one heading and each timeline entry one item,
+    /// however many lines they hold, and the summary keeps its paragraphs.
     static func markdown(_ incident: Incident, now: Instant, repeated: [RepeatLink] = [], repeatedBy: [RepeatLink] = [],
                          charges: [IncidentWindowCharge] = []) -> String {
         TerminalText.neutralised(markdownText(incident, now: now, repeated: repeated, repeatedBy: repeatedBy, charges: charges),
@@ -112,13 +114,13 @@ enum IncidentDetail {
     private static func markdownText(_ incident: Incident, now: Instant, repeated: [RepeatLink], repeatedBy: [RepeatLink],
                                      charges: [IncidentWindowCharge]) -> String {
         let today = now.utcDate
-        var out = "## \(incident.title)\n\n"
+        var out = "## \(Listing.markdownInline(incident.title))\n\n"
         var facts = ["**id** `\(incident.id)`", "**state** \(incident.state.rawValue)"]
         if let severity = incident.severity { facts.append("**severity** \(severity.rawValue)") }
         if incident.nearMiss { facts.append("**near miss**") }
         out += facts.joined(separator: " · ") + "\n\n"
         for (label, instant) in timeRows(incident) { out += "- \(label): \(instant)\n" }
-        if let summary = incident.summary { out += "\n\(summary)\n" }
+        if let summary = incident.summary { out += "\n\(Listing.markdownParagraph(summary))\n" }
         if !incident.impacts.isEmpty {
             let listing = Listing(columns: [.init("Service"), .init("Interval"), .init("Failing", alignRight: true), .init("Note")],
                                   rows: incident.impacts.map { [$0.serviceID, impactSpan($0), percent($0.fraction), $0.note ?? ""] })
@@ -183,7 +185,7 @@ enum IncidentDetail {
         }
         if !incident.timeline.isEmpty {
             out += "\n### Timeline (UTC)\n\n"
-            for event in incident.timeline { out += "- \(event.at): \(event.text.replacingOccurrences(of: "\n", with: " "))\n" }
+            for event in incident.timeline { out += "- \(event.at): \(Listing.markdownInline(event.text))\n" }
         }
         return out
     }

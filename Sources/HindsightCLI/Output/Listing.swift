@@ -64,17 +64,51 @@ struct Listing {
         "| " + row.map(markdownInline).joined(separator: " | ") + " |\n"
     }
 
-    /// Text made safe inside a Markdown table cell or line: backslashes, pipes and line breaks
-    /// escaped, control characters neutralised.
+    /// Text made safe inside a Markdown table cell, heading, list item or line: backslashes and
+    /// pipes escaped, `&`, `<` and `>` written as `&amp;`, `&lt;` and `&gt;` (so that a renderer
+    /// shows them rather than reading HTML), line breaks written `<br>` (so that the text stays one
+    /// cell, heading or item and its breaks still show), control characters neutralised.
     static func markdownInline(_ value: String) -> String {
-        // Printable ASCII without a backslash or a pipe needs nothing done (line breaks are not printable).
-        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "|") }) {
+        // Printable ASCII without any of `\ | & < >` needs nothing done (line breaks are not printable).
+        if value.utf8.allSatisfy(isPlainInMarkdown) {
             return value
         }
-        return TerminalText.neutralised(value.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "|", with: "\\|")
+        return TerminalText.neutralised(markdownEscaped(value)
             .replacingOccurrences(of: "\r\n", with: "<br>")
             .replacingOccurrences(of: "\n", with: "<br>"))
+    }
+
+    /// Text made safe as Markdown paragraphs: escaped as ``markdownInline(_:)`` does, but with its
+    /// line breaks kept, so that a blank line still separates two paragraphs.
+    static func markdownParagraph(_ value: String) -> String {
+        TerminalText.neutralised(markdownEscaped(value), keepNewlines: true)
+    }
+
+    /// Whether `byte` is printable ASCII that neither Markdown nor the HTML inside it reads as
+    /// syntax; `\`, `|`, `&`, `<` and `>` are.
+    private static func isPlainInMarkdown(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x5C, 0x7C, 0x26, 0x3C, 0x3E: return false
+        default: return byte >= 0x20 && byte < 0x7F
+        }
+    }
+
+    /// `value` with a backslash before each backslash and pipe and `&`, `<`, `>` as character
+    /// references; an entity already in the text is escaped again, so that it reads as typed.
+    private static func markdownEscaped(_ value: String) -> String {
+        var escaped = ""
+        escaped.unicodeScalars.reserveCapacity(value.unicodeScalars.count)
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\\": escaped += "\\\\"
+            case "|": escaped += "\\|"
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
     }
 
     /// An HTML table; every cell escaped, right-aligned columns marked `number`.
