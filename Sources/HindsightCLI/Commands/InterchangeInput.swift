@@ -297,7 +297,7 @@ enum InterchangeInput {
                     // A link that leads nowhere, or into a folder that cannot be searched: what it
                     // names would have been read.
                     let reason = String(cString: strerror(errno))
-                    if isInterchange, let destination = linkDestination(full) {
+                    if isInterchange, let destination = SymbolicLinks.target(ofLink: full) {
                         problems.append("\(full): a symbolic link to \(destination), which cannot be read (\(reason))")
                     } else if isInterchange {
                         problems.append("\(full): cannot be read (\(reason))")
@@ -312,12 +312,5 @@ enum InterchangeInput {
             }
         }
 
-        /// Where the symbolic link at `path` leads, as written in it; nil when `path` is no link.
-        private func linkDestination(_ path: String) -> String? {
-            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let length = readlink(path, &buffer, buffer.count - 1)
-            guard length >= 0 else { return nil }
-            return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        }
     }
 }
