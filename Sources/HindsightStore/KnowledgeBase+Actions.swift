@@ -68,16 +68,21 @@ extension KnowledgeBase {
 
     /// Adds `action` to incident `incidentID`, after its other actions, and records it in the
     /// history (field `added`) as made by `actor` at `now`, with `note`.
-    /// - Throws: ``ActionError`` for an unknown incident, an id the incident already has, or an
-    ///   addressed factor the incident does not have; nothing is written then.
+    /// - Parameter uniqueID: when true, `action.id` is only the base of the id (one made from the
+    ///   title): the first of it, `-2`, `-3`… that the incident does not have yet is taken, chosen
+    ///   inside the write transaction so that several processes adding at once each get their own.
+    /// - Throws: ``ActionError`` for an unknown incident, an id the incident already has (unless
+    ///   `uniqueID`), or an addressed factor the incident does not have; nothing is written then.
     /// - Returns: the stored action.
     @discardableResult
-    public func addAction(_ action: RemediationAction, toIncident incidentID: String, actor: String, now: Instant,
-                          note: String?) throws -> TrackedAction {
+    public func addAction(_ action: RemediationAction, toIncident incidentID: String, uniqueID: Bool = false, actor: String,
+                          now: Instant, note: String?) throws -> TrackedAction {
         try queue.write { db in
             guard let incidentPK = try IncidentReader.pk(db, id: incidentID),
                   let incident = try IncidentReader.load(db, pk: incidentPK)
             else { throw ActionError.unknownIncident(incidentID) }
+            var action = action
+            if uniqueID { action.id = ActionSlug.unique(action.id, taken: Set(incident.actions.map(\.id))) }
             let reference = ActionReference(incidentID: incidentID, actionID: action.id)
             if incident.actions.contains(where: { $0.id == action.id }) {
                 throw ActionError.duplicateAction(reference.description)

@@ -57,4 +57,34 @@ struct ActionConcurrencyTests {
         }
         print("action updates: \(processes) processes × \(updatesEach) = \(owners.count) of \(processes * updatesEach) owner changes in the history")
     }
+
+    /// Cron jobs or CI runs adding an action of the same title to one incident at once: without
+    /// --id each gets an id of its own from the title, where the id used to be chosen before the
+    /// transaction that adds the action, so all but one of those that chose at once were refused
+    /// (exit 65) and told to choose another --id, which they had not given.
+    @Test func processesAddingActionsOfOneTitleAtOnceEachGetAnID() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("shared.sqlite")
+        try sandbox.write("incident.yaml", """
+            version: 1
+            incidents:
+              - id: outage
+                title: Outage
+                started_at: 2024-03-01T10:00:00Z
+            """)
+        #expect(try sandbox.run("import", "--db", db, sandbox.file("incident.yaml")).status == 0)
+        let processes = 8
+        let outcomes = Slots(count: processes, initial: "")
+        Simultaneously.run(processes) { index in
+            let result = try? Hindsight.run(["action", "add", "outage", "--db", db, "--title", "Load-test the API",
+                                             "--kind", "prevent", "--by", "p\(index)"], home: sandbox.path)
+            outcomes.set(index, result.map { $0.status == 0 ? "" : "\($0.status) \($0.stderr)" } ?? "did not run")
+        }
+        #expect(outcomes.values == Array(repeating: "", count: processes))
+        let listed = try sandbox.run("actions", "--db", db, "--incident", "outage", "--format", "json")
+        let actions = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        // The title made lower case with its spaces as '-', then -2 … -8 for the seven later ones.
+        #expect(Set(actions.compactMap { $0["action"] as? String })
+                == Set(["load-test-the-api"] + (2...processes).map { "load-test-the-api-\($0)" }))
+    }
 }

@@ -84,15 +84,14 @@ struct ActionAddCommand: ParsableCommand {
 
     func run() throws {
         // The options are checked before the knowledge base is opened, as the argument parser
-        // checks its own; the id is settled once the incident's actions are known.
-        _ = try action(id: id ?? ActionSlug.from(title: title))
-        let knowledgeBase = try database.openExisting()
-        guard let stored = try knowledgeBase.incident(id: incident) else { throw ActionError.unknownIncident(incident) }
-        let actionID = id ?? ActionSlug.unique(ActionSlug.from(title: title), taken: Set(stored.actions.map(\.id)))
-        let added = try knowledgeBase.addAction(try action(id: actionID), toIncident: incident, actor: actor.actor,
-                                                now: Clock.now, note: actor.note)
+        // checks its own. An id made from the title is settled in the transaction that adds the
+        // action, so that processes adding actions of one title at once each get one of their own.
+        let checked = try action(id: id ?? ActionSlug.from(title: title))
+        let added = try database.openExisting().addAction(checked, toIncident: incident, uniqueID: id == nil,
+                                                          actor: actor.actor, now: Clock.now, note: actor.note)
         let due = added.effectiveDue.map { "due \($0)\(added.isDueDerived ? " (derived)" : "")" }
-            ?? (stored.resolvedAt == nil && added.action.priority != .low ? "no due date until the incident is resolved" : "no due date")
+            ?? (added.incidentResolvedAt == nil && added.action.priority != .low
+                ? "no due date until the incident is resolved" : "no due date")
         try Output.write("Added \(added.globalID): \(due).\n")
     }
 }
