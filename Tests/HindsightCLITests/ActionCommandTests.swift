@@ -168,6 +168,11 @@ struct ActionCommandTests {
         (["action", "add", shortener, "--title", "X", "--kind", "prevent", "--addresses", "nope"], Int32(65),
          "--addresses: incident '\(shortener)' has no factor 'nope'; its factors: json-loads-on-file"),
         (["action", "add", "no-such-incident", "--title", "X", "--kind", "prevent"], Int32(65), "no incident with id 'no-such-incident'"),
+        // As 'action update --owner ""' refuses it; an empty owner was stored, and no filter found it.
+        (["action", "add", shortener, "--title", "X", "--kind", "prevent", "--owner", ""], Int32(64),
+         "--owner needs a value; it may not be empty"),
+        (["action", "add", shortener, "--title", "X", "--kind", "prevent", "--ticket", ""], Int32(64),
+         "--ticket needs a value; it may not be empty"),
         (["action", "add", shortener, "--id", "rolling-deploys", "--title", "X", "--kind", "prevent"], Int32(65),
          "there is already an action '\(shortener)/rolling-deploys'"),
         (["actions", "--as-of", "2024-13-01"], Int32(64), "--as-of: '2024-13-01' is not a date"),

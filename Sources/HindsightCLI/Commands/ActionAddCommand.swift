@@ -55,6 +55,10 @@ struct ActionAddCommand: ParsableCommand {
 
     func validate() throws {
         _ = try OptionParsing.value("INCIDENT", incident) { try Identifier.validate($0); return $0 }
+        // As 'action update --owner' and the listing's filter refuse it: an empty owner or link
+        // would be stored as a value that names no one and nothing, and no filter could find it.
+        if let owner { _ = try OptionParsing.text("--owner", owner) }
+        if let ticket { _ = try OptionParsing.text("--ticket", ticket) }
     }
 
     /// The action the options describe, checked by the import's rules (addresses are checked
