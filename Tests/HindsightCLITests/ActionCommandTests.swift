@@ -333,4 +333,33 @@ struct ActionCommandTests {
         #expect(try listed(["--incident", Self.flask, "--as-of", "2021-01-31"]) == [])
         #expect(try listed(["--incident", Self.flask, "--as-of", "2021-02-01"]).count == 5)
     }
+
+    /// A postmortem's action counts as created when its incident started, so one completed before
+    /// that is refused on import (it made `followup` report -1 days to complete for this one); at
+    /// the incident's start it goes in, done in 0 days.
+    @Test func importRefusesAnActionCompletedBeforeItsIncidentStarted() throws {
+        func incident(completedAt: String) throws -> String {
+            try sandbox.write("early.yaml", """
+                version: 1
+                incidents:
+                  - id: 2024-01-10-early
+                    title: Done before it began
+                    started_at: 2024-01-10T10:00:00Z
+                    resolved_at: 2024-01-10T12:00:00Z
+                    actions:
+                      - {id: fix, title: Fix, kind: prevent, status: done, completed_at: \(completedAt)}
+                """)
+        }
+        let early = try run(["import", try incident(completedAt: "2024-01-09T10:00:00Z")])
+        #expect(early.status == 65)
+        #expect(early.stderr.contains("early.yaml:8:74: "))
+        #expect(early.stderr.contains("incidents[0].actions[0].completed_at: 2024-01-09T10:00:00Z is before the incident's "
+                                      + "started_at 2024-01-10T10:00:00Z"), "\(early.stderr)")
+        #expect(try run(["incident", "show", "2024-01-10-early"]).status == 65)
+        #expect(try run(["import", try incident(completedAt: "2024-01-10T10:00:00Z")]).status == 0)
+        let year = try #require(try json(["followup", "--since", "2024-01-01", "--until", "2024-12-31"]) as? [String: Any])
+        let total = try #require(year["total"] as? [String: Any])
+        #expect(total["completed"] as? Int == 1)
+        #expect(total["median_days_to_complete"] as? Double == 0)
+    }
 }

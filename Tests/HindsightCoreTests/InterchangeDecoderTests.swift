@@ -83,6 +83,19 @@ struct InterchangeDecoderTests {
         #expect(problems(minimalIncident + "\n        start: 2019-10-30T19:00:00+01:00").isEmpty)
     }
 
+    /// An action of a postmortem counts as created when its incident started, so a completion
+    /// before that gave it negative days to complete. At the start itself is fine.
+    @Test func anActionMayNotBeCompletedBeforeItsIncidentStarted() {
+        func incident(completedAt: String) -> String {
+            minimalIncident + "\n    actions:\n      - id: fix\n        title: Fix\n        kind: prevent\n"
+                + "        status: done\n        completed_at: \(completedAt)"
+        }
+        #expect(problems(incident(completedAt: "2019-10-30T18:59:59+01:00"))
+                == ["t.yaml:15:23: incidents[0].actions[0].completed_at: 2019-10-30T17:59:59Z is before the incident's "
+                    + "started_at 2019-10-30T18:00:00Z, when its actions count as created; expected an instant at or after it"])
+        #expect(problems(incident(completedAt: "2019-10-30T18:00:00Z")).isEmpty)
+    }
+
     @Test func actionsAddressFactorsOfTheirIncidentAndCloseOnlyWhenDone() {
         let text = """
             version: 1

@@ -104,7 +104,9 @@ struct IncidentDecoder {
 
         var actions: [RemediationAction] = []
         for (index, actionNode) in reader.list("actions").enumerated() {
-            guard let action = decodeAction(actionNode, path: "\(path).actions[\(index)]", factors: factors) else { continue }
+            guard let action = decodeAction(actionNode, path: "\(path).actions[\(index)]", factors: factors,
+                                            incidentStartedAt: started)
+            else { continue }
             // The due date derived from the resolution must be a date the format can hold.
             if let resolved, action.due == nil, action.effectiveDue(incidentResolvedAt: resolved).map({ $0 > CalendarDate.latest }) == true {
                 context.report(actionNode, "\(path).actions[\(index)]: its due date, derived from resolved_at \(resolved), would fall after \(CalendarDate.latest); write a due date")
@@ -139,7 +141,10 @@ struct IncidentDecoder {
         return Located(incident, at: reader.location, path: path, fieldLocations: fieldLocations)
     }
 
-    func decodeAction(_ node: InterchangeNode, path: String, factors: [Factor]) -> RemediationAction? {
+    /// One action of an incident whose factors are `factors`; with `incidentStartedAt`, its
+    /// completion may not lie before it.
+    func decodeAction(_ node: InterchangeNode, path: String, factors: [Factor],
+                      incidentStartedAt: Instant? = nil) -> RemediationAction? {
         guard let reader = MappingReader(node, path: path,
                                          allowedKeys: ["id", "title", "kind", "addresses", "owner", "priority", "due",
                                                        "status", "completed_at", "ticket"],
@@ -173,6 +178,13 @@ struct IncidentDecoder {
         if completedAt != nil, !status.isClosed {
             context.report(reader.location(of: "completed_at"),
                            "\(path).completed_at: only a done or wont-do action has a completion time; this one is \(status.rawValue)")
+        }
+        if let completedAt, let incidentStartedAt, completedAt < incidentStartedAt {
+            // An action of a postmortem counts as created when its incident started, so a
+            // completion before that would give it negative days to complete in `followup`.
+            context.report(reader.location(of: "completed_at"),
+                           "\(path).completed_at: \(completedAt) is before the incident's started_at \(incidentStartedAt), "
+                           + "when its actions count as created; expected an instant at or after it")
         }
         let ticket = reader.text("ticket")
         guard context.problems.count == before, let id, let title, let kind else { return nil }
