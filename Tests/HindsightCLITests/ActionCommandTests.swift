@@ -157,6 +157,10 @@ struct ActionCommandTests {
          "--status 'finished' is not one of open | in-progress | done | wont-do"),
         (["action", "update", "\(shortener)/rolling-deploys"], Int32(64), "nothing to change"),
         (["action", "update", shortener, "--status", "open"], Int32(64), "is not an action id; expected INCIDENT-ID/ACTION-ID"),
+        // The form is right but a part is not an id: the message names that part and the rule.
+        (["action", "update", "\(shortener)/Rolling-Deploys", "--status", "open"], Int32(64),
+         "'\(shortener)/Rolling-Deploys' is not an action id: its action id 'Rolling-Deploys' is not a valid id; expected [a-z0-9]"),
+        (["action", "show", "Incident/rolling-deploys"], Int32(64), "its incident id 'Incident' is not a valid id"),
         (["action", "update", "\(shortener)/rolling-deploys", "--due", "2024-13-01"], Int32(64),
          "--due: '2024-13-01' is not a date: month 13 does not exist"),
         (["action", "done", "\(shortener)/restore-json-load"], Int32(65), "the action is already done"),

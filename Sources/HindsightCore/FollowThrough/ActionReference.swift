@@ -11,11 +11,18 @@ public struct ActionReference: Hashable, Sendable, CustomStringConvertible {
         self.actionID = actionID
     }
 
-    /// Parses `<incident-id>/<action-id>`, both valid ids.
+    /// Parses `<incident-id>/<action-id>`, both valid ids. When the text has that form but a part
+    /// breaks the id rule (`inc/Fix-Keys`), the message names the part and the rule, since
+    /// repeating the form would not say what is wrong.
     public init(parsing text: String) throws {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 2, Identifier.isValid(parts[0]), Identifier.isValid(parts[1]) else {
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
             throw ValueParseError("'\(text)' is not an action id; expected INCIDENT-ID/ACTION-ID, e.g. 2019-10-30-catalogue-overload/no-fetch-on-health")
+        }
+        for (part, role) in [(parts[0], "incident"), (parts[1], "action")] where !Identifier.isValid(part) {
+            throw ValueParseError("'\(text)' is not an action id: its \(role) id '\(part)' is not a valid id; expected "
+                                  + "\(Identifier.pattern): lower-case letters, digits, '.', '_' and '-', starting with a letter or "
+                                  + "digit, at most 128 characters")
         }
         self.init(incidentID: parts[0], actionID: parts[1])
     }
