@@ -366,4 +366,31 @@ struct ActionCommandTests {
         #expect(total["completed"] as? Int == 1)
         #expect(total["median_days_to_complete"] as? Double == 0)
     }
+
+    /// An action added to an incident dated ahead (a year typed wrong) cannot be closed now: the
+    /// completion would lie before the incident began, which the import refuses, so the knowledge
+    /// base's own export would no longer import. Nothing is written; at the start it would be.
+    @Test func anActionOfAnIncidentDatedAheadIsNotClosedBeforeItBegins() throws {
+        let ahead = try sandbox.write("ahead.yaml", """
+            version: 1
+            incidents:
+              - {id: 2999-01-10-ahead, title: Dated ahead, started_at: 2999-01-10T10:00:00Z}
+            """)
+        #expect(try run(["import", ahead]).status == 0)
+        #expect(try run(["action", "add", "2999-01-10-ahead", "--id", "fix", "--title", "Fix", "--kind", "prevent"]).status == 0)
+        let before = try run(["export"]).stdout
+        for arguments in [["action", "done", "2999-01-10-ahead/fix"],
+                          ["action", "update", "2999-01-10-ahead/fix", "--status", "wont-do"]] {
+            let refused = try run(arguments)
+            #expect(refused.status == 65, "\(arguments): \(refused.stderr)")
+            #expect(refused.stderr.contains("would be before the incident's started_at 2999-01-10T10:00:00Z; an action cannot be "
+                                            + "completed before its incident began"), "\(refused.stderr)")
+            #expect(refused.stdout.isEmpty)
+        }
+        let after = try run(["export"])
+        #expect(after.stdout == before)
+        // The export still imports into a new file, as it would not with a completion before the start.
+        let copy = try sandbox.write("copy.yaml", after.stdout)
+        #expect(try Hindsight.run(["import", copy, "--db", sandbox.file("copy.sqlite")], home: sandbox.path).status == 0)
+    }
 }

@@ -13,19 +13,19 @@ struct ActionChangeTests {
 
     @Test func closingRecordsNowAndReopeningClearsIt() throws {
         let open = tracked(RemediationAction(id: "a", title: "t", kind: .prevent))
-        let closed = ActionChange.update(open, status: .wontDo, owner: nil, due: nil, at: now)
+        let closed = try ActionChange.update(open, status: .wontDo, owner: nil, due: nil, at: now)
         #expect(closed.updated.status == .wontDo)
         #expect(closed.updated.completedAt == now)
         #expect(closed.changes == [ActionFieldChange(field: "status", oldValue: "open", newValue: "wont-do"),
                                    ActionFieldChange(field: "completed_at", oldValue: nil, newValue: "2024-03-01T10:00:00Z")])
-        let reopened = ActionChange.update(tracked(closed.updated), status: .inProgress, owner: nil, due: nil, at: now)
+        let reopened = try ActionChange.update(tracked(closed.updated), status: .inProgress, owner: nil, due: nil, at: now)
         #expect(reopened.updated.completedAt == nil)
         #expect(reopened.changes.map(\.field) == ["status", "completed_at"])
     }
 
     @Test func unchangedValuesRecordNothing() throws {
         let action = tracked(RemediationAction(id: "a", title: "t", kind: .prevent, owner: "sre"))
-        let change = ActionChange.update(action, status: .open, owner: "sre", due: nil, at: now)
+        let change = try ActionChange.update(action, status: .open, owner: "sre", due: nil, at: now)
         #expect(change.changes.isEmpty)
         #expect(change.updated == action.action)
     }
@@ -33,7 +33,7 @@ struct ActionChangeTests {
     @Test func aWrittenDueDateIsRecordedAgainstTheDerivedOne() throws {
         // Resolved 2024-01-01T11:00Z, medium priority: derived due 2024-01-01 + 56 days = 2024-02-26.
         let action = tracked(RemediationAction(id: "a", title: "t", kind: .prevent))
-        let change = ActionChange.update(action, status: nil, owner: "web", due: try CalendarDate(parsing: "2024-04-01"), at: now)
+        let change = try ActionChange.update(action, status: nil, owner: "web", due: try CalendarDate(parsing: "2024-04-01"), at: now)
         #expect(change.changes == [ActionFieldChange(field: "owner", oldValue: nil, newValue: "web"),
                                    ActionFieldChange(field: "due", oldValue: "2024-02-26", newValue: "2024-04-01")])
     }
@@ -42,11 +42,11 @@ struct ActionChangeTests {
         // Derived due 2024-02-26 (see above); written as it is, it no longer follows the resolution.
         let action = tracked(RemediationAction(id: "a", title: "t", kind: .prevent))
         let derived = try CalendarDate(parsing: "2024-02-26")
-        let change = ActionChange.update(action, status: nil, owner: nil, due: derived, at: now)
+        let change = try ActionChange.update(action, status: nil, owner: nil, due: derived, at: now)
         #expect(change.updated.due == derived)
         #expect(change.changes == [ActionFieldChange(field: "due", oldValue: "2024-02-26 (derived)", newValue: "2024-02-26")])
         // Written already: the same date again records nothing.
-        #expect(ActionChange.update(tracked(change.updated), status: nil, owner: nil, due: derived, at: now).changes.isEmpty)
+        #expect(try ActionChange.update(tracked(change.updated), status: nil, owner: nil, due: derived, at: now).changes.isEmpty)
     }
 
     @Test func doneRecordsTheGivenInstantAndIsRefusedTwice() throws {
@@ -63,6 +63,22 @@ struct ActionChangeTests {
         // A wont-do action may still be done: its completion time becomes the new one.
         let wontDo = tracked(RemediationAction(id: "a", title: "t", kind: .prevent, status: .wontDo, completedAt: started))
         #expect(try ActionChange.markDone(wontDo, at: now).changes.map(\.field) == ["status", "completed_at"])
+    }
+
+    /// An action added (created) before its incident's start, which an incident dated ahead
+    /// allows, may not be closed before that start: the import would refuse the completion.
+    @Test func noCompletionBeforeTheIncidentStarted() throws {
+        // Created 2024-03-01T10:00Z, a day before the incident's start on 2024-03-02T10:00Z.
+        let incidentStart = now.adding(seconds: 86_400)
+        let early = TrackedAction(incidentID: "i", action: RemediationAction(id: "a", title: "t", kind: .prevent),
+                                  incidentStartedAt: incidentStart, incidentResolvedAt: nil, createdAt: now, teams: [])
+        let refusal = ActionChangeError.completedBeforeIncidentStarted(completedAt: now, startedAt: incidentStart)
+        #expect(throws: refusal) { try ActionChange.markDone(early, at: now) }
+        #expect(throws: refusal) { try ActionChange.update(early, status: .wontDo, owner: nil, due: nil, at: now) }
+        #expect(throws: refusal) { try ActionChange.update(early, status: .done, owner: nil, due: nil, at: now) }
+        // At the start itself it closes; other changes never record a completion, so they go through.
+        #expect(try ActionChange.markDone(early, at: incidentStart).updated.completedAt == incidentStart)
+        #expect(try ActionChange.update(early, status: .inProgress, owner: "sre", due: nil, at: now).updated.owner == "sre")
     }
 
     @Test func slugsAreValidIDsAndUnique() throws {

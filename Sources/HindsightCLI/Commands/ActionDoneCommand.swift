@@ -8,9 +8,9 @@ struct ActionDoneCommand: ParsableCommand {
         commandName: "done",
         abstract: "Mark an action done, now or at the instant it was finished.",
         discussion: """
-            --at takes an RFC 3339 instant (default now); it may not lie in the future or before the \
-            action was created. An action that is already done is refused (exit 65) and left as it \
-            is; reopen it first to record a new completion.
+            --at takes an RFC 3339 instant (default now); it may not lie in the future, before the \
+            action was created or before its incident started. An action that is already done is \
+            refused (exit 65) and left as it is; reopen it first to record a new completion.
 
             Examples:
               hindsight action done \\

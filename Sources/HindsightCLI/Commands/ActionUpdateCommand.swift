@@ -58,7 +58,7 @@ struct ActionUpdateCommand: ParsableCommand {
         let (reference, status, owner, due) = try request()
         let now = Clock.now
         let change = try database.openExisting().changeAction(reference, actor: actor.actor, now: now, note: actor.note) {
-            ActionChange.update($0, status: status, owner: owner, due: due, at: now)
+            try ActionChange.update($0, status: status, owner: owner, due: due, at: now)
         }
         try Output.write(ActionChangeText.summary(reference, change, noted: actor.note != nil))
     }

@@ -16,14 +16,17 @@ public struct ActionChange: Hashable, Sendable {
     /// moving to `open` or `in-progress` clears it (the schema keeps completion times for closed
     /// actions only). A value equal to the current one changes nothing; a due date equal to the
     /// derived one makes it written.
+    /// - Throws: ``ActionChangeError/completedBeforeIncidentStarted(completedAt:startedAt:)`` when
+    ///   closing would record `now` before the incident's start (an incident dated ahead).
     public static func update(_ tracked: TrackedAction, status: ActionStatus?, owner: String?, due: CalendarDate?,
-                              at now: Instant) -> ActionChange {
+                              at now: Instant) throws -> ActionChange {
         var action = tracked.action
         if let status, status != action.status {
             action.status = status
             if !status.isClosed {
                 action.completedAt = nil
             } else if !tracked.action.status.isClosed || action.completedAt == nil {
+                try requireIncidentStarted(tracked, by: now)
                 action.completedAt = now
             }
         }
@@ -35,7 +38,9 @@ public struct ActionChange: Hashable, Sendable {
     /// Marks the action done at `completedAt`.
     /// - Throws: ``ActionChangeError/alreadyDone(completedAt:)`` when it is done already;
     ///   ``ActionChangeError/completedBeforeCreation(completedAt:createdAt:)`` when `completedAt`
-    ///   is before the action was created (which would make its days to complete negative).
+    ///   is before the action was created (which would make its days to complete negative);
+    ///   ``ActionChangeError/completedBeforeIncidentStarted(completedAt:startedAt:)`` when it is
+    ///   before the incident's start.
     public static func markDone(_ tracked: TrackedAction, at completedAt: Instant) throws -> ActionChange {
         guard tracked.action.status != .done else {
             throw ActionChangeError.alreadyDone(completedAt: tracked.action.completedAt)
@@ -43,10 +48,21 @@ public struct ActionChange: Hashable, Sendable {
         guard completedAt >= tracked.createdAt else {
             throw ActionChangeError.completedBeforeCreation(completedAt: completedAt, createdAt: tracked.createdAt)
         }
+        try requireIncidentStarted(tracked, by: completedAt)
         var action = tracked.action
         action.status = .done
         action.completedAt = completedAt
         return ActionChange(before: tracked, after: action)
+    }
+
+    /// The import refuses a completion before the incident's `started_at` (a postmortem's actions
+    /// count as created then), so a command may not store one either: an action added to an
+    /// incident dated ahead would otherwise be closed before its incident began, and the
+    /// knowledge base's own export would be refused on import.
+    private static func requireIncidentStarted(_ tracked: TrackedAction, by completedAt: Instant) throws {
+        guard completedAt >= tracked.incidentStartedAt else {
+            throw ActionChangeError.completedBeforeIncidentStarted(completedAt: completedAt, startedAt: tracked.incidentStartedAt)
+        }
     }
 
     private init(before tracked: TrackedAction, after action: RemediationAction) {

@@ -4,6 +4,8 @@ public enum ActionChangeError: Error, Hashable, Sendable, CustomStringConvertibl
     case alreadyDone(completedAt: Instant?)
     /// A completion time before the action was created.
     case completedBeforeCreation(completedAt: Instant, createdAt: Instant)
+    /// A completion time before the incident started: most often an incident dated ahead by mistake.
+    case completedBeforeIncidentStarted(completedAt: Instant, startedAt: Instant)
 
     /// The message for the user.
     public var description: String {
@@ -13,6 +15,9 @@ public enum ActionChangeError: Error, Hashable, Sendable, CustomStringConvertibl
                 + "; reopen it with 'action update --status open' first to record a new completion"
         case .completedBeforeCreation(let completedAt, let created):
             return "--at \(completedAt) is before the action was created (\(created)); an action cannot be completed before it exists"
+        case .completedBeforeIncidentStarted(let completedAt, let started):
+            return "the completion \(completedAt) would be before the incident's started_at \(started); an action cannot be "
+                + "completed before its incident began (an incident dated ahead by mistake is corrected with 'import --replace')"
         }
     }
 }
