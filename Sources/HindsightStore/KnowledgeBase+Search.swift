@@ -26,9 +26,12 @@ extension KnowledgeBase {
             let incidents = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
                 SELECT pk, id, title, started_at FROM incident WHERE pk IN (\(placeholders(incidentPKs.count)))
                 """, arguments: StatementArguments(incidentPKs)).map { ($0["pk"] as Int64, $0) })
+            let termCounts = try Self.termCounts(db, query, rowIDs: ranked.compactMap { row in
+                ["incident", "factor"].contains(row["kind"] as String) ? row["rowid"] as Int64 : nil
+            })
             return try ranked.compactMap { row in
                 guard let incident = incidents[row["incident_pk"]] else { return nil }
-                return try Self.hit(db, row, incident: incident)
+                return try Self.hit(db, row, incident: incident, termCounts: termCounts[row["rowid"]] ?? (0, 0))
             }
         }
     }
@@ -100,13 +103,39 @@ extension KnowledgeBase {
     /// How many words a snippet holds at most.
     static let snippetWords = 16
 
-    private static func hit(_ db: Database, _ row: Row, incident: Row) throws -> SearchHit {
+    /// How many of the query's terms each of these records holds in its title and in its body
+    /// text, by rowid. Asked of the index term by term and column by column, as only the index
+    /// knows which stored words are forms of a term (`checks` and `checked` are both `check`,
+    /// `CAFÉ` is `cafe`): counting the marked words instead would take two forms of one term for
+    /// two terms, and name a summary that uses a word three ways over a title that has it once.
+    private static func termCounts(_ db: Database, _ query: SearchQuery, rowIDs: [Int64]) throws -> [Int64: (title: Int, body: Int)] {
+        guard !rowIDs.isEmpty else { return [:] }
+        var counts: [Int64: (title: Int, body: Int)] = [:]
+        var seen: Set<String> = []
+        for term in query.fts5TermExpressions where seen.insert(term).inserted {
+            for inTitle in [true, false] {
+                let holding = try Int64.fetchAll(db, sql: """
+                    SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid IN (\(placeholders(rowIDs.count)))
+                    """, arguments: ["{\(inTitle ? "title" : "body")} : \(term)"] + StatementArguments(rowIDs))
+                for rowID in holding {
+                    var count = counts[rowID] ?? (0, 0)
+                    if inTitle { count.title += 1 } else { count.body += 1 }
+                    counts[rowID] = count
+                }
+            }
+        }
+        return counts
+    }
+
+    /// The hit for `row`, whose incident is `incident` and whose title and body text hold
+    /// `termCounts` of the query's terms.
+    private static func hit(_ db: Database, _ row: Row, incident: Row, termCounts: (title: Int, body: Int)) throws -> SearchHit {
         let kind: String = row["kind"]
         let sourcePK = (row["rowid"] as Int64) / 4
         let title = markedText(row["title_snippet"])
         let body = markedText(row["body_snippet"])
-        // The field that holds more of the query's words; the title on a tie, as it ranks higher.
-        let inTitle = title.distinctMatches >= body.distinctMatches
+        // The field that holds more of the query's terms; the title on a tie, as it ranks higher.
+        let inTitle = termCounts.title >= termCounts.body
         let field: SearchField
         var record: String?
         switch (kind, inTitle) {

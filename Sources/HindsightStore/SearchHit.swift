@@ -9,8 +9,8 @@ public struct SearchHit: Hashable, Sendable {
     public var incidentTitle: String
     /// When the incident started.
     public var incidentStartedAt: Instant
-    /// The field that matched; for a record with a title and a text, the one where the best
-    /// match was marked (the title when both are).
+    /// The field that matched; for a record with a title and a text, the one that holds more of
+    /// the query's terms (the title when both hold as many).
     public var field: SearchField
     /// The factor's or action's id, or the timeline entry's instant; nil for the incident itself.
     public var record: String?

@@ -156,6 +156,45 @@ struct SearchCommandTests {
         #expect(day.stderr.contains("--since:"))
     }
 
+    /// A record's field is the one holding more of the query's words, each word counted once
+    /// however many of its forms (by stem, case or accent) the text holds.
+    @Test func theFieldNamedHoldsMoreOfTheWordsNotMoreFormsOfOne() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("forms.sqlite")
+        let file = try sandbox.write("forms.yaml", """
+            version: 1
+            incidents:
+              - id: i1-check
+                title: Health check failed
+                summary: The checks checked what was checking.
+                started_at: 2024-01-01T10:00:00Z
+                factors:
+                  - id: cafe
+                    title: Café menu
+                    description: The CAFÉ, the cafe and the café.
+                    cause: code
+            """)
+        #expect(try sandbox.run("import", "--db", db, file).status == 0)
+        func hits(_ query: String) throws -> [[String: Any]] {
+            let result = try sandbox.run("search", "--db", db, "--format", "json", query)
+            #expect(result.status == 0, "\(result.stderr)")
+            return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
+        }
+        // "check" is in the title once and in the summary in three forms: one word in each, so
+        // the title, as on any tie.
+        let check = try hits("check")
+        #expect(check.map { $0["field"] as? String } == ["incident.title"])
+        #expect(check.first?["snippet"] as? String == "Health [check] failed")
+        // "check what": the title holds one of the two words, the summary both.
+        let checkWhat = try hits("check what")
+        #expect(checkWhat.map { $0["field"] as? String } == ["incident.summary"])
+        #expect(checkWhat.first?["snippet"] as? String == "The [checks] [checked] [what] was [checking].")
+        // "cafe" is one word in the factor's title and, spelt three ways, one in its description.
+        let cafe = try hits("cafe")
+        #expect(cafe.map { $0["field"] as? String } == ["factor.title"])
+        #expect(cafe.first?["snippet"] as? String == "[Café] menu")
+    }
+
     /// A word with one dash would be read as short flags, and one with an h in it as -h: the
     /// help on standard output and exit 0. It is refused with the two ways to write it instead.
     @Test(arguments: ["-health", "-keys", "-cache"])

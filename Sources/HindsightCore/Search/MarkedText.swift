@@ -40,10 +40,6 @@ public struct MarkedText: Hashable, Sendable {
     /// Whether any run matched.
     public var hasMatch: Bool { parts.contains(where: \.isMatch) }
 
-    /// How many different texts matched, letter case aside: a measure of how many of a query's
-    /// words the text holds.
-    public var distinctMatches: Int { Set(parts.filter(\.isMatch).map { $0.text.lowercased() }).count }
-
     /// The text with each matched run between `open` and `close`, every run first passed
     /// through `escape` (so that a renderer can neutralise or escape the text, not the marks).
     public func marked(open: String, close: String, escape: (String) -> String = { $0 }) -> String {
