@@ -6,8 +6,8 @@ extension KnowledgeBase {
     /// most `limit` (see ``SimilarityScorer``); nil when there is no such incident.
     ///
     /// Candidates are the earlier incidents that share a service, a tag or the first segment of
-    /// a cause path with it, or are among the hundred best full-text matches for the words of its
-    /// titles; the scorer then gives each its points.
+    /// a cause path with it, or a word of the titles (its own and its factors'); the scorer then
+    /// gives each its points.
     public func similarIncidents(to id: String, limit: Int) throws -> (incident: IncidentProfile, similar: [SimilarIncident])? {
         try queue.read { db in
             guard let target = try Self.profile(db, id: id) else { return nil }
@@ -53,8 +53,8 @@ extension KnowledgeBase {
     }
 
     /// The incidents that started before `target` and share a service, a tag or the first
-    /// segment of a cause path with it, or are among the hundred best full-text matches for its
-    /// words: their profiles without the titles (see ``SimilarityScorer/rank(_:among:limit:completing:)``).
+    /// segment of a cause path with it, or a word of its title and its factors' titles in theirs:
+    /// their profiles without the titles (see ``SimilarityScorer/rank(_:among:limit:completing:)``).
     private static func candidates(_ db: Database, like target: IncidentProfile) throws -> [IncidentProfile] {
         // Any incident of a long history shares a service or a cause area with most of the others,
         // so the tables are read whole, each in one pass, rather than incident by incident: for the
@@ -81,11 +81,14 @@ extension KnowledgeBase {
 
         var matched: Set<Int64> = []
         if !target.words.isEmpty {
-            // The words are letters and digits only, so quoting each makes a valid FTS5 string.
-            let anyWord = target.words.sorted().map { "\"\($0)\"" }.joined(separator: " OR ")
+            // Every incident whose title or a factor's title holds one of the words: each earlier
+            // one has points for it, so none may be cut off, as the best hundred matches of the
+            // whole index did (later incidents, summaries and actions among them). The index
+            // matches stems, so it finds at least the incidents that have the word itself. The
+            // words are letters and digits only, so quoting each makes a valid FTS5 string.
+            let anyWord = "{title} : (" + target.words.sorted().map { "\"\($0)\"" }.joined(separator: " OR ") + ")"
             matched = Set(try Int64.fetchAll(db, sql: """
-                SELECT incident_pk FROM search_index WHERE search_index MATCH ?
-                ORDER BY bm25(search_index, \(titleWeight), 1.0) LIMIT 100
+                SELECT incident_pk FROM search_index WHERE search_index MATCH ? AND kind IN ('incident', 'factor')
                 """, arguments: [anyWord]))
         }
         let areas = Set(target.causes.map(Self.area(of:)))

@@ -75,6 +75,50 @@ struct RepeatsAndSimilarTests {
         #expect(missing.stderr == "error: no incident with id 'i9'; 'hindsight incidents' lists them\n")
     }
 
+    /// An earlier incident that shares only words of the titles is found however many other
+    /// records, later incidents' among them, hold those words too.
+    @Test func anEarlierIncidentSharingOnlyTitleWordsIsFoundAmongManyMatches() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("words.sqlite")
+        var document = """
+            version: 1
+            services:
+              - {id: a, name: A}
+              - {id: b, name: B}
+            incidents:
+              - id: early
+                title: Zebra crossing signals misprinted in the depot
+                started_at: 2024-01-01T10:00:00Z
+                impacts: [{service: a}]
+              - id: target
+                title: Zebra crossing lights failed
+                started_at: 2024-06-01T10:00:00Z
+                impacts: [{service: b}]
+
+            """
+        // 120 shorter titles with the same two words, all after the target, one second apart.
+        for index in 0..<120 {
+            document += "  - {id: later-\(index), title: Zebra crossing, started_at: '2024-07-01T10:0\(index / 60):\(index % 60 < 10 ? "0" : "")\(index % 60)Z'}\n"
+        }
+        let file = try sandbox.write("words.yaml", document)
+        let imported = try sandbox.run("import", "--db", db, file)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        // The target shares "zebra" and "crossing" with the early incident (2 × 0.5) and nothing
+        // else with any earlier one.
+        let target = try sandbox.run("similar", "--db", db, "--format", "json", "target")
+        #expect(target.status == 0, "\(target.stderr)")
+        let similar = try JSONSerialization.jsonObject(with: Data(target.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(similar.map { $0["incident"] as? String } == ["early"])
+        #expect(similar.first?["score"] as? Double == 1)
+        // The last one started after the other 119 later ones, the target and the early one, and
+        // shares the two words with each: 121 matches of 1 point, the most recent first.
+        let last = try sandbox.run("similar", "--db", db, "--format", "json", "--limit", "1000", "later-119")
+        let all = try JSONSerialization.jsonObject(with: Data(last.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(all.count == 121)
+        #expect(all.suffix(2).map { $0["incident"] as? String } == ["target", "early"])
+        #expect(all.allSatisfy { $0["score"] as? Double == 1 })
+    }
+
     /// The URL shortener's closest match shares causes, words and a tag: more reasons than a
     /// terminal line holds. The table cuts them at 70 characters; Markdown keeps them whole.
     @Test func theTableShortensLongReasonsAndMarkdownKeepsThem() throws {
