@@ -18,6 +18,40 @@ struct CausesCommandTests {
 
     static func children(_ node: [String: Any]) -> [[String: Any]] { node["children"] as? [[String: Any]] ?? [] }
 
+    /// A defect introduced a fraction of a second after its incident began entered during the
+    /// incident: it was never latent, even for the zero whole seconds between the two.
+    @Test func aDefectIntroducedWithinASecondAfterTheStartWasNeverLatent() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("instant.sqlite")
+        let file = try sandbox.write("instant.yaml", """
+            version: 1
+            incidents:
+              - id: i1
+                title: Hot fix at the first second
+                started_at: 2024-01-01T10:00:00Z
+                factors:
+                  - {id: after, title: After, cause: deploy/hotfix, introduced_at: '2024-01-01T10:00:00.500Z'}
+                  - {id: before, title: Before, cause: code/bug, introduced_at: '2024-01-01T09:59:59.500Z'}
+            """)
+        #expect(try sandbox.run("import", "--db", db, file).status == 0)
+        // "after" came 0.5 s after the start: no latent defect under deploy. "before" lay 0.5 s,
+        // 0 whole seconds: one latent defect of 0 days under code.
+        let result = try sandbox.run("causes", "--db", db, "--format", "json")
+        let roots = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
+        let byCause = Dictionary(uniqueKeysWithValues: roots.map { ($0["cause"] as? String ?? "", $0) })
+        #expect(byCause["deploy"]?["latent_defects"] as? Int == 0)
+        #expect(byCause["code"]?["latent_defects"] as? Int == 1)
+        #expect(byCause["code"]?["latent_max_days"] as? Double == 0)
+        let show = try sandbox.run("incident", "show", "--db", db, "i1")
+        #expect(show.stdout.contains("(introduced 2024-01-01T10:00:00.500Z, latent none (introduced during the incident))"),
+                "\(show.stdout)")
+        #expect(show.stdout.contains("(introduced 2024-01-01T09:59:59.500Z, latent 0 minutes)"), "\(show.stdout)")
+        let json = try sandbox.run("incident", "show", "--db", db, "--format", "json", "i1")
+        let derived = (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["derived"] as? [String: Any]
+        let ages = derived?["latent_ages"] as? [[String: Any]] ?? []
+        #expect(ages.map { $0["latent_age"] as? Int } == [-1, 0])
+    }
+
     @Test func wholeHistoryWorkedByHand() throws {
         // i1: api down 10:00–11:00 = 3600 s, two cause paths (cache/key, deploy): 1800 s each.
         // i2: api at 50 % for 30 min = 900 s, one path (cache/key/ttl): 900 s.

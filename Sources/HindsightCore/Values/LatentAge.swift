@@ -33,7 +33,10 @@ public struct LatentAge: Hashable, Sendable, CustomStringConvertible {
             value = startDay.daysSinceEpoch - date.daysSinceEpoch
             unit = .days
         case .instant(let instant):
-            value = (start.millisecondsSinceEpoch - instant.millisecondsSinceEpoch) / 1000
+            // Whole seconds rounded down, not toward zero: a defect introduced half a second
+            // after the incident began entered during it (-1), and was never latent for 0 s.
+            let milliseconds = start.millisecondsSinceEpoch - instant.millisecondsSinceEpoch
+            value = milliseconds >= 0 ? milliseconds / 1000 : -((-milliseconds + 999) / 1000)
             unit = .seconds
         }
     }
