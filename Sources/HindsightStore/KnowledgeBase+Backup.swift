@@ -27,9 +27,9 @@ extension KnowledgeBase {
     ///   refused, even one created by another process while the copy was being made.
     /// - Returns: the size of the copy in bytes.
     /// - Throws: ``StoreError/backupRefused(path:reason:)`` for a destination that exists, is the
-    ///   knowledge base itself, is a folder (with or without `overwrite`), has symbolic links that
-    ///   go round in a loop, or lies below a file or in a folder that is missing or cannot be
-    ///   written to; GRDB's `DatabaseError` for I/O failures (a full disk among them);
+    ///   knowledge base itself, is a folder, a device, a named pipe or a socket (with or without
+    ///   `overwrite`), has symbolic links that go round in a loop, or lies below a file or in a
+    ///   folder that is missing or cannot be written to; GRDB's `DatabaseError` for I/O failures (a full disk among them);
     ///   ``StoreError/backupFailed(path:reason:)`` when the copy fails verification or cannot be
     ///   synced or moved.
     @discardableResult
@@ -61,6 +61,10 @@ extension KnowledgeBase {
             // rename() cannot put a file in a folder's place, so --overwrite would not help either.
             throw StoreError.backupRefused(path: destination, reason: "it is a folder; name the file to write in it, e.g. "
                                            + (destination as NSString).appendingPathComponent("hindsight.sqlite"))
+        }
+        if let kind = Self.specialFileKind(target) {
+            // rename() would put the copy in its place: with --overwrite, /dev/null would become a file.
+            throw StoreError.backupRefused(path: destination, reason: "it is \(kind), not a regular file; a backup is a file of its own")
         }
         if !overwrite && FileManager.default.fileExists(atPath: target) {
             throw StoreError.backupRefused(path: destination, reason: "the file already exists; pass --overwrite to replace it")

@@ -185,7 +185,7 @@ public final class KnowledgeBase {
 
     /// What `path` is when it exists but is neither a regular file nor a directory (after symbolic
     /// links), in words; nil otherwise.
-    private static func specialFileKind(_ path: String) -> String? {
+    static func specialFileKind(_ path: String) -> String? {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
         switch status.st_mode & S_IFMT {

@@ -85,4 +85,23 @@ struct OperatorToolsTests {
             #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.path).allSatisfy { !$0.contains(".backup-") })
         }
     }
+
+    /// A destination that is a device, a named pipe or a socket is refused before any copying, with
+    /// or without --overwrite: the copy was renamed into its place, so that run as root
+    /// `backup --overwrite /dev/null` replaced the system's /dev/null with a regular file.
+    @Test func aBackupOntoANamedPipeIsRefusedAndThePipeStays() throws {
+        let (sandbox, db) = try Sandbox.withDemo()
+        let pipe = sandbox.file("pipe.sqlite")
+        try #require(mkfifo(pipe, 0o644) == 0)
+        for extra in [[], ["--overwrite"]] {
+            let result = try Hindsight.run(["backup", "--db", db, pipe] + extra, home: sandbox.path)
+            #expect(result.status == 64, "\(extra): \(result.stderr)")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr == "error: will not write a backup to \(pipe): it is a named pipe (FIFO), not a regular file; "
+                    + "a backup is a file of its own\n", "\(extra)")
+            var status = stat()
+            #expect(lstat(pipe, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO, "\(extra)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.path).allSatisfy { !$0.hasSuffix(".backup") })
+        }
+    }
 }
