@@ -121,13 +121,16 @@ public enum CommandRunner {
         case .SQLITE_FULL: return "the disk is full; nothing was written"
         case .SQLITE_IOERR:
             // A file size limit (ulimit -f) shows as a failed write once SIGXFSZ is ignored.
-            return "could not read or write the database file (\(error.message ?? "disk I/O error")); check free space, file size limits and the disk; nothing was written"
+            return "could not read or write \(file) (\(error.message ?? "disk I/O error")); check free space, file size limits and the disk; nothing was written"
         case .SQLITE_READONLY: return "\(file) or its folder is read-only; nothing was written"
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return "\(file) stayed locked by another process for \(Int(KnowledgeBase.busyTimeout)) s; nothing was written, try again"
-        case .SQLITE_NOTADB: return "the file is not an SQLite database"
-        case .SQLITE_CORRUPT: return "the database file is damaged"
-        default: return error.message ?? "\(error.resultCode)"
+        case .SQLITE_NOTADB: return "\(file) is not an SQLite database"
+        case .SQLITE_CORRUPT:
+            // Damage that opening did not reach shows only when a page is read, in any command.
+            let doctor = DatabaseOptions.named.map { "'hindsight doctor --db \($0)'" } ?? "'hindsight doctor'"
+            return "\(file) is damaged (\(error.message ?? "corrupt")); \(doctor) shows where; restore it from a backup"
+        default: return "\(file): \(error.message ?? "\(error.resultCode)")"
         }
     }
 }

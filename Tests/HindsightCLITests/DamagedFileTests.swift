@@ -39,6 +39,36 @@ struct DamagedFileTests {
         try expectRefused(sandbox, db, reason: "the database file is damaged")
     }
 
+    /// The demo with the first byte of the action table's root page overwritten: the schema and
+    /// the migrations read as usual, so the file opens, and the damage shows only when a command
+    /// reads the actions.
+    private func damagedActionTable() throws -> (sandbox: Sandbox, db: String) {
+        let (sandbox, db) = try Sandbox.withDemo()
+        let pageSize = try #require(Int(try SQLiteShell.query(db, "PRAGMA page_size")))
+        let root = try #require(Int(try SQLiteShell.query(db, "SELECT rootpage FROM sqlite_master WHERE name = 'action'")))
+        let handle = try #require(FileHandle(forWritingAtPath: db))
+        try handle.seek(toOffset: UInt64((root - 1) * pageSize))
+        // 0xFF is no b-tree page type, so SQLite reads the page as damaged.
+        try handle.write(contentsOf: Data([0xFF]))
+        try handle.close()
+        return (sandbox, db)
+    }
+
+    /// Damage that opening does not reach was reported as "error: database: the database file is
+    /// damaged", naming no file: the file is named, and so is the way to find the damage.
+    @Test func damagePastTheSchemaIsNamedWithTheFileByEveryCommandThatReachesIt() throws {
+        let (sandbox, db) = try damagedActionTable()
+        let before = sandbox.bytes("demo.sqlite")
+        for command in [["actions"], ["export"], ["export", "--format", "json"], ["backup", sandbox.file("copy.sqlite")]] {
+            let result = try Hindsight.run([command[0], "--db", db] + command.dropFirst(), home: sandbox.path)
+            #expect(result.status == 1, "\(command)")
+            #expect(result.stderr == "error: database: the database file \(db) is damaged (database disk image is malformed); "
+                    + "'hindsight doctor --db \(db)' shows where; restore it from a backup\n", "\(command)")
+            #expect(sandbox.bytes("demo.sqlite") == before, "\(command) changed the file")
+        }
+        #expect(!FileManager.default.fileExists(atPath: sandbox.file("copy.sqlite")))
+    }
+
     @Test func anEmptyFileIsRefusedByReadersAndBecomesAKnowledgeBaseOnlyWhenWritten() throws {
         let sandbox = try Sandbox()
         let db = try sandbox.write("empty.sqlite", "")
