@@ -9,7 +9,8 @@ extension KnowledgeBase {
     ///
     /// - Parameter repairSearchIndex: rebuild the full-text index when it is out of step; the
     ///   knowledge base must then have been opened with ``Access/readWrite``. The check then
-    ///   passes if the rebuilt index is consistent, and its detail says what was rebuilt.
+    ///   passes if the rebuilt index is consistent, and its detail says what was rebuilt. A file
+    ///   that fails `integrity_check` is never written: the index is then only checked.
     /// - Returns: one ``HealthCheck`` per check; damage that stops a check from running is
     ///   reported as that check's failure rather than thrown.
     public func healthChecks(repairSearchIndex: Bool = false) throws -> [HealthCheck] {
@@ -32,7 +33,10 @@ extension KnowledgeBase {
             let detail = "\(applied.last ?? "none") (\(applied.count) of \(known.count) migrations applied)"
             return HealthCheck(name: "schema", passed: applied == known, detail: detail)
         })
-        checks.append(try searchIndexCheck(repair: repairSearchIndex))
+        // Writing to a damaged b-tree can spread the damage, and a rebuild that reads a damaged
+        // page fails and takes the report with it: a damaged file is restored, not repaired.
+        let intact = checks[0].passed
+        checks.append(try searchIndexCheck(repair: repairSearchIndex && intact))
         checks.append(writeAheadLogCheck())
         return checks
     }

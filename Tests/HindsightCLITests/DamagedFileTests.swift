@@ -69,6 +69,27 @@ struct DamagedFileTests {
         #expect(!FileManager.default.fileExists(atPath: sandbox.file("copy.sqlite")))
     }
 
+    /// `doctor --repair` on a damaged file rebuilt the search index in it, writing to damaged
+    /// b-trees, and when the rebuild read the damaged page the report was lost to "error: database:
+    /// the database file is damaged". It reports every check, writes nothing, and says to restore.
+    @Test func doctorRepairReportsADamagedFileAndLeavesItAsItWas() throws {
+        let (sandbox, db) = try damagedActionTable()
+        let before = sandbox.bytes("demo.sqlite")
+        for extra in [[], ["--repair"]] {
+            let result = try Hindsight.run(["doctor", "--db", db, "--format", "json"] + extra, home: sandbox.path)
+            #expect(result.status == 1, "\(extra)")
+            let checks = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
+            #expect(checks.map { $0["check"] as? String } == ["integrity", "foreign keys", "schema", "search index", "wal"], "\(extra)")
+            #expect(checks.first?["ok"] as? Bool == false, "\(extra)")
+            #expect(result.stderr.hasPrefix("error: \(db): problems found by integrity"), "\(extra): \(result.stderr)")
+            let advice = extra.isEmpty ? "; the file is damaged: restore it from a backup\n"
+                : "; the file is damaged, so nothing was repaired: restore it from a backup\n"
+            #expect(result.stderr.hasSuffix(advice), "\(extra): \(result.stderr)")
+            #expect(!result.stderr.contains("--repair"), "\(extra)")
+            #expect(sandbox.bytes("demo.sqlite") == before, "\(extra) changed the file")
+        }
+    }
+
     @Test func anEmptyFileIsRefusedByReadersAndBecomesAKnowledgeBaseOnlyWhenWritten() throws {
         let sandbox = try Sandbox()
         let db = try sandbox.write("empty.sqlite", "")

@@ -15,7 +15,8 @@ struct DoctorCommand: ParsableCommand {
             records that do not exist); the schema version; the full-text search index against \
             the incidents, factors, actions and timeline events it is built from; and the size of \
             the write-ahead log (reported, never a problem). --repair rebuilds the search index \
-            when it is out of step; nothing else is ever changed.
+            when it is out of step and the file passes integrity_check; nothing else is ever \
+            changed, and a damaged file is not written at all.
 
             Examples:
               hindsight doctor
@@ -50,7 +51,12 @@ struct DoctorCommand: ParsableCommand {
         let failed = checks.filter { !$0.passed }.map(\.name)
         if !failed.isEmpty {
             var advice = ""
-            if failed.contains("search index") && !repair { advice = "; 'hindsight doctor --repair' rebuilds the search index" }
+            if failed.contains("integrity") {
+                // --repair rebuilds only the search index, and never on a damaged file.
+                advice = "; the file is damaged\(repair ? ", so nothing was repaired" : ""): restore it from a backup"
+            } else if failed.contains("search index") && !repair {
+                advice = "; 'hindsight doctor --repair' rebuilds the search index"
+            }
             throw CLIError(.failure, "error: \(knowledgeBase.path): problems found by \(failed.joined(separator: ", "))\(advice)")
         }
     }
