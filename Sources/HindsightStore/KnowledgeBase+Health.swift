@@ -35,7 +35,7 @@ extension KnowledgeBase {
         })
         // Writing to a damaged b-tree can spread the damage, and a rebuild that reads a damaged
         // page fails and takes the report with it: a damaged file is restored, not repaired.
-        let intact = checks[0].passed
+        let intact = checks.first { $0.name == "integrity" }?.passed == true
         checks.append(try searchIndexCheck(repair: repairSearchIndex && intact))
         checks.append(writeAheadLogCheck())
         return checks
