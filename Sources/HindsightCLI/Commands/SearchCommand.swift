@@ -13,9 +13,9 @@ struct SearchCommand: ParsableCommand {
             factor, action or timeline entry); case and diacritics do not matter, so jednorozec \
             finds jednorožec. "double quotes" make a phrase; a * at the end of a word matches the \
             words it begins (cach* finds cache and caching). Nothing else is syntax: AND, OR, NOT, \
-            title:, (, ^ and - are searched as text. Hits are ranked by relevance, a match in an \
-            incident's or factor's title counting ten times one in a summary, description or \
-            timeline entry; the matched words are shown between [ and ]. A query that starts \
+            title:, (, ^ and - are searched as text. Hits are ranked by relevance, a match in a \
+            title (an incident's, a factor's or an action's) counting ten times one in a summary, \
+            description or timeline entry; the matched words are shown between [ and ]. A query that starts \
             with - goes after --, as in: hindsight search -- --dry-run. --since and --until are \
             UTC days (inclusive) on which the incident started; --quarter, --month or --year name \
             such days at once.
