@@ -242,6 +242,38 @@ struct ReportTests {
         #expect(nearMisses.map { $0["id"] as? String } == ["2016-10-12-falcon-logging-near-miss"])
     }
 
+    /// A near miss needs no impact, so a quarter whose only incident is one has no service to
+    /// report; the table, Markdown and HTML list the near miss all the same, as the JSON does.
+    @Test func nearMissesAreListedWhenNoServiceIs() throws {
+        let file = try sandbox.write("near-miss.yaml", """
+            version: 1
+            services: [{id: web, name: Web}]
+            incidents:
+              - id: caught-early
+                title: "Caught | early"
+                near_miss: true
+                severity: SEV4
+                started_at: 2019-10-05T10:00:00Z
+                resolved_at: 2019-10-05T10:20:00Z
+            """)
+        let fresh = sandbox.file("near-miss.sqlite")
+        #expect(try sandbox.run("import", "--db", fresh, file).status == 0)
+        let arguments = ["report", "--db", fresh, "--quarter", "2019Q4"]
+        let table = try Hindsight.run(arguments, home: sandbox.path)
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("No service has an SLA window or an impact in this period.\n"), "\(table.stdout)")
+        #expect(table.stdout.contains("\n2019-10-05  SEV4  caught-early  Caught | early\n"), "\(table.stdout)")
+        let markdown = try Hindsight.run(arguments + ["--format", "markdown"], home: sandbox.path)
+        #expect(markdown.stdout.contains("\n| 2019-10-05 | SEV4 | caught-early | Caught \\| early |\n"), "\(markdown.stdout)")
+        let html = try Hindsight.run(arguments + ["--format", "html"], home: sandbox.path)
+        #expect(html.stdout.contains("<tr><td>2019-10-05</td><td>SEV4</td><td>caught-early</td><td>Caught | early</td></tr>"),
+                "\(html.stdout)")
+        let json = try Hindsight.run(arguments + ["--format", "json"], home: sandbox.path)
+        let document = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect((document["services"] as? [Any])?.isEmpty == true)
+        #expect((document["near_misses"] as? [[String: Any]])?.map { $0["id"] as? String } == ["caught-early"])
+    }
+
     @Test func csvHasOneRowPerServiceWindow() throws {
         let result = try sandbox.run("report", "--db", db, "--year", "2023", "--service", "url-shortener", "--format", "csv")
         #expect(result.status == 0)

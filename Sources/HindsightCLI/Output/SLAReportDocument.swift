@@ -24,6 +24,8 @@ enum SLAReportDocument {
         }
         guard !report.services.isEmpty else {
             document.paragraph("No service has an SLA window or an impact in this period.")
+            // A near miss needs no impact, so a period may have near misses and no service to report.
+            appendNearMisses(of: report, to: &document)
             appendFollowThrough(followThrough, to: &document)
             return document
         }
@@ -101,6 +103,13 @@ enum SLAReportDocument {
             document.paragraph("Each incident's downtime is split equally among the cause paths of its factors.")
         }
 
+        appendNearMisses(of: report, to: &document)
+        appendFollowThrough(followThrough, to: &document)
+        return document
+    }
+
+    /// The near misses that started in the period, or a line saying there were none.
+    private static func appendNearMisses(of report: SLAReport, to document: inout ReportDocument) {
         document.heading(2, "Near misses")
         if report.nearMisses.isEmpty {
             document.paragraph("None recorded in the period.")
@@ -109,8 +118,6 @@ enum SLAReportDocument {
                 columns: [.init("STARTED"), .init("SEV"), .init("INCIDENT"), .init("TITLE", maxWidth: 36)],
                 rows: report.nearMisses.map { [$0.startedAt.utcDate.description, $0.severity?.rawValue ?? "", $0.id, $0.title] }))
         }
-        appendFollowThrough(followThrough, to: &document)
-        return document
     }
 
     private static func appendFollowThrough(_ followThrough: FollowThrough?, to document: inout ReportDocument) {
