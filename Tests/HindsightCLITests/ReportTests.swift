@@ -184,6 +184,40 @@ struct ReportTests {
         #expect(markdown.stdout.contains("| 99.8611% | 2.5% | BREACHED |"), "\(markdown.stdout)")
     }
 
+    /// A credit tier above the objective is owed by a window within budget: the alert lines name
+    /// it with the breaches, not only one cell of the windows table.
+    @Test func aCreditOwedWithinBudgetIsAlerted() throws {
+        let file = try sandbox.write("credit-within.yaml", """
+            version: 1
+            services: [{id: web, name: Web}]
+            slas:
+              - {service: web, allowed_downtime: 1h, window: month, timezone: UTC,
+                 credits: [{below: 99.9, credit_percent: 10}]}
+            incidents:
+              - id: fifty-minutes
+                title: Fifty minutes down
+                started_at: 2020-04-10T00:00:00Z
+                resolved_at: 2020-04-10T00:50:00Z
+                impacts: [{service: web}]
+            """)
+        #expect(try sandbox.run("import", "--db", db, file).status == 0)
+        // April 2020: 2592000 s, 3600 s allowed. 3000 s down is within budget, but availability
+        // 100 × (1 − 3000 / 2592000) = 99.884259…% is below the 99.9 % tier: 10 % owed.
+        let report = try json(["--month", "2020-04", "--service", "web"])
+        let window = try #require(((report["services"] as? [[String: Any]])?.first?["windows"] as? [[String: Any]])?.first)
+        #expect(window["breached"] as? Bool == false)
+        #expect(window["credit_percent"] as? Double == 10)
+        let table = try sandbox.run("report", "--db", db, "--month", "2020-04", "--service", "web")
+        #expect(table.stdout.contains("""
+            No SLA window is breached.
+            !! 1 SLA window within budget still owes a credit:
+            !! web 2020-04: 50m down, 1h allowed, availability 99.8842%, credit owed 10%\n
+            """), "\(table.stdout)")
+        let markdown = try sandbox.run("report", "--db", db, "--month", "2020-04", "--service", "web", "--format", "markdown")
+        #expect(markdown.stdout.contains("**web 2020-04: 50m down, 1h allowed, availability 99.8842%, credit owed 10%**"),
+                "\(markdown.stdout)")
+    }
+
     /// A month's report made on its 10th, for a weekly SLA: the weeks that begin after the as-of
     /// instant are named in one line instead of a row each, and the JSON keeps every window.
     @Test func windowsNotBegunAreNamedInOneLine() throws {

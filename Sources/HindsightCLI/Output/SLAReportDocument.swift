@@ -22,6 +22,7 @@ enum SLAReportDocument {
                 document.paragraph(line, alert: true)
             }
         }
+        appendCreditsWithinBudget(of: report, to: &document)
         guard !report.services.isEmpty else {
             document.paragraph("No service has an SLA window or an impact in this period.")
             // A near miss needs no impact, so a period may have near misses and no service to report.
@@ -106,6 +107,24 @@ enum SLAReportDocument {
         appendNearMisses(of: report, to: &document)
         appendFollowThrough(followThrough, to: &document)
         return document
+    }
+
+    /// Alert lines for the windows that owe a credit without being breached (a tier whose `below`
+    /// lies above the objective), which the breach lines would leave to one cell of the table.
+    private static func appendCreditsWithinBudget(of report: SLAReport, to document: inout ReportDocument) {
+        let owing = report.services.flatMap { section in
+            section.windows.filter { !$0.isBreached && $0.creditPercent > 0 }.map { (section.serviceID, $0) }
+        }
+        guard !owing.isEmpty else { return }
+        document.paragraph(owing.count == 1 ? "1 SLA window within budget still owes a credit:"
+                                            : "\(owing.count) SLA windows within budget still owe a credit:", alert: true)
+        for (service, window) in owing {
+            let availability = window.availabilityPercent.map { NumberText.fixedDown($0, places: 4) + "%" } ?? "–"
+            let allowed = DurationText.short(seconds: window.allowedDowntimeSeconds)
+            document.paragraph("\(service) \(window.window.label): \(DurationText.short(seconds: window.downtimeSeconds)) down, "
+                               + "\(allowed) allowed, availability \(availability), "
+                               + "credit owed \(JSONWriter.formatNumber(window.creditPercent))%", alert: true)
+        }
     }
 
     /// The near misses that started in the period, or a line saying there were none.
