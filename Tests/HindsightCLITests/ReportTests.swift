@@ -360,6 +360,9 @@ struct ReportTests {
         (["--quarter", "2019Q4", "--as-of", "2019-12-01"], "RFC 3339", Int32(64)),
         (["--quarter", "2019Q4", "--as-of", "2019-09-01T00:00:00Z"], "not after the start", Int32(64)),
         (["--quarter", "2019Q4", "--service", "no-such-service"], "no service with id 'no-such-service'", Int32(65)),
+        // Samoa went from 29 to 31 December 2011: the 30th has no time there, rather than not having begun.
+        (["--from", "2011-12-30", "--to", "2011-12-30", "--tz", "Pacific/Apia"],
+         "the period 2011-12-30..2011-12-30 has no time in Pacific/Apia: its clocks skipped that day", Int32(64)),
     ])
     func badInputSaysWhatWouldBeAccepted(arguments: [String], message: String, status: Int32) throws {
         let result = try Hindsight.run(["report", "--db", db] + arguments, home: sandbox.path)

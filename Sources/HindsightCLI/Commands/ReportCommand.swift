@@ -81,6 +81,12 @@ struct ReportCommand: ParsableCommand {
         }
         let calendar = try OptionParsing.value("--tz", tz, LocalCalendar.init(timeZoneName:))
         let span = period.span(in: calendar)
+        // A zone that moved across the date line skipped whole days (Pacific/Apia 2011-12-30):
+        // a period of only those has no time, which no as-of instant could be after.
+        guard span.end > span.start else {
+            throw ValidationError("the period \(period.label) has no time in \(calendar.timeZoneName): "
+                                  + "its clocks skipped \(period.firstDay == period.lastDay ? "that day" : "those days")")
+        }
         var cutOff = min(span.end, now)
         if let asOf {
             cutOff = try OptionParsing.value("--as-of", asOf, Instant.init(parsing:))
