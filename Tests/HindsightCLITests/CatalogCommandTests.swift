@@ -177,6 +177,30 @@ struct CatalogCommandTests {
         try refusalChangesNothing(arguments, status: status, message: message)
     }
 
+    /// A value typed on the command line went through the decoder as a YAML word, so an empty
+    /// one or one YAML reads as null (`""`, `~`, `null`) left its field out: `sla change --tz ""`
+    /// set the zone to UTC, `--until null` took away the SLA's end, `--from ""` added an SLA
+    /// "since always" (refused as overlapping, exit 65) and `action add --due ""` derived a due
+    /// date. Each is now a bad value of the option it was given to, and nothing is written.
+    @Test(arguments: [
+        (["sla", "change", "url-shortener", "--tz", ""], "error: --tz: '' is not an IANA time zone name"),
+        (["sla", "change", "url-shortener", "--until", "null"], "error: --until: 'null' is not a date"),
+        (["sla", "change", "url-shortener", "--partial", "~"], "error: --partial: '~' is not one of weighted | full"),
+        (["sla", "add", "url-shortener", "--from", "", "--objective", "99", "--window", "month"],
+         "error: --from: '' is not a date"),
+        (["sla", "add", "url-shortener", "--from", "2030-01-01", "--objective", "Null", "--window", "month"],
+         "error: --objective: 'Null' is not a number; expected a number between 0 and 100 (exclusive)"),
+        (["sla", "add", "url-shortener", "--from", "2030-01-01", "--objective", "99", "--window", "month", "--credit", "~:10"],
+         "error: --credit #1 (the level below which it applies): '~' is not a number"),
+        (["maintenance", "add", "url-shortener", "--start", "", "--end", "2023-05-16T15:00:00Z"],
+         "error: --start: '' is not an instant"),
+        (["action", "add", "2023-05-16-url-shortener-json-load", "--title", "Fix", "--kind", "prevent", "--due", ""],
+         "error: --due: '' is not a date"),
+    ])
+    func anEmptyOrNullValueIsABadValueNotALeftOutOne(arguments: [String], message: String) throws {
+        try refusalChangesNothing(arguments, status: 64, message: message)
+    }
+
     /// A service id that no service could have is a bad value on the command line (exit 64, with
     /// what an id may hold), in every `sla` and `maintenance` subcommand alike: `sla change` and
     /// `maintenance list --service` looked it up instead and said only that no such service

@@ -40,8 +40,13 @@ struct MappingReader {
     }
 
     /// The value node of `key`; nil when absent or null. Reports a missing required key.
+    ///
+    /// On the command line a field is there only because its option was given, so an empty
+    /// value or a word YAML reads as null (`--tz ""`, `--until null`) is that option's value, to
+    /// be checked as one: read as null it would leave the field out and let the default stand in
+    /// for what was typed (UTC for the zone, no end for the SLA).
     func value(_ key: String, required: Bool = false) -> InterchangeNode? {
-        guard let value = fields[key]?.value, !value.isNull else {
+        guard let value = fields[key]?.value, context.isCommandLine || !value.isNull else {
             if required { context.report(node, "\(path): missing required key '\(key)'") }
             return nil
         }
