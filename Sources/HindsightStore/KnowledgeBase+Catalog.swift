@@ -60,13 +60,20 @@ extension KnowledgeBase {
     /// stored when the transaction starts, so a concurrent change to it (its note, say) is built
     /// on rather than overwritten, and a window removed meanwhile is reported missing.
     /// - Returns: the new window, or nil (and nothing changed) when there was no such window.
-    /// - Throws: what `change` throws, and ``InterchangeProblems`` when the new window breaks a
-    ///   rule; nothing is written then.
+    /// - Throws: what `change` throws, ``InterchangeProblems`` when the new window breaks a rule,
+    ///   and ``MaintenanceWindowTaken`` when it would take the start and end of another window of
+    ///   the service; nothing is written then.
     public func replaceMaintenance(serviceID: String, start: Instant, end: Instant, actor: String, now: Instant,
                                    _ change: (MaintenanceWindow) throws -> MaintenanceWindow) throws -> MaintenanceWindow? {
         try queue.write { db in
             guard let stored = try CatalogReader.maintenance(db, serviceID: serviceID, start: start, end: end) else { return nil }
             let window = try change(stored)
+            // The import this goes through would replace a window already at the new start and
+            // end, so that moving one window onto another deleted the other (and its note).
+            if (window.start, window.end) != (start, end),
+               let occupant = try CatalogReader.maintenance(db, serviceID: serviceID, start: window.start, end: window.end) {
+                throw MaintenanceWindowTaken(moved: stored, occupant: occupant)
+            }
             try db.execute(sql: "DELETE FROM maintenance WHERE service_id = ? AND start_at = ? AND end_at = ?",
                            arguments: [serviceID, start.databaseValue, end.databaseValue])
             let importer = try Importer(db: db, replace: true, actor: actor, now: now)

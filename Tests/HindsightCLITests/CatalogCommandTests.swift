@@ -201,6 +201,36 @@ struct CatalogCommandTests {
         try refusalChangesNothing(arguments, status: 64, message: message)
     }
 
+    /// Moving a maintenance window onto the start and end of another window of its service
+    /// replaced that one: of two windows, one was left, with the moved window's note, and the
+    /// command said "Changed". The move is refused (exit 65) and both windows stay.
+    @Test func aWindowIsNotMovedOntoAnother() throws {
+        for (start, end, note) in [("2023-05-16T14:00:00Z", "2023-05-16T15:00:00Z", "upgrade"),
+                                   ("2023-05-16T14:10:00Z", "2023-05-16T14:20:00Z", "reindex")] {
+            let added = try run(["maintenance", "add", "url-shortener", "--start", start, "--end", end, "--note", note])
+            #expect(added.status == 0, "\(added.stderr)")
+        }
+        try refusalChangesNothing(["maintenance", "change", "url-shortener", "--start", "2023-05-16T14:10:00Z",
+                                   "--end", "2023-05-16T14:20:00Z", "--new-start", "2023-05-16T14:00:00Z",
+                                   "--new-end", "2023-05-16T15:00:00Z"],
+                                  status: 65, message: """
+            error: maintenance of url-shortener 2023-05-16T14:00:00Z to 2023-05-16T15:00:00Z is already recorded, so \
+            2023-05-16T14:10:00Z to 2023-05-16T14:20:00Z cannot move there (a window is known by its service, start and \
+            end); to move it anyway, remove that one first with 'hindsight maintenance remove url-shortener \
+            --start 2023-05-16T14:00:00Z --end 2023-05-16T15:00:00Z'
+
+            """)
+        let listed = try run(["maintenance", "list", "--format", "json"])
+        let windows = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(windows.compactMap { $0["note"] as? String } == ["upgrade", "reindex"], "\(listed.stdout)")
+        // Moving a window to times no other window has still works, the note kept.
+        let moved = try run(["maintenance", "change", "url-shortener", "--start", "2023-05-16T14:10:00Z",
+                             "--end", "2023-05-16T14:20:00Z", "--new-end", "2023-05-16T15:00:00Z"])
+        #expect(moved.status == 0, "\(moved.stderr)")
+        let after = try run(["maintenance", "list", "--format", "csv"]).stdout
+        #expect(after.contains("url-shortener,2023-05-16T14:10:00Z,2023-05-16T15:00:00Z,reindex\r\n"), "\(after)")
+    }
+
     /// A service id that no service could have is a bad value on the command line (exit 64, with
     /// what an id may hold), in every `sla` and `maintenance` subcommand alike: `sla change` and
     /// `maintenance list --service` looked it up instead and said only that no such service

@@ -47,6 +47,12 @@ struct MaintenanceChangeCommand: ParsableCommand {
             }
         } catch let problems as InterchangeProblems {
             throw CLIError(.dataError, problems.problems.map { "error: " + $0.message })
+        } catch let taken as MaintenanceWindowTaken {
+            let occupant = taken.occupant
+            let remove = "hindsight maintenance remove \(occupant.serviceID) --start \(occupant.start) --end \(occupant.end)"
+            throw CLIError(.dataError, "error: maintenance of \(MaintenanceWindowOptions.describe(occupant)) is already "
+                           + "recorded, so \(taken.moved.start) to \(taken.moved.end) cannot move there (a window is known "
+                           + "by its service, start and end); to move it anyway, remove that one first with '\(remove)'")
         }
         guard let changed else {
             throw CLIError(.dataError, "error: no maintenance of \(MaintenanceWindowOptions.describe(old)); "
