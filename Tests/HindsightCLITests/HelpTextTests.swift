@@ -58,6 +58,15 @@ struct HelpTextTests {
             for line in lines {
                 #expect(line.count <= 80, "\(arguments): \(line.count) columns: \(line)")
             }
+            // The parser keeps a line break typed in the discussion, so one left inside a
+            // paragraph (a missing ` \`) showed as a short line cutting a sentence in two. The
+            // prose above the usage is broken only where the next word would not have fitted.
+            let prose = lines.prefix { !$0.hasPrefix("USAGE:") }
+            for (line, next) in zip(prose, prose.dropFirst())
+            where !line.isEmpty && !next.isEmpty && !line.hasPrefix(" ") && !next.hasPrefix(" ") {
+                let word = next.prefix { $0 != " " }
+                #expect(line.count + 1 + word.count > 78, "\(arguments): a paragraph is broken after: \(line)")
+            }
             // The parser wraps a line of 80 or more, even one of an example; each is shown as written.
             for example in Self.exampleLines(command) {
                 #expect(lines.contains(example), "\(arguments): an example was broken: \(example)")

@@ -12,7 +12,7 @@ struct ActionUpdateCommand: ParsableCommand {
             (done, wont-do) records now as the completion time; reopening (open, in-progress) clears \
             it. A value the action already has changes nothing; a --note alone is recorded on its own. \
             --due always writes the date, even the one that was derived (it then stays put when the \
-            incident's resolution moves).
+            incident's resolution moves). \
             To record a completion at another time, use 'hindsight action done --at'.
 
             Examples:

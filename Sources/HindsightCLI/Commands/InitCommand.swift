@@ -7,7 +7,7 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create an empty knowledge base, or bring an existing one up to date.",
         discussion: """
-            Creates the file and its folder when missing. Safe to run on an existing knowledge base:
+            Creates the file and its folder when missing. Safe to run on an existing knowledge base: \
             it changes nothing but the schema, and only when this hindsight is newer.
 
             Example:

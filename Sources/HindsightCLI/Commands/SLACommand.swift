@@ -6,9 +6,8 @@ struct SLACommand: ParsableCommand {
         commandName: "sla",
         abstract: "Add or change a service's SLAs (checked exactly as an import is).",
         discussion: """
-            A service may have several SLAs over disjoint periods; each is known by its service and \
-            its first day (--from; none means "since always").
-            'hindsight services' lists them.
+            'hindsight services' lists the SLAs. A service may have several over disjoint periods; \
+            each is known by its service and its first day (--from; none means "since always").
 
             Examples:
               hindsight sla add checkout --objective 99.95 --window month \\
