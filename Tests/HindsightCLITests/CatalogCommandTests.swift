@@ -168,6 +168,12 @@ struct CatalogCommandTests {
          Int32(64), "--end: 2023-05-16T14:00:00Z is not after start"),
         (["maintenance", "add", "url-shortener", "--start", "2023-05-16", "--end", "2023-05-16T14:00:00Z"],
          Int32(64), "--start: '2023-05-16' is not an instant"),
+        // A --new-start at the kept end (16:00+01:00 is 15:00Z) makes an empty window: the option
+        // given is named, not the --end the user left alone ("--end: … is not after start …").
+        (["maintenance", "change", "url-shortener", "--start", "2023-05-16T14:00:00Z", "--end", "2023-05-16T15:00:00Z",
+          "--new-start", "2023-05-16T16:00:00+01:00"],
+         Int32(64), "error: --new-start: 2023-05-16T15:00:00Z is not before the window's end 2023-05-16T15:00:00Z; "
+            + "give a --new-end after it too\n"),
         (["maintenance", "add", "nobody", "--start", "2023-05-16T14:00:00Z", "--end", "2023-05-16T15:00:00Z"],
          Int32(65), "no service with id 'nobody'"),
         (["maintenance", "remove", "url-shortener", "--start", "2023-05-16T14:00:00Z", "--end", "2023-05-16T15:00:00Z"],

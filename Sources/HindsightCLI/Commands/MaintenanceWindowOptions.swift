@@ -23,10 +23,17 @@ struct MaintenanceWindowOptions: ParsableArguments {
         if let note { fields.append(CommandLineField("note", .text(note))) }
         do {
             return try CommandLineRecord.maintenance(fields)
-        } catch let problems as InterchangeProblems {
+        } catch var problems as InterchangeProblems {
             var names = Self.optionNames
             if start != nil { names["start"] = "--new-start" }
             if end != nil { names["end"] = "--new-end" }
+            // A --new-start at or after the window's kept end: the decoder blames the end, which
+            // the user did not change (it would read "--end: … is not after start …").
+            if let start, end == nil, let newStart = try? Instant(parsing: start), let kept = try? Instant(parsing: self.end),
+               kept <= newStart, let index = problems.problems.firstIndex(where: { $0.message.hasPrefix(".end:") }) {
+                problems.problems[index].message = "start: \(newStart) is not before the window's end \(kept); "
+                    + "give a --new-end after it too"
+            }
             throw CommandLineProblems.error(problems, options: names)
         }
     }
