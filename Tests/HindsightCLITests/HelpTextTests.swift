@@ -67,6 +67,20 @@ struct HelpTextTests {
                 let word = next.prefix { $0 != " " }
                 #expect(line.count + 1 + word.count > 78, "\(arguments): a paragraph is broken after: \(line)")
             }
+            // The parser adds "(values: …)" to an option's help, so a help that names every value
+            // itself says them twice ("Output format: table, json, csv or markdown. (values: table,
+            // json, csv, markdown; …)").
+            let options = lines.drop { $0 != "OPTIONS:" }.dropFirst().prefix { !$0.isEmpty }
+            let entries = options.reduce(into: [String]()) { entries, line in
+                if line.hasPrefix("  -") || entries.isEmpty { entries.append(line) } else { entries[entries.count - 1] += " " + line }
+            }
+            for entry in entries {
+                let squeezed = entry.split(separator: " ").joined(separator: " ")
+                guard let listing = squeezed.firstMatch(of: #/\(values: ([^;)]*)/#) else { continue }
+                let values = listing.output.1.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                let said = squeezed[..<listing.range.lowerBound].split { !$0.isLetter && !$0.isNumber && $0 != "-" }.map(String.init)
+                #expect(!values.allSatisfy(said.contains), "\(arguments): an option names its values twice: \(squeezed)")
+            }
             // The parser wraps a line of 80 or more, even one of an example; each is shown as written.
             for example in Self.exampleLines(command) {
                 #expect(lines.contains(example), "\(arguments): an example was broken: \(example)")

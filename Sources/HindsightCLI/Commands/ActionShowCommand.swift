@@ -20,7 +20,7 @@ struct ActionShowCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(name: .long, help: "Output format: table (text for a terminal), json, csv or markdown.")
+    @Option(name: .long, help: "Output format; table is text for a terminal.")
     var format: OutputFormat = .table
 
     @OptionGroup var asOf: AsOfDayOptions

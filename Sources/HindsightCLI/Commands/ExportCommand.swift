@@ -23,7 +23,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(name: .long, help: "yaml or json.")
+    @Option(name: .long, help: "Output format.")
     var format: Format = .yaml
 
     func run() throws {

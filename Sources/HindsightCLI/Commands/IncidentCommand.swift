@@ -31,7 +31,7 @@ struct IncidentShowCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(name: .long, help: "Output format: table (text for a terminal), json, csv or markdown.")
+    @Option(name: .long, help: "Output format; table is text for a terminal.")
     var format: OutputFormat = .table
 
     @Argument(help: ArgumentHelp("The incident's id.", valueName: "id"))

@@ -50,7 +50,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The IANA time zone the period's days are read in.", valueName: "zone"))
     var tz: String = "UTC"
 
-    @Option(name: .long, help: "Output format: table, json, csv, markdown or html.")
+    @Option(name: .long, help: "Output format.")
     var format: ReportFormat = .table
 
     func validate() throws {

@@ -2,6 +2,6 @@ import ArgumentParser
 
 /// The `--format` option shared by every command that prints records.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: table, json, csv or markdown.")
+    @Option(name: .long, help: "Output format.")
     var format: OutputFormat = .table
 }
