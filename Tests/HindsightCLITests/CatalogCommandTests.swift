@@ -164,6 +164,10 @@ struct CatalogCommandTests {
         (["sla", "add", "url-shortener", "--objective", "99", "--window", "month"], Int32(65), "already has an SLA effective from always"),
         (["sla", "change", "url-shortener", "--effective-from", "2020-01-01", "--objective", "99"], Int32(65), "no SLA effective from 2020-01-01"),
         (["sla", "change", "url-shortener", "--until", "2023-13-01"], Int32(64), "--until: '2023-13-01' is not a date"),
+        // A change naming no field is a slip, as in `maintenance change`; it exited 0 ("Nothing to change").
+        (["sla", "change", "url-shortener"], Int32(64), "error: nothing to change: give --objective, --allowed-downtime, "
+            + "--window, --tz, --until, --partial, --credit or --no-credits\n"),
+        (["sla", "change", "url-shortener", "--effective-from", "always"], Int32(64), "error: nothing to change: give"),
         (["maintenance", "add", "url-shortener", "--start", "2023-05-16T14:10:00Z", "--end", "2023-05-16T14:00:00Z"],
          Int32(64), "--end: 2023-05-16T14:00:00Z is not after start"),
         (["maintenance", "add", "url-shortener", "--start", "2023-05-16", "--end", "2023-05-16T14:00:00Z"],

@@ -46,6 +46,14 @@ struct SLAChangeCommand: ParsableCommand {
                 + "with --effective-from DATE, or end it with --until DATE and start the next one with "
                 + "'hindsight sla add \(service) --from DATE'")
         }
+        // As `maintenance change` and `action update`: a change that names no field is a slip,
+        // not a request to confirm the SLA.
+        let givesAField = fields.objective != nil || fields.allowedDowntime != nil || fields.window != nil || fields.tz != nil
+            || fields.until != nil || fields.partial != nil || !fields.credit.isEmpty || noCredits
+        guard givesAField else {
+            throw ValidationError("nothing to change: give --objective, --allowed-downtime, --window, --tz, --until, --partial, "
+                + "--credit or --no-credits")
+        }
         if noCredits && !fields.credit.isEmpty { throw ValidationError("give --credit or --no-credits, not both") }
         if fields.objective != nil && fields.allowedDowntime != nil {
             throw ValidationError("give exactly one of --allowed-downtime and --objective, not both")
