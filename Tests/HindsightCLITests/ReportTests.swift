@@ -329,6 +329,9 @@ struct ReportTests {
         #expect(html.stdout.contains("<h2>Causes of downtime</h2>"))
     }
 
+    /// The HTML report shows stored text only in its near-miss table, so the hostile title is a
+    /// near miss's: as an ordinary incident it was in no cell, and a check that `<script>` is
+    /// absent passed whether or not anything was escaped.
     @Test func storedTextIsEscapedInHTML() throws {
         let hostile = try sandbox.write("hostile.yaml", """
             version: 1
@@ -336,16 +339,18 @@ struct ReportTests {
             incidents:
               - id: xss
                 title: "<script>alert(1)</script> & friends"
+                near_miss: true
                 started_at: 2022-03-01T10:00:00Z
                 resolved_at: 2022-03-01T10:10:00Z
-                impacts: [{service: web, start: 2022-03-01T10:00:00Z, end: 2022-03-01T10:10:00Z}]
-                factors: [{id: f, title: "<b>bold</b>", cause: "web/escaping"}]
             """)
         #expect(try sandbox.run("import", "--db", db, hostile).status == 0)
         let html = try sandbox.run("report", "--db", db, "--month", "2022-03", "--format", "html")
-        #expect(html.status == 0)
+        #expect(html.status == 0, "\(html.stderr)")
+        #expect(html.stderr.isEmpty)
         #expect(!html.stdout.contains("<script>"))
+        #expect(html.stdout.contains("<td>xss</td><td>&lt;script&gt;alert(1)&lt;/script&gt; &amp; friends</td>"), "\(html.stdout)")
         let json = try sandbox.run("report", "--db", db, "--month", "2022-03", "--format", "json")
+        #expect(json.status == 0, "\(json.stderr)")
         #expect(json.stdout.contains("<script>alert(1)</script> & friends"))
     }
 
