@@ -3,28 +3,40 @@ import Testing
 @testable import HindsightCore
 
 /// Invariants of the downtime integral on random impacts, checked against a brute-force
-/// reference that walks the span second by second.
+/// reference that walks the span second by second. Impacts may start before the span, and some
+/// have no end, so that clipping at the span's start and running to the as-of instant are reached.
 struct DowntimePropertyTests {
-    /// An impact on a whole-second grid: start offset, length, fraction, incident.
+    /// An impact on a whole-second grid: start offset, length, fraction, incident; an open one
+    /// has no end and runs to the as-of instant, its length unused.
     struct GridImpact: Sendable, CustomStringConvertible {
         var start: Int64
         var length: Int64
         var fraction: Double
         var incident: Int
-        var description: String { "[\(start), \(start + length)) × \(fraction) #\(incident)" }
+        var open = false
+        var description: String { "[\(start), \(open ? "as of" : "\(start + length)")) × \(fraction) #\(incident)" }
+
+        /// The end offset as of `asOf`.
+        func end(asOf: Int64) -> Int64 { open ? asOf : start + length }
     }
 
     private static let fractions = [0.1, 0.25, 0.5, 0.8, 1.0]
     private static let origin = Instant(millisecondsSinceEpoch: 1_700_000_000_000)
 
-    private static let impacts = zip(Gen.int(in: 0...3_000), Gen.int(in: 1...1_500), Gen.int(in: 0...4), Gen.int(in: 0...3))
-        .map { GridImpact(start: Int64($0), length: Int64($1), fraction: fractions[$2], incident: $3) }
+    // One impact in five is open; starts from −600 reach before the span [0, 3600).
+    private static let impacts = zip(Gen.int(in: -600...3_000), Gen.int(in: 1...1_500), Gen.int(in: 0...4), Gen.int(in: 0...3),
+                                     Gen.int(in: 0...4))
+        .map { GridImpact(start: Int64($0), length: Int64($1), fraction: fractions[$2], incident: $3, open: $4 == 0) }
         .array(of: 0...8)
-    private static let maintenance = zip(Gen.int(in: 0...3_600), Gen.int(in: 1...600)).array(of: 0...2)
+    private static let maintenance = zip(Gen.int(in: -300...3_600), Gen.int(in: 1...600)).array(of: 0...2)
     private static let cut = Gen.int(in: 0...3_600)
+    /// As-of instants before, inside and after the span.
+    private static let asOf = Gen.int(in: -100...4_000)
+    private static let farFuture: Int64 = 100_000
 
     private static func intervals(_ grid: [GridImpact]) -> [DowntimeInterval] {
-        grid.map { DowntimeInterval(start: origin.adding(seconds: $0.start), end: origin.adding(seconds: $0.start + $0.length),
+        grid.map { DowntimeInterval(start: origin.adding(seconds: $0.start),
+                                    end: $0.open ? nil : origin.adding(seconds: $0.start + $0.length),
                                     fraction: $0.fraction, incidentID: "i\($0.incident)") }
     }
 
@@ -37,18 +49,19 @@ struct DowntimePropertyTests {
     }
 
     private static func measure(_ grid: [GridImpact], _ maintenance: [(Int, Int)], from: Int64 = 0, to: Int64 = 3_600,
-                                policy: PartialImpactPolicy = .weighted) -> Double {
+                                policy: PartialImpactPolicy = .weighted, asOf: Int64 = farFuture) -> Double {
         DowntimeCalculator.seconds(over: span(from, to), impacts: intervals(grid), maintenance: spans(maintenance),
-                                   policy: policy, asOf: origin.adding(seconds: 100_000))
+                                   policy: policy, asOf: origin.adding(seconds: asOf))
     }
 
-    /// The reference: each second of [from, to) is down by the largest fraction covering it,
-    /// unless maintenance covers it.
-    private static func bruteForce(_ grid: [GridImpact], _ maintenance: [(Int, Int)], from: Int64 = 0, to: Int64 = 3_600) -> Double {
+    /// The reference: each second of [from, to) before the as-of instant is down by the largest
+    /// fraction covering it, unless maintenance covers it.
+    private static func bruteForce(_ grid: [GridImpact], _ maintenance: [(Int, Int)], from: Int64 = 0, to: Int64 = 3_600,
+                                   asOf: Int64 = farFuture) -> Double {
         var total = 0.0
-        for second in from..<to {
+        for second in from..<max(from, min(to, asOf)) {
             if maintenance.contains(where: { Int64($0.0) <= second && second < Int64($0.0 + $0.1) }) { continue }
-            total += grid.filter { $0.start <= second && second < $0.start + $0.length }.map(\.fraction).max() ?? 0
+            total += grid.filter { $0.start <= second && second < $0.end(asOf: asOf) }.map(\.fraction).max() ?? 0
         }
         return total
     }
@@ -56,6 +69,15 @@ struct DowntimePropertyTests {
     @Test func matchesTheSecondBySecondReference() async {
         await propertyCheck(input: Self.impacts, Self.maintenance) { grid, maintenance in
             #expect(abs(Self.measure(grid, maintenance) - Self.bruteForce(grid, maintenance)) < 1e-6)
+        }
+    }
+
+    /// An as-of instant before, inside or after the span: open impacts run to it, nothing at or
+    /// after it counts.
+    @Test func matchesTheReferenceAsOfAnyInstant() async {
+        await propertyCheck(input: Self.impacts, Self.maintenance, Self.asOf) { grid, maintenance, asOf in
+            let asOf = Int64(asOf)
+            #expect(abs(Self.measure(grid, maintenance, asOf: asOf) - Self.bruteForce(grid, maintenance, asOf: asOf)) < 1e-6)
         }
     }
 
