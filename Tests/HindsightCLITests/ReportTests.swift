@@ -106,16 +106,22 @@ struct ReportTests {
     @Test func aQuarterInPragueBreachesOctoberAndOwesACredit() throws {
         let report = try json(["--quarter", "2019Q4", "--tz", "Europe/Prague", "--service", "catalogue-api"])
         let section = try #require((report["services"] as? [[String: Any]])?.first)
-        #expect(section["period_downtime_seconds"] as? Double == 3_600)   // 75 minutes at 0.8
+        // 19:00–20:15 +01:00 at 0.8: 4500 s × 0.8 = 3600 s.
+        #expect(section["period_downtime_seconds"] as? Double == 3_600)
         let windows = try #require(section["windows"] as? [[String: Any]])
         #expect(windows.map { $0["label"] as? String } == ["2019-10", "2019-11", "2019-12"])
-        #expect(windows[0]["window_seconds"] as? Double == 2_682_000)   // 31 days + the autumn hour
+        // October in Prague: 31 × 86400 + 3600 (the autumn hour) = 2682000 s; 0.1 % is 2682 s,
+        // and 3600 s > 2682 s is a breach. Availability 100 × (1 − 3600 / 2682000) = 99.8658…%
+        // is below the 99.9 tier but not the 99.0 one: 10 % credit.
+        #expect(windows[0]["window_seconds"] as? Double == 2_682_000)
         #expect(windows[0]["allowed_downtime_seconds"] as? Double == 2_682)
         #expect(windows[0]["breached"] as? Bool == true)
+        #expect(abs((windows[0]["availability_percent"] as? Double ?? 0) - (100 - 360_000.0 / 2_682_000)) < 1e-12)
         #expect(windows[0]["credit_percent"] as? Double == 10)
         let incidents = try #require(report["incidents"] as? [[String: Any]])
         #expect(incidents.first?["id"] as? String == "2019-10-30-catalogue-elasticsearch-overload")
         #expect(incidents.first?["contributed_to_breach"] as? Bool == true)
+        // Detected at 19:01, a minute after it began: 60 s, the only incident's, is the median.
         let timing = try #require(report["timing"] as? [String: Any])
         #expect((timing["time_to_detect"] as? [String: Any])?["median_seconds"] as? Double == 60)
         let causes = try #require(report["causes"] as? [[String: Any]])
