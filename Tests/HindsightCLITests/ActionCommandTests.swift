@@ -79,9 +79,11 @@ struct ActionCommandTests {
         #expect(history[1]["note"] as? String == "picked up")
         // The text form says the same.
         let text = try run(["action", "show", id, "--as-of", "2023-07-12"])
+        #expect(text.succeededQuietly, "\(text)")
         #expect(text.stdout.contains("due         2023-07-11 (derived) · OVERDUE by 1 day on 2023-07-12"))
         // Setting values it already has changes nothing and records nothing.
         let again = try run(["action", "update", id, "--owner", "web-team"])
+        #expect(again.succeededQuietly, "\(again)")
         #expect(again.stdout == "No change: \(id) already has those values.\n")
         #expect((try overdue("2023-07-13")["history"] as? [Any])?.count == 5)
     }
@@ -104,9 +106,11 @@ struct ActionCommandTests {
         #expect(last["old_value"] as? String == "2023-07-11 (derived)")
         #expect(last["new_value"] as? String == "2023-07-11")
         let text = try run(["action", "show", id, "--as-of", "2023-07-12"])
+        #expect(text.succeededQuietly, "\(text)")
         #expect(text.stdout.contains("due         2023-07-11 · OVERDUE by 1 day on 2023-07-12"))
         // Once written, the same date again changes nothing.
         let again = try run(["action", "update", id, "--due", "2023-07-11"])
+        #expect(again.succeededQuietly, "\(again)")
         #expect(again.stdout == "No change: \(id) already has those values.\n")
         // The export carries the date, so a re-import that moves the resolution keeps it.
         let exported = try run(["export"])
@@ -128,6 +132,7 @@ struct ActionCommandTests {
         // Resolved 2023-05-16, high: 2023-05-16 + 28 = 2023-06-13.
         #expect(added.stdout == "Added \(Self.shortener)/smoke-test-every-release: due 2023-06-13 (derived).\n")
         let second = try run(["action", "add", Self.shortener, "--title", "Smoke-test every release!", "--kind", "detect"])
+        #expect(second.succeededQuietly, "\(second)")
         #expect(second.stdout.hasPrefix("Added \(Self.shortener)/smoke-test-every-release-2:"))
         let exported = try run(["export", "--format", "json"]).stdout
         #expect(exported.contains("\"smoke-test-every-release\""))
@@ -148,6 +153,7 @@ struct ActionCommandTests {
         #expect(past.status == 0)
         #expect(!past.stdout.contains("late-check"), "\(past.stdout)")
         let today = try run(["actions", "--overdue", "--format", "json"])
+        #expect(today.succeededQuietly, "\(today)")
         #expect(today.stdout.contains("\(Self.shortener)/late-check"), "\(today.stdout)")
     }
 
@@ -240,7 +246,9 @@ struct ActionCommandTests {
             #expect(text.contains("Follow-through on actions"), "\(format)")
             #expect(text.contains("did not prevent a repeat"), "\(format)")
         }
-        let csv = try run(["report", "--year", "2019", "--format", "csv"]).stdout
+        let csvRun = try run(["report", "--year", "2019", "--format", "csv"])
+        #expect(csvRun.succeededQuietly, "\(csvRun)")
+        let csv = csvRun.stdout
         #expect(csv.split(separator: "\r\n").first?.hasSuffix(",did_not_prevent_repeat") == true)
         // Every row ends with the year's figures: 11 created, 8 done, 8/11, all on time, the
         // days above, 6 open, 5 overdue (1, 1, 3 by age), none flagged.
@@ -265,6 +273,7 @@ struct ActionCommandTests {
         let before = try #require(try json(["gaps", "--as-of", "2018-09-11"]) as? [String: Any])
         #expect((before["unaddressed_factors"] as? [[String: Any]])?.contains { $0["factor"] as? String == "sync-tool-strict" } == false)
         let csv = try run(["gaps", "--as-of", "2016-12-31", "--format", "csv"])
+        #expect(csv.succeededQuietly, "\(csv)")
         #expect(csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 2, "\(csv.stdout)")
     }
 
@@ -388,6 +397,7 @@ struct ActionCommandTests {
             #expect(refused.stdout.isEmpty)
         }
         let after = try run(["export"])
+        #expect(after.succeededQuietly, "\(after)")
         #expect(after.stdout == before)
         // The export still imports into a new file, as it would not with a completion before the start.
         let copy = try sandbox.write("copy.yaml", after.stdout)

@@ -34,6 +34,7 @@ struct ActionConcurrencyTests {
         #expect(statuses.values == Array(repeating: "", count: processes))
 
         let shown = try sandbox.run("action", "show", "outage/fix", "--db", db, "--format", "json")
+        #expect(shown.succeededQuietly, "\(shown)")
         let action = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
         let history = try #require(action["history"] as? [[String: Any]])
         let owners = history.filter { $0["field"] as? String == "owner" }
@@ -82,6 +83,7 @@ struct ActionConcurrencyTests {
         }
         #expect(outcomes.values == Array(repeating: "", count: processes))
         let listed = try sandbox.run("actions", "--db", db, "--incident", "outage", "--format", "json")
+        #expect(listed.succeededQuietly, "\(listed)")
         let actions = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
         // The title made lower case with its spaces as '-', then -2 … -8 for the seven later ones.
         #expect(Set(actions.compactMap { $0["action"] as? String })

@@ -285,6 +285,7 @@ struct BadInputTests {
     @Test func aProblemInTheLastRecordOfALongFileLeavesNoDatabaseFolderOrTemporaryFileBehind() throws {
         let sandbox = try Sandbox()
         let generated = try sandbox.run("generate", "--incidents", "60", "--seed", "2")
+        #expect(generated.succeededQuietly, "\(generated)")
         // A typo in the last `title` key of the file (an action of the last incident): every record
         // before it has gone into the transaction by the time it is read.
         let text = generated.stdout

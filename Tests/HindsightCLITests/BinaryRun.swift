@@ -1,10 +1,17 @@
 import Foundation
 
 /// The result of running the built `hindsight` binary.
-struct BinaryResult {
+struct BinaryResult: CustomStringConvertible {
     let status: Int32
     let stdout: String
     let stderr: String
+
+    /// Exit 0 with nothing on standard error: what a command that worked gives, so that a test
+    /// reading its output also notices it failing or warning after printing.
+    var succeededQuietly: Bool { status == 0 && stderr.isEmpty }
+
+    /// The exit status and standard error, for the message of a failed expectation.
+    var description: String { "exit \(status), standard error: \(stderr.debugDescription)" }
 }
 
 /// Runs the `hindsight` binary that `swift test` built, as a user would: a separate process with

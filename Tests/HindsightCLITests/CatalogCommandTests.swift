@@ -105,6 +105,7 @@ struct CatalogCommandTests {
         #expect(added.stdout.contains("99.9% per quarter (UTC) from 2024-01-01"))
         // Q1 2024 has 91 days: 99.9 % allows 7862.4 s.
         let result = try run(["report", "--quarter", "2024Q1", "--service", "url-shortener", "--format", "json"])
+        #expect(result.succeededQuietly, "\(result)")
         #expect(result.stdout.contains("\"allowed_downtime_seconds\": 7862.4"), "\(result.stdout)")
         // The 2023 year still follows the SLA in force on 1 January 2023.
         #expect(try yearWindow("url-shortener", "2023")["allowed_downtime_seconds"] as? Double == 900)
@@ -116,6 +117,7 @@ struct CatalogCommandTests {
         #expect(changed.status == 0, "\(changed.stderr)")
         #expect(changed.stdout.contains("1h 30m 45s down per year (UTC)"), "\(changed.stdout)")
         let services = try run(["services"])
+        #expect(services.succeededQuietly, "\(services)")
         #expect(services.stdout.contains("1h 30m 45s down per year (UTC)"), "\(services.stdout)")
         #expect(try yearWindow("url-shortener", "2023")["allowed_downtime_seconds"] as? Double == 5_445)
     }
@@ -351,6 +353,7 @@ struct CatalogCommandTests {
         #expect(window["downtime_seconds"] as? Double == 780)
         #expect(window["breached"] as? Bool == false)
         let listed = try run(["maintenance", "list", "--service", "url-shortener", "--format", "json"])
+        #expect(listed.succeededQuietly, "\(listed)")
         let windows = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(windows.first?["note"] as? String == "null")   // free text is taken literally
 

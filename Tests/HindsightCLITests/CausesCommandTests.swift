@@ -37,16 +37,19 @@ struct CausesCommandTests {
         // "after" came 0.5 s after the start: no latent defect under deploy. "before" lay 0.5 s,
         // 0 whole seconds: one latent defect of 0 days under code.
         let result = try sandbox.run("causes", "--db", db, "--format", "json")
+        #expect(result.succeededQuietly, "\(result)")
         let roots = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
         let byCause = Dictionary(uniqueKeysWithValues: roots.map { ($0["cause"] as? String ?? "", $0) })
         #expect(byCause["deploy"]?["latent_defects"] as? Int == 0)
         #expect(byCause["code"]?["latent_defects"] as? Int == 1)
         #expect(byCause["code"]?["latent_max_days"] as? Double == 0)
         let show = try sandbox.run("incident", "show", "--db", db, "i1")
+        #expect(show.succeededQuietly, "\(show)")
         #expect(show.stdout.contains("(introduced 2024-01-01T10:00:00.500Z, latent none (introduced during the incident))"),
                 "\(show.stdout)")
         #expect(show.stdout.contains("(introduced 2024-01-01T09:59:59.500Z, latent 0 minutes)"), "\(show.stdout)")
         let json = try sandbox.run("incident", "show", "--db", db, "--format", "json", "i1")
+        #expect(json.succeededQuietly, "\(json)")
         let derived = (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["derived"] as? [String: Any]
         let ages = derived?["latent_ages"] as? [[String: Any]] ?? []
         #expect(ages.map { $0["latent_age"] as? Int } == [-1, 0])
@@ -125,6 +128,7 @@ struct CausesCommandTests {
     @Test func agreesWithTheReportOverTheSamePeriod() throws {
         let (demo, demoDB) = try Sandbox.withDemo()
         let report = try demo.run("report", "--db", demoDB, "--from", "2019-10-01", "--to", "2019-12-31", "--format", "json")
+        #expect(report.succeededQuietly, "\(report)")
         let reportJSON = try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any] ?? [:]
         var expected: [String: Double] = [:]
         for share in reportJSON["causes"] as? [[String: Any]] ?? [] {
@@ -134,6 +138,7 @@ struct CausesCommandTests {
         #expect(!expected.isEmpty)
         let causes = try Hindsight.run(["causes", "--db", demoDB, "--since", "2019-10-01", "--until", "2019-12-31", "--format", "json"],
                                        home: demo.path)
+        #expect(causes.succeededQuietly, "\(causes)")
         let roots = try JSONSerialization.jsonObject(with: Data(causes.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(Set(roots.compactMap { $0["cause"] as? String }) == Set(expected.keys))
         for root in roots {

@@ -19,6 +19,7 @@ struct ConcurrencyTests {
         }
         #expect(statuses.values == Array(repeating: "0 ", count: processes))
         let listed = try sandbox.run("incidents", "--db", db, "--format", "json")
+        #expect(listed.succeededQuietly, "\(listed)")
         let json = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(json.count == processes)
     }

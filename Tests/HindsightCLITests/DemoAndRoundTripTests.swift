@@ -56,6 +56,7 @@ struct DemoAndRoundTripTests {
             #expect(imported.stdout.contains("incidents: 5 added"))
             #expect(try sandbox.run("export", "--db", copy, "--format", format).stdout == exported.stdout)
             let again = try sandbox.run("import", "--db", copy, "-", stdin: exported.stdout)
+            #expect(again.succeededQuietly, "\(again)")
             #expect(again.stdout.hasPrefix("Nothing to change"))
         }
     }
@@ -93,6 +94,7 @@ struct DemoAndRoundTripTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains(path))
         let fallback = try sandbox.run("init")
+        #expect(fallback.succeededQuietly, "\(fallback)")
         #expect(fallback.stdout.contains(sandbox.file("data/hindsight/hindsight.sqlite")))
     }
 

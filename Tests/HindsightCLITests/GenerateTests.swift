@@ -27,9 +27,12 @@ struct GenerateTests {
 
         // Export writes the same records back: nothing was lost or defaulted on the way in.
         let exported = try sandbox.run("export", "--db", db, "--format", "json")
+        #expect(exported.succeededQuietly, "\(exported)")
         let again = try sandbox.run("import", "--db", db, "-", stdin: exported.stdout)
+        #expect(again.succeededQuietly, "\(again)")
         #expect(again.stdout.hasPrefix("Nothing to change"), "\(again.stdout)")
         let reimported = try sandbox.run("import", "--db", db, file)
+        #expect(reimported.succeededQuietly, "\(reimported)")
         #expect(reimported.stdout.hasPrefix("Nothing to change"), "\(reimported.stdout)")
     }
 
@@ -37,6 +40,7 @@ struct GenerateTests {
         let sandbox = try Sandbox()
         let first = try sandbox.run("generate", "--incidents", "120", "--seed", "7")
         let second = try sandbox.run("generate", "--incidents", "120", "--seed", "7")
+        #expect(second.succeededQuietly, "\(second)")
         let other = try sandbox.run("generate", "--incidents", "120", "--seed", "8")
         let defaulted = try sandbox.run("generate", "--incidents", "120")
         #expect(first.status == 0 && other.status == 0 && defaulted.status == 0)

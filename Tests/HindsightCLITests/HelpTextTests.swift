@@ -102,6 +102,7 @@ struct HelpTextTests {
     @Test func aLongUsageIsWrappedBetweenOptions() throws {
         let sandbox = try Sandbox()
         let help = try Hindsight.run(["sla", "change", "--help"], home: sandbox.path, environment: ["COLUMNS": "80"])
+        #expect(help.succeededQuietly, "\(help)")
         let usage = help.stdout.components(separatedBy: "\n\n").first { $0.hasPrefix("USAGE: ") } ?? ""
         let lines = usage.split(separator: "\n").map(String.init)
         #expect(lines.count > 1, "\(usage)")
@@ -117,6 +118,7 @@ struct HelpTextTests {
         #expect(joined == "USAGE: " + HindsightCommand.usageString(for: SLAChangeCommand.self), "\(joined)")
         // A terminal wide enough gets it on one line, as the parser wrote it.
         let wide = try Hindsight.run(["sla", "change", "--help"], home: sandbox.path, environment: ["COLUMNS": "400"])
+        #expect(wide.succeededQuietly, "\(wide)")
         #expect(wide.stdout.contains("\nUSAGE: " + HindsightCommand.usageString(for: SLAChangeCommand.self) + "\n"))
     }
 

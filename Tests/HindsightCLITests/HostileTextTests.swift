@@ -101,6 +101,7 @@ struct HostileTextTests {
 
         // The YAML export carries the same bytes: imported into a new file, it exports the same JSON.
         let yaml = try sandbox.run("export", "--db", db)
+        #expect(yaml.succeededQuietly, "\(yaml)")
         let copy = sandbox.file("copy.sqlite")
         #expect(try Hindsight.run(["import", "--db", copy, "-"], stdin: Data(yaml.stdout.utf8), home: sandbox.path).status == 0)
         #expect(try sandbox.run("export", "--db", copy, "--format", "json").stdout == exported.stdout)
@@ -152,8 +153,11 @@ struct HostileTextTests {
         #expect(try Hindsight.run(["import", "--db", db, "-"], stdin: input, home: sandbox.path).status == 0)
 
         let table = try sandbox.run("incidents", "--db", db, "--service", "catalogue-api")
+        #expect(table.succeededQuietly, "\(table)")
         let markdown = try sandbox.run("incidents", "--db", db, "--service", "catalogue-api", "--format", "markdown")
+        #expect(markdown.succeededQuietly, "\(markdown)")
         let show = try sandbox.run("incident", "show", "--db", db, "hostile-4")
+        #expect(show.succeededQuietly, "\(show)")
         for output in [table.stdout, markdown.stdout, show.stdout] {
             #expect(!output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{7}" || $0 == "\u{202E}" })
         }
@@ -161,6 +165,7 @@ struct HostileTextTests {
         #expect(show.stdout.contains("\\u{202e}") || table.stdout.contains("\\u{202e}evil"))
 
         let csv = try sandbox.run("incidents", "--db", db, "--service", "catalogue-api", "--format", "csv")
+        #expect(csv.succeededQuietly, "\(csv)")
         for defused in ["'=cmd|' /C calc'!A0", "'+1+cmd", "'-2+3", "'@SUM(A1:A9)"] {
             // The title is the second column: a whole cell, quoted or not.
             #expect(csv.stdout.contains(",\(defused),") || csv.stdout.contains(",\"\(defused)\","), "\(defused)")

@@ -37,6 +37,7 @@ struct IneffectiveActionTests {
                 "\(shown.stdout)")
 
         let followup = try sandbox.run("followup", "--db", db, "--since", "2024-04-01", "--until", "2024-06-30", "--format", "json")
+        #expect(followup.succeededQuietly, "\(followup)")
         let figures = try #require(try JSONSerialization.jsonObject(with: Data(followup.stdout.utf8)) as? [String: Any])
         let flagged = try #require(figures["did_not_prevent_repeat"] as? [[String: Any]])
         #expect(flagged.map { $0["action"] as? String } == ["first/fix-keys"])
@@ -45,13 +46,16 @@ struct IneffectiveActionTests {
         #expect((figures["total"] as? [String: Any])?["did_not_prevent_repeat"] as? Int == 1)
         // The first quarter holds no repeat: nothing is flagged there.
         let earlier = try sandbox.run("followup", "--db", db, "--since", "2024-01-01", "--until", "2024-03-31", "--format", "json")
+        #expect(earlier.succeededQuietly, "\(earlier)")
         #expect(earlier.stdout.contains("\"did_not_prevent_repeat\": []"))
 
         let report = try sandbox.run("report", "--db", db, "--quarter", "2024Q2", "--format", "json")
+        #expect(report.succeededQuietly, "\(report)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
         let section = try #require(document["follow_through"] as? [String: Any])
         #expect((section["did_not_prevent_repeat"] as? [[String: Any]])?.first?["action"] as? String == "first/fix-keys")
         let table = try sandbox.run("report", "--db", db, "--quarter", "2024Q2")
+        #expect(table.succeededQuietly, "\(table)")
         #expect(table.stdout.contains("first/fix-keys"))
         #expect(table.stdout.contains("second/ttl"))
     }

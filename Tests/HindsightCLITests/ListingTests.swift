@@ -19,6 +19,7 @@ struct ListingTests {
 
     @Test func jsonCarriesTheContractedFields() throws {
         let result = try sandbox.run("incidents", "--db", db, "--format", "json")
+        #expect(result.succeededQuietly, "\(result)")
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(json.count == 5)
         let shortener = try #require(json.first { ($0["id"] as? String) == "2023-05-16-url-shortener-json-load" })
@@ -47,6 +48,7 @@ struct ListingTests {
         #expect(csv.stdout.hasPrefix("id,title,severity,near_miss,started_at,mitigated_at,resolved_at,state,services,causes,tags\r\n"))
         #expect(csv.stdout.split(separator: "\r\n").count == 6)
         let markdown = try sandbox.run("services", "--db", db, "--format", "markdown")
+        #expect(markdown.succeededQuietly, "\(markdown)")
         #expect(markdown.stdout.hasPrefix("| SERVICE | NAME |"))
         #expect(markdown.stdout.contains("| url-shortener |"))
     }
@@ -59,6 +61,7 @@ struct ListingTests {
     ])
     func csvHasTheJSONFieldsAsItsHeader(command: [String]) throws {
         let json = try Hindsight.run(command + ["--db", db, "--format", "json"], home: sandbox.path)
+        #expect(json.succeededQuietly, "\(json)")
         let records = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]] ?? []
         let first = try #require(records.first, "\(json.stdout)")
         let csv = try Hindsight.run(command + ["--db", db, "--format", "csv"], home: sandbox.path)
@@ -71,6 +74,7 @@ struct ListingTests {
     @Test func csvCellsCarryMachineValues() throws {
         // The URL shortener's outage: instants in RFC 3339, lists joined by ';', booleans as words.
         let incidents = try sandbox.run("incidents", "--db", db, "--service", "url-shortener", "--format", "csv")
+        #expect(incidents.succeededQuietly, "\(incidents)")
         let row = try #require(incidents.stdout.components(separatedBy: "\r\n").dropFirst().first)
         #expect(row.hasPrefix("2023-05-16-url-shortener-json-load,URL shortener down for 23 minutes"))
         #expect(row.contains(",SEV2,false,2023-05-16T14:00:00Z,2023-05-16T14:23:00Z,2023-05-16T14:23:00Z,resolved,url-shortener,"))
@@ -78,6 +82,7 @@ struct ListingTests {
         // An overdue action: due date without the derived-date star, days overdue as a number
         // (2018-10-10 to 2024-01-01 is 1909 days), no owner as an empty cell.
         let actions = try sandbox.run("actions", "--db", db, "--as-of", "2024-01-01", "--format", "csv")
+        #expect(actions.succeededQuietly, "\(actions)")
         #expect(actions.stdout.contains(",in-progress,2018-10-10,true,1909,true,2018-09-12-image-api-overlay-and-hotfix,"))
         // Nothing matches: the header alone.
         let none = try sandbox.run("actions", "--db", db, "--owner", "nobody", "--format", "csv")
@@ -85,6 +90,7 @@ struct ListingTests {
         #expect(none.stdout == "id,title,status,due,overdue,days_overdue,due_derived,incident,action,kind,priority,owner,"
                 + "addresses,created_at,completed_at,ticket\r\n")
         let noWindows = try sandbox.run("maintenance", "list", "--db", db, "--format", "csv")
+        #expect(noWindows.succeededQuietly, "\(noWindows)")
         #expect(noWindows.stdout == "service,start,end,note\r\n")
     }
 
@@ -93,6 +99,7 @@ struct ListingTests {
     @Test func followupCSVHasTheJSONFiguresOfEachGroup() throws {
         let period = ["followup", "--db", db, "--since", "2019-01-01", "--until", "2019-12-31", "--by", "priority"]
         let json = try Hindsight.run(period + ["--format", "json"], home: sandbox.path)
+        #expect(json.succeededQuietly, "\(json)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let total = try #require(document["total"] as? [String: Any])
         let csv = try Hindsight.run(period + ["--format", "csv"], home: sandbox.path)
@@ -155,6 +162,7 @@ struct ListingTests {
         // 80 % of requests failed while the platform was broken.
         #expect(result.stdout.contains("80% failing"))
         let json = try sandbox.run("incident", "show", "--db", db, "--format", "json", "2023-05-16-url-shortener-json-load")
+        #expect(json.succeededQuietly, "\(json)")
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         let derived = object?["derived"] as? [String: Any]
         #expect(derived?["seconds_to_mitigate"] as? Int == 23 * 60)
@@ -234,6 +242,7 @@ struct ListingTests {
         #expect(table.stdout.isEmpty)
         #expect(table.stderr == message)
         let json = try Hindsight.run(command + ["--db", file, "--format", "json"], home: empty.path)
+        #expect(json.succeededQuietly, "\(json)")
         #expect(json.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
     }
 
@@ -245,11 +254,13 @@ struct ListingTests {
             """
         _ = try sandbox.run("import", "--db", db, "-", stdin: text)
         let table = try sandbox.run("incidents", "--db", db, "--since", "2024-01-01")
+        #expect(table.succeededQuietly, "\(table)")
         #expect(!table.stdout.contains("\u{1b}"))
         #expect(table.stdout.contains("\\u{1b}[31m"))
         #expect(table.stdout.contains("\\u{202e}"))
         // JSON keeps the stored text byte for byte.
         let json = try sandbox.run("incidents", "--db", db, "--since", "2024-01-01", "--format", "json")
+        #expect(json.succeededQuietly, "\(json)")
         #expect(json.stdout.contains("\\u001b[31m alert \u{202E}"))
     }
 }

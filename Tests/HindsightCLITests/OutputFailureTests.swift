@@ -29,6 +29,7 @@ struct OutputFailureTests {
         if command.first != "generate" {
             // Output well past a pipe's 64 KiB buffer, so that writing is still going on when the reader leaves.
             let history = try sandbox.run("generate", "--incidents", "400")
+            #expect(history.succeededQuietly, "\(history)")
             try sandbox.write("history.json", history.stdout)
             #expect(try sandbox.run("import", "--db", db, sandbox.file("history.json")).status == 0)
         }

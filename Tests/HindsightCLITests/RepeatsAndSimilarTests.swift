@@ -20,10 +20,13 @@ struct RepeatsAndSimilarTests {
     @Test func incidentShowNamesBothSidesOfARepeat() throws {
         // i2's ttl (api, cache/key/ttl) lies below i1's key (api, cache/key), and i2 started later.
         let later = try sandbox.run("incident", "show", "--db", db, "i2-ttl")
+        #expect(later.succeededQuietly, "\(later)")
         #expect(later.stdout.contains("\nRepeats\n  ttl repeats i1-keys/key (cache/key, api)\n"))
         let earlier = try sandbox.run("incident", "show", "--db", db, "i1-keys")
+        #expect(earlier.succeededQuietly, "\(earlier)")
         #expect(earlier.stdout.contains("\nRepeats\n  key repeated by i2-ttl/ttl (cache/key/ttl, api)\n"))
         let json = try sandbox.run("incident", "show", "--db", db, "--format", "json", "i2-ttl")
+        #expect(json.succeededQuietly, "\(json)")
         let derived = (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["derived"] as? [String: Any]
         let repeats = derived?["repeats"] as? [[String: Any]] ?? []
         #expect(repeats.count == 1)
@@ -33,8 +36,10 @@ struct RepeatsAndSimilarTests {
         #expect(repeats.first?["services"] as? [String] == ["api"])
         #expect((derived?["repeated_by"] as? [Any])?.isEmpty == true)
         let markdown = try sandbox.run("incident", "show", "--db", db, "--format", "markdown", "i1-keys")
+        #expect(markdown.succeededQuietly, "\(markdown)")
         #expect(markdown.stdout.contains("| key | repeated by | i2-ttl | ttl | cache/key/ttl | api |"))
         let plain = try sandbox.run("incident", "show", "--db", db, "i3-flags")
+        #expect(plain.succeededQuietly, "\(plain)")
         #expect(!plain.stdout.contains("Repeats"))
     }
 
@@ -67,6 +72,7 @@ struct RepeatsAndSimilarTests {
         #expect(reasons.map { $0["points"] as? Double } == [2, 2, 1])
         #expect(reasons.first?["reason"] as? String == "related cause under cache/key (cache/key/ttl ~ cache/key)")
         let table = try sandbox.run("similar", "--db", db, "i2-ttl")
+        #expect(table.succeededQuietly, "\(table)")
         #expect(table.stdout.contains("5.0  2024-01-10  i1-keys"))
         let first = try sandbox.run("similar", "--db", db, "i1-keys")
         #expect(first.status == 0 && first.stdout.isEmpty && first.stderr.contains("No earlier incident"))
@@ -113,6 +119,7 @@ struct RepeatsAndSimilarTests {
         // The last one started after the other 119 later ones, the target and the early one, and
         // shares the two words with each: 121 matches of 1 point, the most recent first.
         let last = try sandbox.run("similar", "--db", db, "--format", "json", "--limit", "1000", "later-119")
+        #expect(last.succeededQuietly, "\(last)")
         let all = try JSONSerialization.jsonObject(with: Data(last.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(all.count == 121)
         #expect(all.suffix(2).map { $0["incident"] as? String } == ["target", "early"])
@@ -130,6 +137,7 @@ struct RepeatsAndSimilarTests {
         #expect(lines.allSatisfy { $0.count <= 135 }, "\(table.stdout)")
         #expect(lines.dropFirst(2).first?.hasSuffix("…") == true, "\(table.stdout)")
         let markdown = try demo.run("similar", "--db", demoDB, "2023-05-16-url-shortener-json-load", "--format", "markdown")
+        #expect(markdown.succeededQuietly, "\(markdown)")
         #expect(markdown.stdout.contains("same cause deploy/all-at-once; words in common: changes, file, release, went, without;"))
     }
 }

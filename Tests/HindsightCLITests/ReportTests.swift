@@ -54,6 +54,7 @@ struct ReportTests {
         #expect(timing["time_to_resolve"]?["incidents"] as? Int == 0)
         let table = try sandbox.run("report", "--db", db, "--year", "2023", "--service", "url-shortener",
                                     "--as-of", "2023-05-16T14:10:00Z")
+        #expect(table.succeededQuietly, "\(table)")
         #expect(table.stdout.contains("SEV2      10m+       10m"), "\(table.stdout)")
 
         // A minute after them they count: 23 minutes, 1 380 s.
@@ -184,9 +185,11 @@ struct ReportTests {
         let window = try #require(((report["services"] as? [[String: Any]])?.first?["windows"] as? [[String: Any]])?.first)
         #expect(window["credit_percent"] as? Double == 2.5)
         let table = try sandbox.run("report", "--db", db, "--month", "2020-04", "--service", "web")
+        #expect(table.succeededQuietly, "\(table)")
         #expect(table.stdout.contains("over by 16m 48s, credit owed 2.5%\n"), "\(table.stdout)")
         #expect(table.stdout.contains("99.8611%    2.5%  BREACHED"), "\(table.stdout)")
         let markdown = try sandbox.run("report", "--db", db, "--month", "2020-04", "--service", "web", "--format", "markdown")
+        #expect(markdown.succeededQuietly, "\(markdown)")
         #expect(markdown.stdout.contains("| 99.8611% | 2.5% | BREACHED |"), "\(markdown.stdout)")
     }
 
@@ -220,6 +223,7 @@ struct ReportTests {
             !! web 2020-04: 50m down, 1h allowed, availability 99.8842%, credit owed 10%\n
             """), "\(table.stdout)")
         let markdown = try sandbox.run("report", "--db", db, "--month", "2020-04", "--service", "web", "--format", "markdown")
+        #expect(markdown.succeededQuietly, "\(markdown)")
         #expect(markdown.stdout.contains("**web 2020-04: 50m down, 1h allowed, availability 99.8842%, credit owed 10%**"),
                 "\(markdown.stdout)")
     }
@@ -250,6 +254,7 @@ struct ReportTests {
         #expect(table.stdout.contains("Not begun by the as-of instant, so left out above: web 2020-W16 to 2020-W18 (3 weekly windows).\n"),
                 "\(table.stdout)")
         let markdown = try Hindsight.run(arguments + ["--format", "markdown"], home: sandbox.path)
+        #expect(markdown.succeededQuietly, "\(markdown)")
         #expect(markdown.stdout.contains("web 2020-W16 to 2020-W18 (3 weekly windows)"), "\(markdown.stdout)")
         let report = try json(["--month", "2020-04", "--service", "web", "--as-of", "2020-04-10T12:00:00Z"])
         let windows = (report["services"] as? [[String: Any]])?.first?["windows"] as? [[String: Any]] ?? []
@@ -304,11 +309,14 @@ struct ReportTests {
         #expect(table.stdout.contains("No service has an SLA window or an impact in this period.\n"), "\(table.stdout)")
         #expect(table.stdout.contains("\n2019-10-05  SEV4  caught-early  Caught | early\n"), "\(table.stdout)")
         let markdown = try Hindsight.run(arguments + ["--format", "markdown"], home: sandbox.path)
+        #expect(markdown.succeededQuietly, "\(markdown)")
         #expect(markdown.stdout.contains("\n| 2019-10-05 | SEV4 | caught-early | Caught \\| early |\n"), "\(markdown.stdout)")
         let html = try Hindsight.run(arguments + ["--format", "html"], home: sandbox.path)
+        #expect(html.succeededQuietly, "\(html)")
         #expect(html.stdout.contains("<tr><td>2019-10-05</td><td>SEV4</td><td>caught-early</td><td>Caught | early</td></tr>"),
                 "\(html.stdout)")
         let json = try Hindsight.run(arguments + ["--format", "json"], home: sandbox.path)
+        #expect(json.succeededQuietly, "\(json)")
         let document = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any] ?? [:]
         #expect((document["services"] as? [Any])?.isEmpty == true)
         #expect((document["near_misses"] as? [[String: Any]])?.map { $0["id"] as? String } == ["caught-early"])
@@ -326,6 +334,7 @@ struct ReportTests {
 
     @Test func markdownAndHTMLCarryTheSameSections() throws {
         let markdown = try sandbox.run("report", "--db", db, "--year", "2023", "--service", "url-shortener", "--format", "markdown")
+        #expect(markdown.succeededQuietly, "\(markdown)")
         #expect(markdown.stdout.hasPrefix("## SLA report 2023\n"))
         #expect(markdown.stdout.contains("| url-shortener | 2023 | 15m | 23m | -8m |"))
         #expect(markdown.stdout.contains("**1 SLA window breached:**"))

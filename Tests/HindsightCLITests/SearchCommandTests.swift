@@ -42,11 +42,13 @@ struct SearchCommandTests {
         #expect(result.stderr.isEmpty)
         #expect(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) is [Any])
         let check = try sandbox.run("incidents", "--db", db, "--format", "json")
+        #expect(check.succeededQuietly, "\(check)")
         #expect(check.stdout.contains("i1-keys"))  // and nothing was dropped
     }
 
     @Test func severalArgumentsAreOneQueryAndADashNeedsTheSeparator() throws {
         let words = try sandbox.run("search", "--db", db, "--format", "json", "keys", "tenant")
+        #expect(words.succeededQuietly, "\(words)")
         #expect(words.stdout.contains("\"Keys ignored the tenant\""))
         let dash = try sandbox.run("search", "--db", db, "--format", "json", "--", "-tenant")
         #expect(dash.status == 0)
@@ -117,12 +119,14 @@ struct SearchCommandTests {
         // A phrase matches its words' forms in order, marked as one run: "cache key" is i1's "Cache keys", not i2's
         // "Cache TTL keys" (a word between) nor "keys cache" reversed.
         let phrase = try sandbox.run("search", "--db", db, "--format", "json", "\"cache key\"")
+        #expect(phrase.succeededQuietly, "\(phrase)")
         let phraseHits = try JSONSerialization.jsonObject(with: Data(phrase.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(phraseHits.map { $0["snippet"] as? String } == ["[Cache keys] collided after a deploy"])
         let reversed = try sandbox.run("search", "--db", db, "\"key cache\"")
         #expect(reversed.status == 0 && reversed.stdout.isEmpty && reversed.stderr == "No records match.\n")
         // A prefix still finds the words it begins.
         let prefix = try sandbox.run("search", "--db", db, "--format", "json", "collid*")
+        #expect(prefix.succeededQuietly, "\(prefix)")
         #expect(prefix.stdout.contains("\"Cache keys [collided] after a deploy\""))
     }
 
@@ -132,16 +136,20 @@ struct SearchCommandTests {
         #expect(!table.stdout.contains("\u{1B}"))
         #expect(table.stdout.contains("\\u{1b}[31mred\\u{1b}[0m"))
         let json = try sandbox.run("search", "--db", db, "--format", "json", "staging")
+        #expect(json.succeededQuietly, "\(json)")
         let hit = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])?.first)
         #expect((hit["snippet_text"] as? String)?.contains("\u{1B}[31mred") == true)
     }
 
     @Test func filtersAndTheirMistakes() throws {
         let api = try sandbox.run("search", "--db", db, "--format", "json", "--service", "web", "keys")
+        #expect(api.succeededQuietly, "\(api)")
         #expect(api.stdout == "[]\n")
         let cause = try sandbox.run("search", "--db", db, "--format", "json", "--cause", "deploy", "keys")
+        #expect(cause.succeededQuietly, "\(cause)")
         #expect(cause.stdout.contains("i1-keys") && !cause.stdout.contains("i2-ttl"))
         let since = try sandbox.run("search", "--db", db, "--format", "json", "--since", "2024-02-01", "keys")
+        #expect(since.succeededQuietly, "\(since)")
         #expect(since.stdout.contains("i2-ttl") && !since.stdout.contains("i1-keys"))
         let none = try sandbox.run("search", "--db", db, "zebra")
         #expect(none.status == 0 && none.stdout.isEmpty && none.stderr == "No records match.\n")
