@@ -130,6 +130,52 @@ struct ReportTests {
         #expect(abs(attributed - 3_600) < 1e-6)
     }
 
+    /// The image API's outage of 12 September 2018 had three stages of partial impact, judged
+    /// by a quarterly SLA in Prague with credit tiers: weighted, they add up to 1014 s.
+    @Test func theImageAPIsStagedOutageIsWeighedStageByStage() throws {
+        let report = try json(["--quarter", "2018Q3", "--tz", "Europe/Prague", "--service", "image-api"])
+        let section = try #require((report["services"] as? [[String: Any]])?.first)
+        // 13:45–15:00 +02:00 at 0.02: 4500 × 0.02 = 90 s; 15:00–16:20 at 0.005: 4800 × 0.005 = 24 s;
+        // 16:20–16:35 fully down: 900 s. In all 90 + 24 + 900 = 1014 s.
+        #expect(section["period_downtime_seconds"] as? Double == 1_014)
+        let windows = try #require(section["windows"] as? [[String: Any]])
+        #expect(windows.map { $0["label"] as? String } == ["2018Q3"])
+        let quarter = try #require(windows.first)
+        // Q3 2018 in Prague: 1 July 00:00 CEST (30 June 22:00 UTC) to 1 October 00:00 CEST (30
+        // September 22:00 UTC), no clock change between: 92 days = 7948800 s. 99.5 % leaves 0.5 %
+        // of it, 39744 s, allowed; 39744 − 1014 = 38730 s left, 100 × 1014 / 39744 = 2.5513…% used.
+        #expect(quarter["start"] as? String == "2018-06-30T22:00:00Z")
+        #expect(quarter["end"] as? String == "2018-09-30T22:00:00Z")
+        #expect(quarter["window_seconds"] as? Double == 7_948_800)
+        #expect(quarter["allowed_downtime_seconds"] as? Double == 39_744)
+        #expect(quarter["downtime_seconds"] as? Double == 1_014)
+        #expect(quarter["budget_remaining_seconds"] as? Double == 38_730)
+        #expect(abs((quarter["budget_consumed_percent"] as? Double ?? 0) - 101_400.0 / 39_744) < 1e-9)
+        // Availability 100 × (1 − 1014 / 7948800) = 99.98724…%: above both tiers (99.5, 98), no credit.
+        #expect(abs((quarter["availability_percent"] as? Double ?? 0) - (100 - 101_400.0 / 7_948_800)) < 1e-12)
+        #expect(quarter["breached"] as? Bool == false)
+        #expect(quarter["credit_percent"] as? Double == 0)
+    }
+
+    /// The Flask website's SLA is per month in Los Angeles and counts partial impact as full.
+    @Test func theFlaskOutageIsJudgedByALosAngelesFebruary() throws {
+        let report = try json(["--month", "2021-02", "--tz", "America/Los_Angeles", "--service", "flask-website"])
+        let window = try #require(((report["services"] as? [[String: Any]])?.first?["windows"] as? [[String: Any]])?.first)
+        // February 2021 in Los Angeles runs from 1 February 00:00 PST (08:00 UTC) to 1 March 00:00
+        // PST, before the clocks change on 14 March: 28 × 86400 = 2419200 s. 0.1 % of it is
+        // 2419.2 s; 14:23–14:35 PST is 720 s down, which leaves 1699.2 s, and availability is
+        // 100 × (1 − 720 / 2419200) = 99.97023…%.
+        #expect(window["label"] as? String == "2021-02")
+        #expect(window["start"] as? String == "2021-02-01T08:00:00Z")
+        #expect(window["end"] as? String == "2021-03-01T08:00:00Z")
+        #expect(window["window_seconds"] as? Double == 2_419_200)
+        #expect(window["allowed_downtime_seconds"] as? Double == 2_419.2)
+        #expect(window["downtime_seconds"] as? Double == 720)
+        #expect(window["budget_remaining_seconds"] as? Double == 1_699.2)
+        #expect(abs((window["availability_percent"] as? Double ?? 0) - (100 - 72_000.0 / 2_419_200)) < 1e-12)
+        #expect(window["breached"] as? Bool == false)
+    }
+
     /// Partial impacts whose figures binary floating point gets wrong in the last digit: the
     /// report prints the decimals worked out by hand.
     @Test func partialImpactsAddUpToTheirDecimalFigures() throws {
