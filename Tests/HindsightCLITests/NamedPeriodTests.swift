@@ -42,7 +42,8 @@ struct NamedPeriodTests {
                                  ("2023", ["2023-05-16-url-shortener-json-load"]), ("2020", [])] {
             let result = try run(["incidents", "--format", "json", "--year", year])
             #expect(result.status == 0, "\(result.stderr)")
-            let records = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? [["": ""]]
+            let records = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]],
+                                       "\(year)")
             #expect(records.compactMap { $0["id"] as? String } == expected, "\(year)")
         }
     }
