@@ -82,6 +82,7 @@ struct CatalogCommandTests {
 
     private func yearWindow(_ service: String, _ year: String) throws -> [String: Any] {
         let result = try run(["report", "--year", year, "--service", service, "--format", "json"])
+        #expect(result.succeededQuietly, "\(result)")
         let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
         let section = (report["services"] as? [[String: Any]])?.first
         return (section?["windows"] as? [[String: Any]])?.first ?? [:]

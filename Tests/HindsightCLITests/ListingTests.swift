@@ -45,6 +45,7 @@ struct ListingTests {
         #expect(table.stdout.hasPrefix("STARTED (UTC)"))
         #expect(table.stdout.contains("2023-05-16 14:00"))
         let csv = try sandbox.run("incidents", "--db", db, "--format", "csv")
+        #expect(csv.succeededQuietly, "\(csv)")
         #expect(csv.stdout.hasPrefix("id,title,severity,near_miss,started_at,mitigated_at,resolved_at,state,services,causes,tags\r\n"))
         #expect(csv.stdout.split(separator: "\r\n").count == 6)
         let markdown = try sandbox.run("services", "--db", db, "--format", "markdown")
@@ -220,6 +221,7 @@ struct ListingTests {
         let imported = try sandbox.run("import", "--db", db, "-", stdin: text)
         #expect(imported.status == 0, "\(imported.stderr)")
         let table = try sandbox.run("incidents", "--db", db, "--since", "2024-01-01")
+        #expect(table.succeededQuietly, "\(table)")
         let lines = table.stdout.split(separator: "\n").map(String.init)
         #expect(lines == [
             "STARTED (UTC)     ID    SEV  STATE     DURATION  SERVICES  TITLE",

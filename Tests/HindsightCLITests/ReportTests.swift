@@ -263,6 +263,7 @@ struct ReportTests {
         #expect(window["breached"] as? Bool == false)
         #expect(window["credit_percent"] as? Double == 10)
         let table = try sandbox.run("report", "--db", db, "--month", "2020-04", "--service", "web")
+        #expect(table.succeededQuietly, "\(table)")
         #expect(table.stdout.contains("""
             No SLA window is breached.
             !! 1 SLA window within budget still owes a credit:
@@ -323,6 +324,7 @@ struct ReportTests {
             """)
         #expect(try sandbox.run("import", "--db", db, file).status == 0)
         let table = try sandbox.run("report", "--db", db, "--month", "2020-03", "--service", "web")
+        #expect(table.succeededQuietly, "\(table)")
         #expect(table.stdout.contains("!! web 2020-03: 44m 38s down, 44m 38s allowed, over by 300ms\n"), "\(table.stdout)")
         #expect(table.stdout.contains("44m 38s  -300ms  100.0%"), "\(table.stdout)")
     }
@@ -385,6 +387,7 @@ struct ReportTests {
         #expect(markdown.stdout.contains("| url-shortener | 2023 | 15m | 23m | -8m |"))
         #expect(markdown.stdout.contains("**1 SLA window breached:**"))
         let html = try sandbox.run("report", "--db", db, "--year", "2023", "--format", "html")
+        #expect(html.succeededQuietly, "\(html)")
         #expect(html.stdout.hasPrefix("<!DOCTYPE html>"))
         #expect(html.stdout.contains("<td>BREACHED</td>"))
         #expect(html.stdout.contains("<h2>Causes of downtime</h2>"))
@@ -451,9 +454,12 @@ struct ReportTests {
         #expect(abs((status["burn_rate"] as? Double ?? 0) - 1_380.0 * 365 / (900 * 151)) < 1e-9)
 
         let table = try sandbox.run("budget", "--db", db, "--as-of", "2023-06-01T00:00:00Z")
+        #expect(table.succeededQuietly, "\(table)")
         #expect(table.stdout.contains("EXHAUSTED 2023-05-16 14:15"))
         let unknown = try sandbox.run("budget", "--db", db, "--service", "nope")
         #expect(unknown.status == 65)
+        #expect(unknown.stdout.isEmpty)
+        #expect(unknown.stderr.contains("no service with id 'nope'"), "\(unknown.stderr)")
         let badInstant = try sandbox.run("budget", "--db", db, "--as-of", "yesterday")
         #expect(badInstant.status == 64)
         #expect(badInstant.stderr.contains("--as-of"))

@@ -75,6 +75,7 @@ struct SearchCommandTests {
 
     @Test func jsonCarriesTheContractedFieldsBestFirst() throws {
         let result = try sandbox.run("search", "--db", db, "--format", "json", "keys")
+        #expect(result.succeededQuietly, "\(result)")
         let hits = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
         // "keys", stemmed "kei" as "key" is, is in four titles and no body text: the factor "Keys
         // ignored the tenant" (4 words), i2's "Cache TTL keys expired together" (5), i1's "Cache
