@@ -191,6 +191,16 @@ struct WindowEvaluationTests {
         #expect(AllowedDowntime.seconds(objectivePercent: objective, windowMilliseconds: windowMilliseconds) == allowed)
     }
 
+    // A leap year, 31 622 400 s, less objective/100 of it: 1e-30 % takes 3.2e-25 s off and 1e-300 % less, both
+    // under half an attosecond; 1.23456789012345e-13 % takes 31 622 400 000 × 123 456 789 012 345 / 10^14 =
+    // 39 039 999 648.64 attoseconds off, rounded to 39 039 999 649; 1.2345678901234567e-23 % (more decimals than
+    // the digits hold) takes 3.9 attoseconds off, rounded to 4.
+    @Test(arguments: [(1e-30, 0 as Int128), (1e-300, 0), (1.23456789012345e-13, 39_039_999_649), (1.2345678901234567e-23, 4)])
+    func aTinyObjectiveAllowsAlmostTheWholeWindow(objective: Double, attosecondsOff: Int128) {
+        #expect(AllowedDowntime.downtime(objectivePercent: objective, windowMilliseconds: 31_622_400_000)
+                == ExactSeconds(seconds: 31_622_400) - ExactSeconds(attoseconds: attosecondsOff))
+    }
+
     @Test func eachWindowIsJudgedByTheSLAInForceAtItsStart() throws {
         // Monthly 99.9 until 15 March 2020, then quarterly 99.5: March (started 1 March) stays
         // with the monthly SLA; Q1 started before the quarterly one and belongs to nobody else.
