@@ -52,8 +52,9 @@ struct DemoCommand: ParsableCommand {
         out += "\nIncidents\n"
         let incidents = try knowledgeBase.incidentSummaries(matching: IncidentFilter())
         for incident in incidents {
-            let end = incident.mitigatedAt ?? incident.resolvedAt
-            let length = end.map { DurationText.short(seconds: $0.seconds(since: incident.startedAt)) } ?? "ongoing"
+            let seconds = IncidentFacts.secondsToMitigate(startedAt: incident.startedAt, mitigatedAt: incident.mitigatedAt,
+                                                          resolvedAt: incident.resolvedAt)
+            let length = seconds.map(DurationText.short(seconds:)) ?? "ongoing"
             let kind = incident.nearMiss ? "near miss" : (incident.severity?.rawValue ?? "")
             out += "  \(incident.startedAt.utcDate)  \(kind.padding(10))\(length.padding(9))\(TerminalText.neutralised(incident.title))\n"
         }

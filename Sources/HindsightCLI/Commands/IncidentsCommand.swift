@@ -120,7 +120,7 @@ struct IncidentsCommand: ParsableCommand {
         csvFields: csvFields) }
 
     private static func duration(_ incident: IncidentSummary) -> String {
-        guard let end = incident.mitigatedAt ?? incident.resolvedAt else { return "ongoing" }
-        return DurationText.short(seconds: end.seconds(since: incident.startedAt))
+        IncidentFacts.secondsToMitigate(startedAt: incident.startedAt, mitigatedAt: incident.mitigatedAt,
+                                        resolvedAt: incident.resolvedAt).map(DurationText.short(seconds:)) ?? "ongoing"
     }
 }

@@ -201,7 +201,9 @@ enum IncidentDetail {
         var derived = MappingBuilder()
         derived.add("state", text: incident.state.rawValue)
         derived.add("seconds_to_detect", incident.detectedAt.map { .number($0.seconds(since: incident.startedAt)) } ?? .null)
-        derived.add("seconds_to_mitigate", (incident.mitigatedAt ?? incident.resolvedAt).map { .number($0.seconds(since: incident.startedAt)) } ?? .null)
+        let secondsToMitigate = IncidentFacts.secondsToMitigate(startedAt: incident.startedAt, mitigatedAt: incident.mitigatedAt,
+                                                                resolvedAt: incident.resolvedAt)
+        derived.add("seconds_to_mitigate", secondsToMitigate.map(StructuredValue.number) ?? .null)
         derived.add("seconds_to_resolve", incident.resolvedAt.map { .number($0.seconds(since: incident.startedAt)) } ?? .null)
         derived.add("latent_ages", .sequence(incident.factors.map { factor in
             guard let introduced = factor.introducedAt else {

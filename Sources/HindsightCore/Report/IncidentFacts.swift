@@ -51,7 +51,16 @@ public struct IncidentFacts: Hashable, Sendable {
     /// Seconds from start to detection; nil when not recorded.
     public var secondsToDetect: Double? { detectedAt.map { $0.seconds(since: startedAt) } }
     /// Seconds from start to mitigation, or to resolution when no mitigation is recorded.
-    public var secondsToMitigate: Double? { (mitigatedAt ?? resolvedAt).map { $0.seconds(since: startedAt) } }
+    public var secondsToMitigate: Double? {
+        Self.secondsToMitigate(startedAt: startedAt, mitigatedAt: mitigatedAt, resolvedAt: resolvedAt)
+    }
     /// Seconds from start to resolution; nil while unresolved.
     public var secondsToResolve: Double? { resolvedAt.map { $0.seconds(since: startedAt) } }
+
+    /// Seconds from `startedAt` to mitigation, or to resolution when no mitigation is recorded
+    /// (a fix that mitigated and resolved at once); nil while neither is. The one rule for every
+    /// listing, detail and report that shows how long an incident hurt.
+    public static func secondsToMitigate(startedAt: Instant, mitigatedAt: Instant?, resolvedAt: Instant?) -> Double? {
+        (mitigatedAt ?? resolvedAt).map { $0.seconds(since: startedAt) }
+    }
 }
