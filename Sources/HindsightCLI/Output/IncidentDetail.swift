@@ -310,10 +310,3 @@ enum IncidentDetail {
         JSONWriter.formatNumber(fraction * 100) + "%"
     }
 }
-
-extension String {
-    /// The string padded with spaces to `width` characters.
-    func padding(_ width: Int) -> String {
-        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
-    }
-}
