@@ -267,7 +267,6 @@ enum IncidentDetail {
         return evaluation.isClosed ? "met" : "open"
     }
 
-    /// The impacted services that no window was charged for, sorted; nil when there are none.
     /// The services `incident` hit that no charge names, sorted: those with an impact before
     /// `now`, which no SLA covered, and those whose every impact begins at or after `now`, which
     /// no window can have counted yet (a date mistyped a year ahead, usually), whether or not an
