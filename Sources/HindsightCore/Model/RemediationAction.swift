@@ -13,7 +13,7 @@ public struct RemediationAction: Hashable, Sendable {
     public var owner: String?
     /// How urgent it is.
     public var priority: ActionPriority
-    /// The due date as written; nil means derived from the incident (see ``derivedDue(resolvedAt:)``).
+    /// The due date as written; nil means derived from the incident (see ``effectiveDue(incidentResolvedAt:)``).
     public var due: CalendarDate?
     /// Where it stands.
     public var status: ActionStatus
