@@ -11,8 +11,9 @@
 /// * **days to complete**: completion − creation, in days (86 400 s), median and 90th
 ///   percentile by ``DistributionSummary`` (PERCENTILE.INC);
 /// * **open**: created on or before D and still open on D (``TrackedAction/wasOpen(on:)``);
-/// * **overdue**: created on or before D and overdue on D by interchange.md's rule, aged by
-///   D − due into 1–30, 31–90 and over 90 days;
+/// * **overdue**: created on or before D and overdue on D by
+///   ``RemediationAction/isOverdue(on:incidentResolvedAt:)``, aged by D − due into 1–30, 31–90
+///   and over 90 days;
 /// * **did not prevent a repeat**: flagged by ``IneffectiveActionRule`` with a repeat that
 ///   began in the period.
 public enum FollowThroughBuilder {

@@ -34,9 +34,10 @@ public struct TrackedAction: Hashable, Sendable {
     /// Whether the due date in force was derived rather than written.
     public var isDueDerived: Bool { action.due == nil && effectiveDue != nil }
 
-    /// Whether the action is overdue on `day`, by interchange.md's rule, once it exists: an
-    /// action created after `day` (added later with a due date before it) was not overdue then,
-    /// as follow-through counts it.
+    /// Whether the action is overdue on `day`, by
+    /// ``RemediationAction/isOverdue(on:incidentResolvedAt:)``, once it exists: an action created
+    /// after `day` (added later with a due date before it) was not overdue then, as follow-through
+    /// counts it.
     public func isOverdue(on day: CalendarDate) -> Bool {
         createdAt.utcDate <= day && action.isOverdue(on: day, incidentResolvedAt: incidentResolvedAt)
     }
