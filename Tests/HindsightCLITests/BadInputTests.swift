@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Every kind of bad input that interchange.md names: the import exits 65, prints a located
+/// Every kind of bad input that the interchange format names: the import exits 65, prints a located
 /// message on standard error, and leaves the database exactly as it was.
 struct BadInputTests {
     static let good = """

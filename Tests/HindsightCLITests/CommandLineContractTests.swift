@@ -158,7 +158,7 @@ extension CommandLineContractTests {
 }
 
 extension CommandLineContractTests {
-    /// interchange.md: an import that fails exits non-zero "naming every problem found
+    /// The interchange format: an import that fails exits non-zero "naming every problem found
     /// (file:line:column, the field, what was expected)". The problems found across records (a
     /// reference to no service, a duplicate, overlapping SLAs, a record that differs from the
     /// stored one) name the field as a record's own problems do.

@@ -1,7 +1,7 @@
 import Testing
 @testable import HindsightCore
 
-/// The default due dates and the overdue rule of interchange.md, on both sides of every boundary.
+/// The default due dates and the overdue rule of the interchange format, on both sides of every boundary.
 struct ActionDueTests {
     /// 2019-10-30T20:35:00+01:00, i.e. 19:35 UTC on 2019-10-30 (`date -u -d 2019-10-30T19:35:00Z +%s`).
     let resolved = Instant(millisecondsSinceEpoch: 1_572_464_100_000)
