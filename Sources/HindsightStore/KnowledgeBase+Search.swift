@@ -9,10 +9,21 @@ extension KnowledgeBase {
     /// Ranked by FTS5's bm25 with a title weighing ``titleWeight`` times a body text, so a word
     /// in an incident's or a factor's title ranks that record above one that has the word only in
     /// a summary or the timeline. Ties keep the order in which the records were stored.
+    /// - Throws: ``SearchQueryRefused`` when the index refuses the query as malformed.
     public func search(_ query: SearchQuery, filter: IncidentFilter = IncidentFilter(), limit: Int) throws -> [SearchHit] {
         let expression = query.fts5Expression
         let (condition, filterArguments) = filter.sqlCondition()
-        return try queue.read { db in
+        do {
+            return try hits(expression, query, condition: condition, filterArguments: filterArguments, limit: limit)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+            throw SearchQueryRefused()
+        }
+    }
+
+    /// The hits of ``search(_:filter:limit:)``, read in one transaction.
+    private func hits(_ expression: String, _ query: SearchQuery, condition: String, filterArguments: StatementArguments,
+                      limit: Int) throws -> [SearchHit] {
+        try queue.read { db in
             let ranked: [Row]
             if condition == "1" {
                 ranked = try Self.rankedRows(db, expression, limit: limit)

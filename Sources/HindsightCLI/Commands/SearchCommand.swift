@@ -1,5 +1,4 @@
 import ArgumentParser
-import GRDB
 import HindsightCore
 import HindsightStore
 
@@ -66,9 +65,7 @@ struct SearchCommand: ParsableCommand {
         let hits: [SearchHit]
         do {
             hits = try knowledgeBase.search(try parsedQuery(), filter: filter, limit: limit)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
-            // The query is always quoted, so this should not happen; if it does, say so without
-            // showing the index's own message, which would speak of SQL the user never wrote.
+        } catch is SearchQueryRefused {
             throw CLIError(.usage, "error: search: the index could not run this query; try plain words or a \"quoted phrase\"")
         }
         if hits.isEmpty && output.format == .table {
