@@ -100,6 +100,22 @@ struct GenerateTests {
                 "stderr was: \(joined.stderr)")
     }
 
+    /// Output that can no longer be written (a reader gone after the first bytes, a full disk) ends
+    /// generation there: the rest of a ten-million-incident history, minutes of work, is not made
+    /// only to be thrown away. A CPU-time limit far below what that work takes (ten seconds; the
+    /// whole history takes minutes even in an optimised build) turns making it anyway into the
+    /// process being killed rather than exit 1.
+    @Test(arguments: [("\"$0\" \"$@\" | head -c 1 > /dev/null; exit ${PIPESTATUS[0]}", ""),
+                      ("\"$0\" \"$@\" > /dev/full", "error: could not write to standard output: No space left on device\n")])
+    func outputThatCannotBeWrittenStopsTheGeneration(shell: String, message: String) throws {
+        if shell.contains("/dev/full"), !FileManager.default.fileExists(atPath: "/dev/full") { return }
+        let sandbox = try Sandbox()
+        let result = try Hindsight.run(["-c", "ulimit -t 10 && " + shell, Hindsight.binaryPath,
+                                        "generate", "--incidents", "10000000"], home: sandbox.path, binary: "/bin/bash")
+        #expect(result.status == 1, "\(shell): \(result.stderr)")
+        #expect(result.stderr == message, "\(shell)")
+    }
+
     @Test func anOutOfRangeCountSaysWhatWouldBeAccepted() throws {
         let sandbox = try Sandbox()
         let result = try sandbox.run("generate", "--incidents", "10", "--years", "500")

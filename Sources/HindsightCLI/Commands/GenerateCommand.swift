@@ -48,7 +48,9 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         let history = try SyntheticHistory(incidents: incidents, services: services, years: years, seed: seed)
         var output = BufferedStandardOutput()
-        history.writeJSON(to: &output)
+        // A reader that has gone (`| head`) or a full disk ends the history there, rather than
+        // after making the rest of it for nothing.
+        try history.writeJSON(to: &output) { try $0.checkWritten() }
         try output.finish()
     }
 }

@@ -37,13 +37,38 @@ public struct InterchangeStreamWriter {
         services: Services, slas: SLAs, maintenance: Windows, incidents: Incidents, to output: inout Output
     ) where Services.Element == Service, SLAs.Element == ServiceLevelAgreement,
             Windows.Element == MaintenanceWindow, Incidents.Element == Incident {
+        write(services: services, slas: slas, maintenance: maintenance, incidents: incidents, to: &output,
+              afterEachRecord: { _ in })
+    }
+
+    /// Writes the document with these records, in this order, to `output` in JSON, calling
+    /// `afterEachRecord` with `output` after each record; what it throws ends the writing there, so
+    /// that records made as they are read are not all made for an output that has failed.
+    public static func write<Services: Sequence, SLAs: Sequence, Windows: Sequence, Incidents: Sequence,
+                             Output: TextOutputStream>(
+        services: Services, slas: SLAs, maintenance: Windows, incidents: Incidents, to output: inout Output,
+        afterEachRecord: (inout Output) throws -> Void
+    ) rethrows where Services.Element == Service, SLAs.Element == ServiceLevelAgreement,
+            Windows.Element == MaintenanceWindow, Incidents.Element == Incident {
         // JSON is written by this module's own writer, which cannot fail.
         var writer = InterchangeStreamWriter(emitter: nil)
         writer.beginJSON(to: &output)
-        for service in services { writer.addJSON(InterchangeEncoder.encode(service), in: .services, to: &output) }
-        for sla in slas { writer.addJSON(InterchangeEncoder.encode(sla), in: .slas, to: &output) }
-        for window in maintenance { writer.addJSON(InterchangeEncoder.encode(window), in: .maintenance, to: &output) }
-        for incident in incidents { writer.addJSON(InterchangeEncoder.encode(incident), in: .incidents, to: &output) }
+        for service in services {
+            writer.addJSON(InterchangeEncoder.encode(service), in: .services, to: &output)
+            try afterEachRecord(&output)
+        }
+        for sla in slas {
+            writer.addJSON(InterchangeEncoder.encode(sla), in: .slas, to: &output)
+            try afterEachRecord(&output)
+        }
+        for window in maintenance {
+            writer.addJSON(InterchangeEncoder.encode(window), in: .maintenance, to: &output)
+            try afterEachRecord(&output)
+        }
+        for incident in incidents {
+            writer.addJSON(InterchangeEncoder.encode(incident), in: .incidents, to: &output)
+            try afterEachRecord(&output)
+        }
         writer.finishJSON(to: &output)
     }
 

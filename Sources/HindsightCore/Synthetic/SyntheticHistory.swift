@@ -60,7 +60,14 @@ public struct SyntheticHistory {
 
     /// Writes the whole history as one interchange JSON document, one record at a time.
     public func writeJSON<Output: TextOutputStream>(to output: inout Output) {
-        InterchangeStreamWriter.write(services: services, slas: slas, maintenance: maintenance,
-                                      incidents: incidents, to: &output)
+        writeJSON(to: &output, afterEachRecord: { _ in })
+    }
+
+    /// Writes the whole history as ``writeJSON(to:)`` does, calling `afterEachRecord` with `output`
+    /// after each record; what it throws ends the history there, before the next record is made.
+    public func writeJSON<Output: TextOutputStream>(to output: inout Output,
+                                                    afterEachRecord: (inout Output) throws -> Void) rethrows {
+        try InterchangeStreamWriter.write(services: services, slas: slas, maintenance: maintenance,
+                                          incidents: incidents, to: &output, afterEachRecord: afterEachRecord)
     }
 }
