@@ -79,6 +79,22 @@ struct SyntheticHistoryTests {
         #expect(zip(incidents, incidents.dropFirst()).filter { $0.startedAt > $1.startedAt }.count < 200)
     }
 
+    /// A follow-on incident starts during the one before it, and that one may run past the end of
+    /// 2025: every incident still starts within the years asked for. With seed 2, 100 000
+    /// incidents in 2025 (one every five minutes or so) put a follow-on at 01:03 on 1 January 2026.
+    @Test func everyIncidentStartsWithinTheYearsAskedFor() throws {
+        let history = try SyntheticHistory(incidents: 100_000, services: 12, years: 1, seed: 2)
+        let first = Instant(millisecondsSinceEpoch: CivilCalendar.daysSinceEpoch(year: 2025, month: 1, day: 1)
+                            * Instant.millisecondsPerDay)
+        let end = Instant(millisecondsSinceEpoch: CivilCalendar.daysSinceEpoch(year: 2026, month: 1, day: 1)
+                          * Instant.millisecondsPerDay)
+        var outside: [String] = []
+        for incident in history.incidents where incident.startedAt < first || incident.startedAt >= end {
+            outside.append(incident.id)
+        }
+        #expect(outside.isEmpty)
+    }
+
     @Test func theSeedFixesTheBytesAndMoreIncidentsKeepTheSameServices() throws {
         let first = Self.text(try SyntheticHistory(incidents: 50, services: 9, years: 4, seed: 42))
         let again = Self.text(try SyntheticHistory(incidents: 50, services: 9, years: 4, seed: 42))

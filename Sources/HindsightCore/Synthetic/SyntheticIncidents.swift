@@ -6,7 +6,7 @@ import Foundation
 /// Start times are the order statistics of uniform draws over the period, produced in ascending
 /// order without storing them (each next point is the minimum of the remaining draws, which needs
 /// only the count left). About one incident in twenty instead starts during the one before it, on
-/// the same service, as follow-on failures do.
+/// the same service, as follow-on failures do, unless that would be after the history's end.
 struct SyntheticIncidents: Sequence, IteratorProtocol {
     private let count: Int
     private let services: SyntheticServices
@@ -32,8 +32,13 @@ struct SyntheticIncidents: Sequence, IteratorProtocol {
         var start = period.start.adding(seconds: Int64(position * spanSeconds))
         var primary = services.pick(&random)
         if let previous, previous.minutes >= 4, random.chance(0.05) {
-            primary = previous.service
-            start = previous.start.adding(seconds: Int64(random.int(in: 1...(previous.minutes - 1))) * 60)
+            let during = previous.start.adding(seconds: Int64(random.int(in: 1...(previous.minutes - 1))) * 60)
+            // The one before may run past the history's end; a follow-on that would begin after it
+            // keeps its own start, so that every incident begins within the years asked for.
+            if during < period.end {
+                primary = previous.service
+                start = during
+            }
         }
         var builder = IncidentBuilder(number: produced, start: start, primary: primary, services: services,
                                       period: period, random: random)
