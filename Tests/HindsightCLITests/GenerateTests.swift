@@ -65,6 +65,24 @@ struct GenerateTests {
         #expect(!imported.stdout.contains("incidents:"))
     }
 
+    /// Service i takes the i-th window kind of month, quarter, year and week, the i-th time zone
+    /// (UTC, Europe/Prague, America/Los_Angeles, Asia/Tokyo, …), a fixed allowance when i % 3 == 2,
+    /// `partial: full` when i % 5 == 1 and credit tiers at least when i is even, as the README says:
+    /// four services have every window kind and every kind of terms, three have no weekly SLA.
+    @Test(arguments: [("4", ["month", "quarter", "year", "week"]), ("3", ["month", "quarter", "year"])])
+    func everyWindowKindTakesFourServices(services: String, windows: [String]) throws {
+        let sandbox = try Sandbox()
+        let generated = try sandbox.run("generate", "--incidents", "0", "--services", services)
+        #expect(generated.status == 0, "\(generated.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(generated.stdout.utf8)) as? [String: Any] ?? [:]
+        let slas = object["slas"] as? [[String: Any]] ?? []
+        #expect(Set(slas.compactMap { $0["window"] as? String }) == Set(windows))
+        #expect(Set(slas.compactMap { $0["timezone"] as? String }).count == windows.count)
+        #expect(slas.contains { $0["allowed_downtime"] != nil } && slas.contains { $0["objective"] != nil })
+        #expect(slas.contains { $0["partial"] as? String == "full" } && slas.contains { $0["partial"] as? String == "weighted" })
+        #expect(slas.contains { !(($0["credits"] as? [Any]) ?? []).isEmpty })
+    }
+
     @Test(arguments: [
         (["--incidents", "-1"], "--incidents"),
         (["--incidents", "ten"], "--incidents"),
