@@ -53,7 +53,8 @@ public struct SyntheticHistory {
         SyntheticMaintenance(serviceIDs: catalogue.profiles.map(\.service.id), period: period, seed: seed)
     }
 
-    /// The incidents in order of start, made as they are read.
+    /// The incidents nearly in order of start (a follow-on incident may start after the next one),
+    /// made as they are read.
     public var incidents: some Sequence<Incident> {
         SyntheticIncidents(count: incidentCount, services: catalogue, period: period, seed: seed)
     }

@@ -1,12 +1,13 @@
 import Foundation
 
-/// The incidents of a synthetic history, made one at a time in order of start, so that a history
-/// of any length is written in constant memory.
+/// The incidents of a synthetic history, made one at a time nearly in order of start, so that a
+/// history of any length is written in constant memory.
 ///
 /// Start times are the order statistics of uniform draws over the period, produced in ascending
 /// order without storing them (each next point is the minimum of the remaining draws, which needs
 /// only the count left). About one incident in twenty instead starts during the one before it, on
-/// the same service, as follow-on failures do, unless that would be after the history's end.
+/// the same service, as follow-on failures do, unless that would be after the history's end. Such
+/// a follow-on can start later than the incident made after it, which keeps to the ascending draws.
 struct SyntheticIncidents: Sequence, IteratorProtocol {
     private let count: Int
     private let services: SyntheticServices
