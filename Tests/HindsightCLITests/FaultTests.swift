@@ -28,7 +28,7 @@ struct FaultTests {
         try ["incident", "factor", "action"].map { try SQLiteShell.count(db, $0) }
     }
 
-    /// kill -9 at random instants of a large import: the file passes integrity_check and
+    /// kill -9 at instants spread over a large import: the file passes integrity_check and
     /// foreign_key_check every time, holds the whole import or nothing of it, and importing the
     /// same file again leaves exactly one copy.
     @Test func killedImportsLeaveAllOrNothingAndCanBeRerun() throws {
@@ -42,9 +42,9 @@ struct FaultTests {
         for point in 0..<points {
             let db = sandbox.file("killed-\(point).sqlite")
             #expect(try sandbox.run("init", "--db", db).status == 0)
-            // Spread over the whole run and past its end, so that some kills land during the commit
-            // or after it.
-            let delay = Double.random(in: 0..<(importSeconds * 1.3))
+            // Spread evenly over the whole run and past its end, so that some kills land during the
+            // commit or after it, and the first always lands mid-run (random points could all miss it).
+            let delay = importSeconds * 1.3 * (Double(point) + 0.5) / Double(points)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: Hindsight.binaryPath)
             process.arguments = ["import", "--db", db, file]
@@ -71,6 +71,7 @@ struct FaultTests {
             #expect(try SQLiteShell.health(db) == "ok")
         }
         #expect(leftEmpty + leftComplete == points)
+        #expect(killedMidway > 0, "no kill landed while the import ran")
         print("kill -9: \(points) points over a \(complete[0])-incident import taking \(String(format: "%.1f", importSeconds)) s; "
               + "\(killedMidway) killed mid-run, \(leftEmpty) left nothing, \(leftComplete) left everything, "
               + "every re-run left exactly \(complete[0]) incidents")
