@@ -33,8 +33,11 @@ enum UnknownCommand {
                 // followed by the argument itself (`incident shw ID`): a default subcommand here
                 // takes one argument, so the parser would call the second one unexpected. A default
                 // subcommand that takes no argument (`maintenance list`) cannot take the word at
-                // all, so it is a command name, mistyped.
-                let mayBeArgument = !onlyCommands && configuration.defaultSubcommand.map { !($0 is TakesOptionsOnly.Type) } == true
+                // all, so it is a command name, mistyped; nor can one whose argument has a shape the
+                // word lacks (`action change`: an action id holds a `/`).
+                let mayBeArgument = !onlyCommands && configuration.defaultSubcommand.map { implied in
+                    !(implied is TakesOptionsOnly.Type) && (implied as? RecognisesItsArgument.Type)?.couldBeArgument(word) != false
+                } == true
                 if mayBeArgument {
                     let followed = words.index(after: index) < words.endIndex
                     guard followed, !nearest(to: word, among: names, byPrefix: false).isEmpty else { return nil }

@@ -45,6 +45,12 @@ struct HelpRequestTests {
         (["action", "dnoe", "2023-05-16-url-shortener-json-load/fix"],
          "error: 'hindsight action dnoe' is not a command; the commands of hindsight action are: show, add, update, done\n"
             + "did you mean 'hindsight action done'?\nsee 'hindsight action --help'\n"),
+        // An action id holds a '/', so a word without one is a command name even with nothing
+        // after it; it was refused as a bad id, and before --help answered with show's help.
+        (["action", "change", "--help"], "error: 'hindsight action change' is not a command; "
+            + "the commands of hindsight action are: show, add, update, done\nsee 'hindsight action --help'\n"),
+        (["action", "dnoe"], "error: 'hindsight action dnoe' is not a command; the commands of hindsight action are: show, add, "
+            + "update, done\ndid you mean 'hindsight action done'?\nsee 'hindsight action --help'\n"),
         // Where the implied subcommand takes no argument, any word is a command name: a slip for
         // one, or its beginning, even with nothing after it.
         (["maintenance", "lst"], "error: 'hindsight maintenance lst' is not a command; "

@@ -3,7 +3,7 @@ import HindsightCore
 import HindsightStore
 
 /// `hindsight action show ID`: one action with its history.
-struct ActionShowCommand: ParsableCommand {
+struct ActionShowCommand: ParsableCommand, RecognisesItsArgument {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show one action: its fields, due date, the factors it addresses, its history.",
@@ -31,6 +31,9 @@ struct ActionShowCommand: ParsableCommand {
     /// The CSV header: the fields of the JSON record, in their order (the repeats it did not
     /// prevent and the history are one cell of JSON each).
     static let csvFields = ActionsCommand.csvFields + ["incident_title", "did_not_prevent_repeat", "history"]
+
+    /// An action id is INCIDENT-ID/ACTION-ID, so a word without a `/` is no id but a command name.
+    static func couldBeArgument(_ word: String) -> Bool { word.contains("/") }
 
     func validate() throws {
         _ = try OptionParsing.actionReference(id)
