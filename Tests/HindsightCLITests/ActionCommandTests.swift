@@ -134,13 +134,13 @@ struct ActionCommandTests {
         let second = try run(["action", "add", Self.shortener, "--title", "Smoke-test every release!", "--kind", "detect"])
         #expect(second.succeededQuietly, "\(second)")
         #expect(second.stdout.hasPrefix("Added \(Self.shortener)/smoke-test-every-release-2:"))
-        let exported = try run(["export", "--format", "json"]).stdout
+        let exported = try run(["export", "--format", "json"]).quietOutput()
         #expect(exported.contains("\"smoke-test-every-release\""))
         // The export goes into an empty knowledge base and comes out the same.
         let copy = sandbox.file("copy.sqlite")
         let imported = try Hindsight.run(["import", "--db", copy, "-"], stdin: Data(exported.utf8), home: sandbox.path)
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(try Hindsight.run(["export", "--db", copy, "--format", "json"], home: sandbox.path).stdout == exported)
+        #expect(try Hindsight.run(["export", "--db", copy, "--format", "json"], home: sandbox.path).quietOutput() == exported)
     }
 
     /// `action add` today with a due date in 2019: on a day in 2019 the action did not exist yet,
@@ -195,13 +195,13 @@ struct ActionCommandTests {
     ])
     func badInputExitsWithAMessageAndChangesNothing(arguments: [String], status: Int32, message: String) throws {
         let before = sandbox.bytes("demo.sqlite")
-        let exportBefore = try run(["export"]).stdout
+        let exportBefore = try run(["export"]).quietOutput()
         let result = try run(arguments)
         #expect(result.status == status, "\(arguments): \(result.stderr)")
         #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
         #expect(result.stdout.isEmpty)
         #expect(sandbox.bytes("demo.sqlite") == before)
-        #expect(try run(["export"]).stdout == exportBefore)
+        #expect(try run(["export"]).quietOutput() == exportBefore)
     }
 
     @Test func followupOverTheYear2019() throws {
@@ -242,7 +242,7 @@ struct ActionCommandTests {
                                         as? [String: Any])
         #expect(NSDictionary(dictionary: fromReport).isEqual(to: fromFollowup))
         for format in ["table", "markdown", "html"] {
-            let text = try run(["report", "--year", "2019", "--format", format]).stdout
+            let text = try run(["report", "--year", "2019", "--format", format]).quietOutput()
             #expect(text.contains("Follow-through on actions"), "\(format)")
             #expect(text.contains("did not prevent a repeat"), "\(format)")
         }
@@ -387,7 +387,7 @@ struct ActionCommandTests {
             """)
         #expect(try run(["import", ahead]).status == 0)
         #expect(try run(["action", "add", "2999-01-10-ahead", "--id", "fix", "--title", "Fix", "--kind", "prevent"]).status == 0)
-        let before = try run(["export"]).stdout
+        let before = try run(["export"]).quietOutput()
         for arguments in [["action", "done", "2999-01-10-ahead/fix"],
                           ["action", "update", "2999-01-10-ahead/fix", "--status", "wont-do"]] {
             let refused = try run(arguments)

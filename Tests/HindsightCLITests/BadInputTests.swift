@@ -82,7 +82,7 @@ struct BadInputTests {
     /// Runs an import that must fail and checks that nothing changed.
     func expectRefused(_ sandbox: Sandbox, _ db: String, files: [String], message: String,
                        replace: Bool = false) throws {
-        let exportBefore = try sandbox.run("export", "--db", db).stdout
+        let exportBefore = try sandbox.run("export", "--db", db).quietOutput()
         let bytesBefore = sandbox.bytes("kb.sqlite")
         let result = try Hindsight.run(["import", "--db", db] + (replace ? ["--replace"] : []) + files, home: sandbox.path)
         #expect(result.status == 65)
@@ -90,7 +90,7 @@ struct BadInputTests {
         #expect(result.stderr.hasPrefix(sandbox.path + "/" + message) || result.stderr.hasPrefix(message),
                 "stderr was: \(result.stderr)")
         #expect(sandbox.bytes("kb.sqlite") == bytesBefore)
-        #expect(try sandbox.run("export", "--db", db).stdout == exportBefore)
+        #expect(try sandbox.run("export", "--db", db).quietOutput() == exportBefore)
     }
 
     @Test(arguments: cases.map { $0.0 })
@@ -203,7 +203,7 @@ struct BadInputTests {
                   - {service: nowhere-either}
             """)
         let bytesBefore = sandbox.bytes("kb.sqlite")
-        let exportBefore = try sandbox.run("export", "--db", db).stdout
+        let exportBefore = try sandbox.run("export", "--db", db).quietOutput()
         let result = try sandbox.run("import", "--db", db, sandbox.file("z.yaml"), sandbox.file("a.yaml"),
                                      sandbox.file("b.yaml"))
         #expect(result.status == 65)
@@ -219,7 +219,7 @@ struct BadInputTests {
         #expect(lines[3] == sandbox.file("b.yaml") + ":10:19: incidents[1].impacts[0].service: unknown service 'nowhere-either'" + fix)
         #expect(lines[4] == "")
         #expect(sandbox.bytes("kb.sqlite") == bytesBefore)
-        #expect(try sandbox.run("export", "--db", db).stdout == exportBefore)
+        #expect(try sandbox.run("export", "--db", db).quietOutput() == exportBefore)
     }
 
     /// A record refused while decoding is written all the same: a reference to it is not called

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The result of running the built `hindsight` binary.
 struct BinaryResult: CustomStringConvertible {
@@ -9,6 +10,14 @@ struct BinaryResult: CustomStringConvertible {
     /// Exit 0 with nothing on standard error: what a command that worked gives, so that a test
     /// reading its output also notices it failing or warning after printing.
     var succeededQuietly: Bool { status == 0 && stderr.isEmpty }
+
+    /// Standard output of a run the test relies on having worked: the test stops at the caller's
+    /// line unless the run succeeded quietly, so that output compared with other output (an export
+    /// before and after, say) cannot match only because the command failed both times.
+    func quietOutput(sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try #require(succeededQuietly, "\(self)", sourceLocation: sourceLocation)
+        return stdout
+    }
 
     /// The exit status and standard error, for the message of a failed expectation.
     var description: String { "exit \(status), standard error: \(stderr.debugDescription)" }

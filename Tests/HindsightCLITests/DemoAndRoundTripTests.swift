@@ -54,7 +54,7 @@ struct DemoAndRoundTripTests {
             let imported = try sandbox.run("import", "--db", copy, "-", stdin: exported.stdout)
             #expect(imported.status == 0, "\(imported.stderr)")
             #expect(imported.stdout.contains("incidents: 5 added"))
-            #expect(try sandbox.run("export", "--db", copy, "--format", format).stdout == exported.stdout)
+            #expect(try sandbox.run("export", "--db", copy, "--format", format).quietOutput() == exported.stdout)
             let again = try sandbox.run("import", "--db", copy, "-", stdin: exported.stdout)
             #expect(again.succeededQuietly, "\(again)")
             #expect(again.stdout.hasPrefix("Nothing to change"))
@@ -103,7 +103,7 @@ struct DemoAndRoundTripTests {
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("README.md").path, encoding: .utf8)
         let sandbox = try Sandbox()
-        let help = try sandbox.run("--help").stdout
+        let help = try sandbox.run("--help").quietOutput()
         // Subcommand names stand two spaces in; wrapped abstracts are indented further.
         let commands = (help.components(separatedBy: "SUBCOMMANDS:").last ?? "")
             .split(separator: "\n")

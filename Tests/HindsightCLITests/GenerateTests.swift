@@ -22,7 +22,7 @@ struct GenerateTests {
         #expect(incidents.count == 300)
         #expect(incidents.allSatisfy { $0["state"] as? String == "resolved" })
         let services = try JSONSerialization.jsonObject(
-            with: Data(try sandbox.run("services", "--db", db, "--format", "json").stdout.utf8)) as? [Any] ?? []
+            with: Data(try sandbox.run("services", "--db", db, "--format", "json").quietOutput().utf8)) as? [Any] ?? []
         #expect(services.count == 9)
 
         // Export writes the same records back: nothing was lost or defaulted on the way in.
@@ -47,7 +47,7 @@ struct GenerateTests {
         #expect(first.stdout.count > 100_000)
         #expect(first.stdout == second.stdout)
         #expect(first.stdout != other.stdout)
-        #expect(defaulted.stdout == (try sandbox.run("generate", "--incidents", "120", "--seed", "1")).stdout)
+        #expect(try defaulted.stdout == sandbox.run("generate", "--incidents", "120", "--seed", "1").quietOutput())
     }
 
     @Test func zeroIncidentsGivesServicesOnly() throws {

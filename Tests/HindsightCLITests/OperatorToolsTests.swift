@@ -43,7 +43,7 @@ struct OperatorToolsTests {
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.hasPrefix("Backed up \(db) to \(copy) ("))
         #expect(first.stdout.hasSuffix(" bytes, integrity check ok).\n"))
-        #expect(try sandbox.run("export", "--db", copy).stdout == sandbox.run("export", "--db", db).stdout)
+        #expect(try sandbox.run("export", "--db", copy).quietOutput() == sandbox.run("export", "--db", db).quietOutput())
 
         let before = sandbox.bytes("copy.sqlite")
         let again = try sandbox.run("backup", "--db", db, copy)

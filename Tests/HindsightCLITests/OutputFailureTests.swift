@@ -52,7 +52,7 @@ struct OutputFailureTests {
               - {id: extra, name: Extra}
             """)
         let arguments = command + (command == ["import"] ? [file] : []) + ["--db", db]
-        let before = try sandbox.run("export", "--db", db).stdout
+        let before = try sandbox.run("export", "--db", db).quietOutput()
         let result = try Hindsight.run(["-c", "exec \"$0\" \"$@\" >&-", Hindsight.binaryPath] + arguments,
                                        home: sandbox.path, binary: "/bin/sh")
         #expect(result.status == 1, "\(command): \(result.stderr)")
@@ -61,11 +61,11 @@ struct OutputFailureTests {
             give hindsight a standard output: a file, a pipe, or > /dev/null to discard the results
 
             """)
-        #expect(try sandbox.run("export", "--db", db).stdout == before)
+        #expect(try sandbox.run("export", "--db", db).quietOutput() == before)
         // Discarding the results the way the message says does the work.
         let discarded = try Hindsight.run(["-c", "exec \"$0\" \"$@\" > /dev/null", Hindsight.binaryPath] + arguments,
                                           home: sandbox.path, binary: "/bin/sh")
         #expect(discarded.status == 0, "\(command): \(discarded.stderr)")
-        #expect(try sandbox.run("export", "--db", db).stdout != before)
+        #expect(try sandbox.run("export", "--db", db).quietOutput() != before)
     }
 }

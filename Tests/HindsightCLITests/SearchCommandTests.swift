@@ -227,9 +227,9 @@ struct SearchCommandTests {
         #expect(refused.status == 64)
         #expect(refused.stdout.isEmpty)
         #expect(refused.stderr.contains("if it is the value of --title, join the two by =: --title=-fix hosts"), "\(refused.stderr)")
-        #expect(try sandbox.run("actions", "--db", db, "--format", "json").stdout.contains("fix hosts") == false)
+        #expect(try sandbox.run("actions", "--db", db, "--format", "json").quietOutput().contains("fix hosts") == false)
         let added = try sandbox.run("action", "add", "--db", db, "i1-keys", "--title=-fix hosts", "--kind", "prevent")
         #expect(added.status == 0, "\(added.stderr)")
-        #expect(try sandbox.run("actions", "--db", db, "--format", "json").stdout.contains("-fix hosts"))
+        #expect(try sandbox.run("actions", "--db", db, "--format", "json").quietOutput().contains("-fix hosts"))
     }
 }

@@ -29,16 +29,16 @@ struct UnicodeInputTests {
         let db = sandbox.file("kb.sqlite")
         let json = #"{"version": 1, "services": [{"id": "s", "name": "\ufeffHidden", "team": "\ufeff"}]}"#
         #expect(try sandbox.run("import", "--db", db, "-", stdin: json).status == 0)
-        let exportedJSON = try sandbox.run("export", "--db", db, "--format", "json").stdout
+        let exportedJSON = try sandbox.run("export", "--db", db, "--format", "json").quietOutput()
         #expect(exportedJSON.contains("\"name\": \"\u{FEFF}Hidden\""), "\(exportedJSON)")
 
-        let yaml = try sandbox.run("export", "--db", db).stdout
+        let yaml = try sandbox.run("export", "--db", db).quietOutput()
         let again = try sandbox.run("import", "--db", db, "-", stdin: yaml)
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("services: 0 added, 0 replaced, 1 unchanged"), "\(again.stdout)")
         let copy = sandbox.file("copy.sqlite")
         #expect(try sandbox.run("import", "--db", copy, "-", stdin: yaml).status == 0)
-        #expect(try sandbox.run("export", "--db", copy, "--format", "json").stdout == exportedJSON)
+        #expect(try sandbox.run("export", "--db", copy, "--format", "json").quietOutput() == exportedJSON)
     }
 
     @Test func aRawControlCharacterIsOneLineNamingIt() throws {
@@ -63,7 +63,7 @@ struct UnicodeInputTests {
         let json = #"{"version":1,"services":[{"id":"e","name":"Pager \ud83d\ude00"}]}"#
         let imported = try sandbox.run("import", "--db", db, "-", stdin: json)
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(try sandbox.run("export", "--db", db, "--format", "json").stdout.contains(#""name": "Pager 😀""#))
+        #expect(try sandbox.run("export", "--db", db, "--format", "json").quietOutput().contains(#""name": "Pager 😀""#))
 
         let lone = try sandbox.run("import", "--db", db, "-", stdin: #"{"version":1,"services":[{"id":"f","name":"\ud83d"}]}"#)
         #expect(lone.status == 65)
@@ -88,7 +88,7 @@ struct UnicodeInputTests {
 
         let escaped = #"{"version": 1, "services": [{"id": "s", "name": "wait\u0085"}]}"#
         #expect(try sandbox.run("import", "--db", db, "-", stdin: escaped).status == 0)
-        #expect(try sandbox.run("export", "--db", db, "--format", "json").stdout.contains(#""name": "wait\u0085""#))
+        #expect(try sandbox.run("export", "--db", db, "--format", "json").quietOutput().contains(#""name": "wait\u0085""#))
     }
 
     /// YAML readers take NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR for line breaks even inside
@@ -104,7 +104,7 @@ struct UnicodeInputTests {
         let first = sandbox.file("first.sqlite")
         let imported = try sandbox.run("import", "--db", first, "-", stdin: input)
         #expect(imported.status == 0, "\(imported.stderr)")
-        let exported = try sandbox.run("export", "--db", first, "--format", "json").stdout
+        let exported = try sandbox.run("export", "--db", first, "--format", "json").quietOutput()
         #expect(exported.contains(#""name": "one \u2028 two""#), "\(exported)")
         #expect(exported.contains(#""description": "para\u2029graph, nel \u0085 end 😀 😀""#), "\(exported)")
         #expect(!exported.unicodeScalars.contains { [0x85, 0x2028, 0x2029].contains($0.value) })
@@ -112,7 +112,7 @@ struct UnicodeInputTests {
         let second = sandbox.file("second.sqlite")
         let again = try sandbox.run("import", "--db", second, "-", stdin: exported)
         #expect(again.status == 0, "\(again.stderr)")
-        #expect(try sandbox.run("export", "--db", second, "--format", "json").stdout == exported)
-        #expect(try sandbox.run("import", "--db", first, "-", stdin: exported).stdout.hasPrefix("Nothing to change"))
+        #expect(try sandbox.run("export", "--db", second, "--format", "json").quietOutput() == exported)
+        #expect(try sandbox.run("import", "--db", first, "-", stdin: exported).quietOutput().hasPrefix("Nothing to change"))
     }
 }

@@ -33,13 +33,13 @@ struct WholeFileImportTests {
         let db = sandbox.file("kb.sqlite")
         let seeded = try sandbox.run("import", "--db", db, try sandbox.write("stored.yaml", Self.stored))
         #expect(seeded.status == 0, "\(seeded.stderr)")
-        let exportBefore = try sandbox.run("export", "--db", db).stdout
+        let exportBefore = try sandbox.run("export", "--db", db).quietOutput()
         let bytesBefore = sandbox.bytes("kb.sqlite")
         let result = try sandbox.run("import", "--db", db, try sandbox.write(name, text))
         #expect(result.status == 65)
         #expect(result.stdout == "")
         #expect(sandbox.bytes("kb.sqlite") == bytesBefore)
-        #expect(try sandbox.run("export", "--db", db).stdout == exportBefore)
+        #expect(try sandbox.run("export", "--db", db).quietOutput() == exportBefore)
         return result.stderr.replacingOccurrences(of: sandbox.path + "/", with: "")
     }
 
