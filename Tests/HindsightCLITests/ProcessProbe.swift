@@ -10,7 +10,7 @@ enum ProcessProbe {
     /// Whether this system has the /proc files the probes read; the tests that need them are
     /// skipped without.
     static var isAvailable: Bool {
-        FileManager.default.isReadableFile(atPath: "/proc/locks")
+        FileManager.default.isReadableFile(atPath: "/proc/locks") && FileManager.default.fileExists(atPath: "/proc/self/fd")
     }
 
     /// Checks `condition` every 10 ms until it holds (true), `process` has ended or `seconds` have
@@ -37,6 +37,21 @@ enum ProcessProbe {
             let fields = line.split(separator: " ")
             return fields.count >= 7 && fields[1] == "->" && fields[2] == "FLOCK" && fields[5] == "\(pid)"
                 && fields[6].split(separator: ":").last == "\(status.st_ino)"
+        }
+    }
+
+    /// The files process `pid` holds open whose names have been removed: the path each had, and
+    /// the bytes it holds now.
+    static func removedOpenFiles(pid: Int32) -> [(path: String, size: Int)] {
+        let folder = "/proc/\(pid)/fd"
+        let removed = " (deleted)"
+        guard let descriptors = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        return descriptors.compactMap { descriptor in
+            let link = folder + "/" + descriptor
+            var status = stat()
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link), target.hasSuffix(removed),
+                  stat(link, &status) == 0 else { return nil }
+            return (String(target.dropLast(removed.count)), Int(status.st_size))
         }
     }
 }
