@@ -162,7 +162,11 @@ struct HostileTextTests {
             #expect(!output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{7}" || $0 == "\u{202E}" })
         }
         #expect(table.stdout.contains("\\u{1b}]0;retitled\\u{7}"))
-        #expect(show.stdout.contains("\\u{202e}") || table.stdout.contains("\\u{202e}evil"))
+        // The override is escaped in the title, the last cell of its row in both listings; hostile-4's
+        // title, escapes and all, heads its `incident show`.
+        #expect(table.stdout.contains("  \\u{202e}evil\n"))
+        #expect(markdown.stdout.contains(" | \\u{202e}evil |\n"))
+        #expect(show.stdout.hasPrefix("\\u{1b}]0;retitled\\u{7}\\u{1b}[2J gone\n"))
 
         let csv = try sandbox.run("incidents", "--db", db, "--service", "catalogue-api", "--format", "csv")
         #expect(csv.succeededQuietly, "\(csv)")
