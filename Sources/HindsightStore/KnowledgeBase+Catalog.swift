@@ -59,15 +59,18 @@ extension KnowledgeBase {
     /// makes of it, in one transaction, checked as an import is. `change` is given the window as
     /// stored when the transaction starts, so a concurrent change to it (its note, say) is built
     /// on rather than overwritten, and a window removed meanwhile is reported missing.
-    /// - Returns: the new window, or nil (and nothing changed) when there was no such window.
+    /// - Returns: the window as stored and as changed (the same when `change` kept every value,
+    ///   and then nothing is written), or nil (and nothing changed) when there was no such window.
     /// - Throws: what `change` throws, ``InterchangeProblems`` when the new window breaks a rule,
     ///   and ``MaintenanceWindowTaken`` when it would take the start and end of another window of
     ///   the service; nothing is written then.
     public func replaceMaintenance(serviceID: String, start: Instant, end: Instant, actor: String, now: Instant,
-                                   _ change: (MaintenanceWindow) throws -> MaintenanceWindow) throws -> MaintenanceWindow? {
+                                   _ change: (MaintenanceWindow) throws -> MaintenanceWindow)
+        throws -> (stored: MaintenanceWindow, changed: MaintenanceWindow)? {
         try queue.write { db in
             guard let stored = try CatalogReader.maintenance(db, serviceID: serviceID, start: start, end: end) else { return nil }
             let window = try change(stored)
+            guard window != stored else { return (stored, window) }
             // The import this goes through would replace a window already at the new start and
             // end, so that moving one window onto another deleted the other (and its note).
             if (window.start, window.end) != (start, end),
@@ -81,7 +84,7 @@ extension KnowledgeBase {
             _ = try importer.finish()
             let problems = importer.problems
             if !problems.isEmpty { throw InterchangeProblems(problems) }
-            return window
+            return (stored, window)
         }
     }
 }

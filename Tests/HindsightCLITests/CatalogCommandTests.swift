@@ -244,6 +244,23 @@ struct CatalogCommandTests {
         #expect(after.contains("url-shortener,2023-05-16T14:10:00Z,2023-05-16T15:00:00Z,reindex\r\n"), "\(after)")
     }
 
+    /// A change that gives a window the times and note it already has said "Changed" and wrote the
+    /// window again; it now says there was nothing to change and writes nothing, as `sla change` does.
+    @Test func aChangeToTheSameValuesChangesNothing() throws {
+        let window = ["url-shortener", "--start", "2023-05-16T14:00:00Z", "--end", "2023-05-16T15:00:00Z"]
+        let added = try run(["maintenance", "add"] + window + ["--note", "upgrade"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let before = sandbox.bytes("demo.sqlite")
+        let same = try run(["maintenance", "change"] + window + ["--new-end", "2023-05-16T15:00:00Z", "--note", "upgrade"])
+        #expect(same.stdout == "Nothing to change: maintenance of url-shortener 2023-05-16T14:00:00Z to "
+                + "2023-05-16T15:00:00Z already has these times and note.\n")
+        #expect(same.status == 0 && same.stderr.isEmpty, "\(same.stderr)")
+        #expect(sandbox.bytes("demo.sqlite") == before)
+        let noted = try run(["maintenance", "change"] + window + ["--note", "upgrade, overran"])
+        #expect(noted.stdout == "Changed maintenance to url-shortener 2023-05-16T14:00:00Z to 2023-05-16T15:00:00Z.\n",
+                "\(noted.stderr)")
+    }
+
     /// A service id that no service could have is a bad value on the command line (exit 64, with
     /// what an id may hold), in every `sla` and `maintenance` subcommand alike: `sla change` and
     /// `maintenance list --service` looked it up instead and said only that no such service

@@ -38,10 +38,10 @@ struct MaintenanceChangeCommand: ParsableCommand {
         let old = try identity.window(note: nil)
         _ = try identity.window(start: newStart, end: newEnd, note: note)
         let knowledgeBase = try database.openExisting()
-        let changed: MaintenanceWindow?
+        let result: (stored: MaintenanceWindow, changed: MaintenanceWindow)?
         do {
             // Read and written in one transaction: a concurrent change is built on, not undone.
-            changed = try knowledgeBase.replaceMaintenance(serviceID: old.serviceID, start: old.start, end: old.end,
+            result = try knowledgeBase.replaceMaintenance(serviceID: old.serviceID, start: old.start, end: old.end,
                                                            actor: LoginName.current, now: Clock.now) { stored in
                 try identity.window(start: newStart, end: newEnd, note: note ?? stored.note)
             }
@@ -54,10 +54,15 @@ struct MaintenanceChangeCommand: ParsableCommand {
                            + "recorded, so \(taken.moved.start) to \(taken.moved.end) cannot move there (a window is known "
                            + "by its service, start and end); to move it anyway, remove that one first with '\(remove)'")
         }
-        guard let changed else {
+        guard let result else {
             throw CLIError(.dataError, "error: no maintenance of \(MaintenanceWindowOptions.describe(old)); "
                            + "'hindsight maintenance list --service \(old.serviceID)' lists them")
         }
-        try Output.write("Changed maintenance to \(MaintenanceWindowOptions.describe(changed)).\n")
+        guard result.changed != result.stored else {
+            try Output.write("Nothing to change: maintenance of \(MaintenanceWindowOptions.describe(result.stored)) "
+                             + "already has these times and note.\n")
+            return
+        }
+        try Output.write("Changed maintenance to \(MaintenanceWindowOptions.describe(result.changed)).\n")
     }
 }
