@@ -147,7 +147,10 @@ struct HostileTextTests {
             ["id": "hostile-\(index)", "title": title, "started_at": "2019-10-0\(index + 1)T10:00:00Z",
              "resolved_at": "2019-10-0\(index + 1)T10:30:00Z", "impacts": [["service": "catalogue-api"]],
              // The report's HTML shows titles only of near misses.
-             "near_miss": title.hasPrefix("<img")] as [String: Any]
+             "near_miss": title.hasPrefix("<img"),
+             // An action whose title is 19 characters stored and 26 shown: "\u{202e}" and 18 x.
+             "actions": index == 6 ? [["id": "a1", "title": "\u{202E}" + String(repeating: "x", count: 18), "kind": "prevent"]]
+                                   : []] as [String: Any]
         }
         let input = try JSONSerialization.data(withJSONObject: ["version": 1, "incidents": incidents] as [String: Any])
         #expect(try Hindsight.run(["import", "--db", db, "-"], stdin: input, home: sandbox.path).status == 0)
@@ -167,6 +170,13 @@ struct HostileTextTests {
         #expect(table.stdout.contains("  \\u{202e}evil\n"))
         #expect(markdown.stdout.contains(" | \\u{202e}evil |\n"))
         #expect(show.stdout.hasPrefix("\\u{1b}]0;retitled\\u{7}\\u{1b}[2J gone\n"))
+        // The rule under it is as long as the title as shown: 36 characters (the 22 stored, of which
+        // the two escapes of 6 characters and the bell's of 5 replace 3), where it was 22.
+        #expect(show.stdout.split(separator: "\n").dropFirst().first == Substring(String(repeating: "═", count: 36)))
+        let action = try sandbox.run("action", "show", "--db", db, "hostile-6/a1")
+        #expect(action.succeededQuietly, "\(action)")
+        #expect(action.stdout.hasPrefix("\\u{202e}\(String(repeating: "x", count: 18))\n\(String(repeating: "═", count: 26))\n"),
+                "\(action.stdout)")
 
         let csv = try sandbox.run("incidents", "--db", db, "--service", "catalogue-api", "--format", "csv")
         #expect(csv.succeededQuietly, "\(csv)")

@@ -8,7 +8,8 @@ enum ActionDetailText {
         let safe = { (text: String) in TerminalText.neutralised(text) }
         let tracked = detail.tracked
         let action = tracked.action
-        var lines = [safe(action.title), String(repeating: "═", count: min(max(action.title.count, 20), 100))]
+        let title = safe(action.title)
+        var lines = [title, String(repeating: "═", count: min(max(title.count, 20), 100))]
         lines.append("id \(tracked.globalID) · \(action.kind.rawValue) · \(action.priority.rawValue) priority · \(action.status.rawValue)")
         lines.append("incident    \(tracked.incidentID): \(safe(detail.incidentTitle))")
         lines.append("owner       \(action.owner.map(safe) ?? "(none)")")

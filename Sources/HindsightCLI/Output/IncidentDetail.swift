@@ -11,8 +11,9 @@ enum IncidentDetail {
         let today = now.utcDate
         let safe = { (text: String) in TerminalText.neutralised(text, keepNewlines: true) }
         var lines: [String] = []
-        lines.append(safe(incident.title))
-        lines.append(String(repeating: "═", count: min(max(incident.title.count, 20), 100)))
+        let title = safe(incident.title)
+        lines.append(title)
+        lines.append(String(repeating: "═", count: min(max(title.count, 20), 100)))
         var facts = ["id \(incident.id)", incident.state.rawValue]
         if let severity = incident.severity { facts.append(severity.rawValue) }
         if incident.nearMiss { facts.append("near miss") }
