@@ -27,11 +27,14 @@ public enum CommandRunner {
             return report(error)
         } catch {
             if let translated = translate(error) { return report(translated) }
-            let message = HindsightCommand.fullMessage(for: error)
+            // The width is given rather than left to the parser, which takes `COLUMNS=0` or a
+            // narrow terminal as it is and cannot lay the help out in it.
+            let columns = TerminalWidth.help
+            let message = HindsightCommand.fullMessage(for: error, columns: columns)
             let code = HindsightCommand.exitCode(for: error).rawValue
             if code == 0 {
                 // The help or the version: it is the result, so it goes to standard output.
-                let text = HelpUsage.wrapped(message, width: TerminalWidth.columns)
+                let text = HelpUsage.wrapped(message, width: columns)
                 do {
                     try Output.write(text.hasSuffix("\n") ? text : text + "\n")
                 } catch {
@@ -48,7 +51,8 @@ public enum CommandRunner {
     /// Runs the command line this process was started with, refusing it (exit 1, nothing done)
     /// when standard output is closed (see ``StandardStreams``). Arguments are checked as the bytes
     /// the system passed: one that is not UTF-8 is refused with exit 64, because Swift's
-    /// `CommandLine.arguments` would silently replace its bad bytes with U+FFFD.
+    /// `CommandLine.arguments` would silently replace its bad bytes with U+FFFD. The argument
+    /// parser is given a width it can lay help out in (``TerminalWidth/settleForParser()``).
     public static func runProcessArguments() -> Int32 {
         // Before any file is opened, so that none can take standard output's number.
         if StandardStreams.occupyClosed().contains(STDOUT_FILENO) { return report(StandardStreams.closedOutput) }
@@ -61,6 +65,7 @@ public enum CommandRunner {
             }
             arguments.append(String(decoding: bytes, as: UTF8.self))
         }
+        TerminalWidth.settleForParser()
         return run(arguments: arguments)
     }
 
