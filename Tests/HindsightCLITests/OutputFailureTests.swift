@@ -18,6 +18,36 @@ struct OutputFailureTests {
         #expect(result.stderr == "error: could not write to standard output: No space left on device\n", "\(command): \(result.stderr)")
     }
 
+    /// A command that saved a change and then could not print its confirmation says the change
+    /// was saved, so that a script seeing exit 1 does not take it for "nothing happened" (run
+    /// again, `action done` would be refused as already done). One that changed nothing says
+    /// only that the output failed.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))
+    func aSavedChangeWhoseConfirmationIsLostSaysItWasSaved() throws {
+        let (sandbox, db) = try Sandbox.withDemo()
+        let file = try sandbox.write("more.yaml", """
+            version: 1
+            services:
+              - {id: extra, name: Extra}
+            """)
+        let action = "2023-05-16-url-shortener-json-load/smoke-test-every-release"
+        #expect(try sandbox.run("action", "add", "--db", db, "2023-05-16-url-shortener-json-load", "--title", "Smoke-test every release",
+                                "--kind", "prevent").status == 0)
+        let failure = "error: could not write to standard output: No space left on device"
+        for (arguments, message) in [(["import", file], failure + " (the import was saved all the same)\n"),
+                                     (["import", file], failure + "\n"),
+                                     (["action", "done", action], failure + " (the change was saved all the same)\n"),
+                                     (["action", "update", action, "--status", "done"], failure + "\n")] {
+            let result = try Hindsight.run(["-c", "exec \"$0\" \"$@\" > /dev/full", Hindsight.binaryPath] + arguments + ["--db", db],
+                                           home: sandbox.path, binary: "/bin/sh")
+            #expect(result.status == 1, "\(arguments): \(result.stderr)")
+            #expect(result.stderr == message, "\(arguments)")
+        }
+        #expect(try sandbox.run("services", "--db", db, "--format", "csv").quietOutput().contains("\r\nextra,"))
+        let done = try sandbox.run("action", "show", "--db", db, action, "--format", "json").quietOutput()
+        #expect(done.contains("\"status\": \"done\""), "\(done)")
+    }
+
     /// A reader that stops early (`| head -c 1`) closes the pipe while a long output is still
     /// being written: exit 1, as for any output that cannot be written, without a message for
     /// a reader that stopped on purpose, and not the signal SIGPIPE (exit 141).

@@ -96,6 +96,6 @@ struct ActionAddCommand: ParsableCommand {
         let due = added.effectiveDue.map { "due \($0)\(added.isDueDerived ? " (derived)" : "")" }
             ?? (added.incidentResolvedAt == nil && added.action.priority != .low
                 ? "no due date until the incident is resolved" : "no due date")
-        try Output.write("Added \(added.globalID): \(due).\n")
+        try Output.confirm("Added \(added.globalID): \(due).\n")
     }
 }

@@ -49,6 +49,7 @@ struct ActionDoneCommand: ParsableCommand {
         let change = try database.openExisting().changeAction(reference, actor: actor.actor, now: now, note: actor.note) {
             try ActionChange.markDone($0, at: completedAt)
         }
-        try Output.write(ActionChangeText.summary(reference, change, noted: actor.note != nil))
+        try Output.confirm(ActionChangeText.summary(reference, change, noted: actor.note != nil),
+                           saved: change.changes.isEmpty && actor.note == nil ? nil : "the change")
     }
 }

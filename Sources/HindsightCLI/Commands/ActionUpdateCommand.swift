@@ -60,6 +60,7 @@ struct ActionUpdateCommand: ParsableCommand {
         let change = try database.openExisting().changeAction(reference, actor: actor.actor, now: now, note: actor.note) {
             try ActionChange.update($0, status: status, owner: owner, due: due, at: now)
         }
-        try Output.write(ActionChangeText.summary(reference, change, noted: actor.note != nil))
+        try Output.confirm(ActionChangeText.summary(reference, change, noted: actor.note != nil),
+                           saved: change.changes.isEmpty && actor.note == nil ? nil : "the change")
     }
 }

@@ -35,6 +35,6 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         let knowledgeBase = try database.open(.readOnly)
         let bytes = try knowledgeBase.backup(to: file, overwrite: overwrite)
-        try Output.write("Backed up \(knowledgeBase.path) to \(file) (\(bytes) bytes, integrity check ok).\n")
+        try Output.confirm("Backed up \(knowledgeBase.path) to \(file) (\(bytes) bytes, integrity check ok).\n", saved: "the backup")
     }
 }

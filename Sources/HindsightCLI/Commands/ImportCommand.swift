@@ -48,7 +48,7 @@ struct ImportCommand: ParsableCommand {
                 }
             }
         }
-        try Output.write(ImportReport.text(summary, path: path))
+        try Output.confirm(ImportReport.text(summary, path: path), saved: summary.changedNothing ? nil : "the import")
     }
 }
 

@@ -19,6 +19,6 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let knowledgeBase = try database.open(.readWrite)
         let schema = try knowledgeBase.appliedMigrations().last ?? "none"
-        try Output.write("Knowledge base ready at \(knowledgeBase.path) (schema \(schema)).\n")
+        try Output.confirm("Knowledge base ready at \(knowledgeBase.path) (schema \(schema)).\n", saved: "the knowledge base")
     }
 }

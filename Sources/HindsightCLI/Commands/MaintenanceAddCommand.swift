@@ -36,9 +36,10 @@ struct MaintenanceAddCommand: ParsableCommand {
         document.maintenance = [Located(window, at: SourceLocation(file: "command line", line: 1, column: 1))]
         do {
             let summary = try knowledgeBase.importRecords(document, replace: false, actor: LoginName.current, now: Clock.now)
-            try Output.write(summary.maintenance.added == 1
+            try Output.confirm(summary.maintenance.added == 1
                 ? "Added maintenance of \(MaintenanceWindowOptions.describe(window)).\n"
-                : "Maintenance of \(MaintenanceWindowOptions.describe(window)) was already recorded.\n")
+                : "Maintenance of \(MaintenanceWindowOptions.describe(window)) was already recorded.\n",
+                saved: summary.maintenance.added == 1 ? "the window" : nil)
         } catch let problems as InterchangeProblems {
             throw CLIError(.dataError, problems.problems.map { "error: " + $0.message })
         }

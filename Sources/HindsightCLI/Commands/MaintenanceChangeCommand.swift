@@ -63,6 +63,6 @@ struct MaintenanceChangeCommand: ParsableCommand {
                              + "already has these times and note.\n")
             return
         }
-        try Output.write("Changed maintenance to \(MaintenanceWindowOptions.describe(result.changed)).\n")
+        try Output.confirm("Changed maintenance to \(MaintenanceWindowOptions.describe(result.changed)).\n")
     }
 }

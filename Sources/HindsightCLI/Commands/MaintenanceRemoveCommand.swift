@@ -22,6 +22,6 @@ struct MaintenanceRemoveCommand: ParsableCommand {
             throw CLIError(.dataError, "error: no maintenance of \(MaintenanceWindowOptions.describe(window)); "
                            + "'hindsight maintenance list --service \(window.serviceID)' lists them")
         }
-        try Output.write("Removed maintenance of \(MaintenanceWindowOptions.describe(window)).\n")
+        try Output.confirm("Removed maintenance of \(MaintenanceWindowOptions.describe(window)).\n")
     }
 }

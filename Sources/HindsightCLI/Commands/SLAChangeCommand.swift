@@ -84,7 +84,7 @@ struct SLAChangeCommand: ParsableCommand {
             try Output.write("Nothing to change: the SLA of \(service) is already \(SLAText.describe(result.current)).\n")
             return
         }
-        try Output.write("Changed the SLA of \(service): \(SLAText.describe(result.changed)).\n")
+        try Output.confirm("Changed the SLA of \(service): \(SLAText.describe(result.changed)).\n")
     }
 
     private func pick(from stored: [ServiceLevelAgreement]) throws -> ServiceLevelAgreement {
