@@ -98,6 +98,19 @@ struct DemoAndRoundTripTests {
         #expect(fallback.stdout.contains(sandbox.file("data/hindsight/hindsight.sqlite")))
     }
 
+    /// A folder given with a trailing slash (`HOME=/`, `XDG_DATA_HOME=/data/`) made paths such as
+    /// `//.local/share/hindsight/hindsight.sqlite` in the file used and in every message.
+    @Test func aTrailingSlashInTheDataFolderIsNotDoubled() throws {
+        let sandbox = try Sandbox()
+        let fromXDG = try Hindsight.run(["services"], home: sandbox.path, environment: ["XDG_DATA_HOME": sandbox.path + "/xdg//"])
+        #expect(fromXDG.status == 1)
+        #expect(fromXDG.stderr.hasPrefix("error: no knowledge base at \(sandbox.path)/xdg/hindsight/hindsight.sqlite;"), "\(fromXDG.stderr)")
+        let fromHome = try Hindsight.run(["services"], home: sandbox.path + "/", environment: ["XDG_DATA_HOME": ""])
+        #expect(fromHome.status == 1)
+        #expect(fromHome.stderr.hasPrefix("error: no knowledge base at \(sandbox.path)/.local/share/hindsight/hindsight.sqlite;"),
+                "\(fromHome.stderr)")
+    }
+
     @Test func everyCommandIsDocumentedInTheReadme() throws {
         let readme = try String(contentsOfFile: URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

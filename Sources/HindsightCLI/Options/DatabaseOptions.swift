@@ -27,11 +27,18 @@ struct DatabaseOptions: ParsableArguments {
         return Self.dataDirectory(environment) + "/hindsight.sqlite"
     }
 
-    /// `$XDG_DATA_HOME/hindsight`, or `~/.local/share/hindsight`.
+    /// `$XDG_DATA_HOME/hindsight`, or `~/.local/share/hindsight`, without a doubled slash when the
+    /// folder is given with a trailing one (`HOME=/` gives `/.local/share/hindsight`).
     static func dataDirectory(_ environment: [String: String]) -> String {
-        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/hindsight" }
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return withoutTrailingSlashes(xdg) + "/hindsight" }
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return home + "/.local/share/hindsight"
+        return withoutTrailingSlashes(home) + "/.local/share/hindsight"
+    }
+
+    private static func withoutTrailingSlashes(_ folder: String) -> String {
+        var folder = Substring(folder)
+        while folder.hasSuffix("/") { folder = folder.dropLast() }
+        return String(folder)
     }
 
     /// Opens an existing knowledge base for writing; a missing or empty file is refused, not made
