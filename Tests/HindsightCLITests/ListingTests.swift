@@ -169,6 +169,38 @@ struct ListingTests {
         #expect(derived?["seconds_to_mitigate"] as? Int == 23 * 60)
     }
 
+    /// A line break in a title, a timeline entry or an impact's note is kept in `incident show`, and
+    /// the lines after it are indented under the first, where they began in the first column and
+    /// read as the next item; the rule under a two-line title is as long as its longer line.
+    @Test func incidentShowIndentsTheLinesOfAMultiLineField() throws {
+        let file = try sandbox.write("lines.yaml", """
+            version: 1
+            incidents:
+              - id: two-lines
+                title: "Queue stalled\\nafter the broker upgrade of Tuesday"
+                started_at: 2024-03-01T10:00:00Z
+                impacts:
+                  - {service: catalogue-api, note: "slow\\nthen down"}
+                factors:
+                  - {id: f1, title: "Broker\\nupgrade", cause: code/bug}
+                actions:
+                  - {id: a1, title: "Pin the\\nbroker version", kind: prevent}
+                timeline:
+                  - {at: 2024-03-01T10:05:00Z, text: "Paged\\nwoke the on-call"}
+            """)
+        #expect(try sandbox.run("import", "--db", db, file).status == 0)
+        let show = try sandbox.run("incident", "show", "--db", db, "two-lines")
+        #expect(show.succeededQuietly, "\(show)")
+        // "after the broker upgrade of Tuesday" is 35 characters.
+        #expect(show.stdout.hasPrefix("Queue stalled\nafter the broker upgrade of Tuesday\n\(String(repeating: "═", count: 35))\n"))
+        #expect(show.stdout.contains("  — slow\n    then down\n"), "\(show.stdout)")
+        #expect(show.stdout.contains("  [contributing] code/bug: Broker\n    upgrade\n"), "\(show.stdout)")
+        #expect(show.stdout.contains("  [open] Pin the\n    broker version\n"), "\(show.stdout)")
+        // The entry's text starts after two spaces, the 20 characters of the instant and two more.
+        #expect(show.stdout.contains("  2024-03-01T10:05:00Z  Paged\n\(String(repeating: " ", count: 24))woke the on-call\n"),
+                "\(show.stdout)")
+    }
+
     /// The URL shortener was resolved on 2023-05-16; its actions carry no due date of their own, so
     /// a high-priority one is due 28 days later, 2023-06-13, and a medium one 56 days later,
     /// 2023-07-11. Markdown marks such derived dates with `*`, as the README says, and says so.

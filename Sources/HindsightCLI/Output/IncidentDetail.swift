@@ -10,10 +10,17 @@ enum IncidentDetail {
                      charges: [IncidentWindowCharge] = []) -> String {
         let today = now.utcDate
         let safe = { (text: String) in TerminalText.neutralised(text, keepNewlines: true) }
+        // A line break in a one-line field (a title, a timeline entry) is kept, and the lines after
+        // it are indented under the field's text, so that it does not read as the next item.
+        let hanging = { (text: String, indent: Int) in
+            safe(text).split(separator: "\n", omittingEmptySubsequences: false)
+                .joined(separator: "\n" + String(repeating: " ", count: indent))
+        }
         var lines: [String] = []
         let title = safe(incident.title)
         lines.append(title)
-        lines.append(String(repeating: "═", count: min(max(title.count, 20), 100)))
+        let widest = title.split(separator: "\n").map(\.count).max() ?? 0
+        lines.append(String(repeating: "═", count: min(max(widest, 20), 100)))
         var facts = ["id \(incident.id)", incident.state.rawValue]
         if let severity = incident.severity { facts.append(severity.rawValue) }
         if incident.nearMiss { facts.append("near miss") }
@@ -32,7 +39,7 @@ enum IncidentDetail {
             lines.append("Impact")
             for impact in incident.impacts {
                 lines.append("  \(impact.serviceID)  \(impactSpan(impact))  \(percent(impact.fraction)) failing"
-                             + (impact.note.map { "  — \(safe($0))" } ?? ""))
+                             + (impact.note.map { "  — " + hanging($0, 4) } ?? ""))
             }
         }
         lines.append("")
@@ -55,7 +62,7 @@ enum IncidentDetail {
             lines.append("")
             lines.append("Contributing factors")
             for factor in incident.factors {
-                var heading = "  [\(factor.role.rawValue)] \(factor.cause): \(safe(factor.title))"
+                var heading = "  [\(factor.role.rawValue)] \(factor.cause): " + hanging(factor.title, 4)
                 if let introduced = factor.introducedAt {
                     heading += " (introduced \(introduced), latent \(LatentAge(introduced: introduced, start: incident.startedAt)))"
                 }
@@ -82,7 +89,7 @@ enum IncidentDetail {
             lines.append("")
             lines.append("Actions")
             for action in incident.actions {
-                lines.append("  [\(action.status.rawValue)] \(safe(action.title))")
+                lines.append("  [\(action.status.rawValue)] " + hanging(action.title, 4))
                 var facts = ["\(incident.id)/\(action.id)", action.kind.rawValue, "\(action.priority.rawValue) priority"]
                 if let owner = action.owner { facts.append("owner \(safe(owner))") }
                 if let due = action.effectiveDue(incidentResolvedAt: incident.resolvedAt) {
@@ -98,7 +105,10 @@ enum IncidentDetail {
         if !incident.timeline.isEmpty {
             lines.append("")
             lines.append("Timeline (UTC)")
-            for event in incident.timeline { lines.append("  \(event.at)  \(safe(event.text))") }
+            for event in incident.timeline {
+                let prefix = "  \(event.at)  "
+                lines.append(prefix + hanging(event.text, prefix.count))
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
