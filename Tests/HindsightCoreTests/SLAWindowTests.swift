@@ -74,6 +74,28 @@ struct SLAWindowTests {
         #expect(santiago.span(from: day, through: day).seconds == 23 * 3_600)
     }
 
+    @Test func anInstantReadingTheDayBeforeAfterMidnightBelongsToTheNextWindow() throws {
+        // St John's went from NDT (−02:30) to NST (−03:30) at 00:01 NDT on 1 November 2009, that
+        // is 02:31 UTC, so the clocks read 31 October again from 23:01 to 23:59 NST. November
+        // began at its first midnight, 00:00 NDT = 02:30 UTC, and runs to 1 December 00:00 NST =
+        // 03:30 UTC: 30 × 86 400 + 3 600 = 2 595 600 s. 03:00 UTC reads 31 October 23:30 NST but
+        // lies in November; October, 1 October 00:00 NDT (02:30 UTC) to 02:30 UTC on 1 November,
+        // has already ended.
+        let stJohns = try LocalCalendar(timeZoneName: "America/St_Johns")
+        let november = SLAWindow.containing(try instant("2009-11-01T03:00:00Z"), kind: .month, calendar: stJohns)
+        #expect(november.label == "2009-11")
+        #expect(november.span.start == (try instant("2009-11-01T02:30:00Z")))
+        #expect(november.span.end == (try instant("2009-12-01T03:30:00Z")))
+        #expect(november.span.seconds == 2_595_600)
+        // A span from that instant on (a report's period in a zone whose midnight came later)
+        // does not overlap October.
+        let span = InstantSpan(start: try instant("2009-11-01T03:00:00Z"), end: try instant("2009-12-01T03:00:00Z"))
+        #expect(SLAWindow.overlapping(span, kind: .month, calendar: stJohns).map(\.label) == ["2009-11"])
+        // The instant before the change still reads 1 November, 00:00:59 NDT.
+        let justAfterMidnight = SLAWindow.containing(try instant("2009-11-01T02:30:59Z"), kind: .month, calendar: stJohns)
+        #expect(justAfterMidnight.label == "2009-11")
+    }
+
     @Test func windowsOverlappingASpanAreListedInOrder() throws {
         let utc = try LocalCalendar(timeZoneName: "UTC")
         let span = InstantSpan(start: try instant("2019-10-15T00:00:00Z"), end: try instant("2019-12-01T00:00:00Z"))

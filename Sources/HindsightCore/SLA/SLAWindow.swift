@@ -26,9 +26,14 @@ public struct SLAWindow: Hashable, Sendable {
         }
     }
 
-    /// The window of `kind` that contains `instant`, in `calendar`'s zone.
+    /// The window of `kind` that contains `instant`, in `calendar`'s zone: its span starts at or
+    /// before `instant` and ends after it.
     public static func containing(_ instant: Instant, kind: WindowKind, calendar: LocalCalendar) -> SLAWindow {
-        starting(firstDay(of: kind, around: calendar.date(containing: instant)), kind: kind, calendar: calendar)
+        let window = starting(firstDay(of: kind, around: calendar.date(containing: instant)), kind: kind, calendar: calendar)
+        // Where the clocks go back across midnight (St John's on 1 November 2009: 00:01 NDT became
+        // 23:01 NST), the instants after the day's first midnight read the day before again, yet
+        // they lie past the window that midnight closed.
+        return window.span.end <= instant ? starting(window.nextFirstDay, kind: kind, calendar: calendar) : window
     }
 
     /// Every window of `kind` that shares at least one instant with `span`, in order.
