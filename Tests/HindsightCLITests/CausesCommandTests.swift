@@ -45,7 +45,7 @@ struct CausesCommandTests {
         #expect(byCause["code"]?["latent_max_days"] as? Double == 0)
         let show = try sandbox.run("incident", "show", "--db", db, "i1")
         #expect(show.succeededQuietly, "\(show)")
-        #expect(show.stdout.contains("(introduced 2024-01-01T10:00:00.500Z, latent none (introduced during the incident))"),
+        #expect(show.stdout.contains("(introduced 2024-01-01T10:00:00.500Z, latent none (introduced after the incident began))"),
                 "\(show.stdout)")
         #expect(show.stdout.contains("(introduced 2024-01-01T09:59:59.500Z, latent 0 minutes)"), "\(show.stdout)")
         let json = try sandbox.run("incident", "show", "--db", db, "--format", "json", "i1")

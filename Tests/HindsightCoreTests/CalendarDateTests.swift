@@ -61,6 +61,8 @@ struct FuzzyDateTests {
         #expect(LatentAge(introduced: .day(try CalendarDate(parsing: "2019-06-30")), start: start).value == 122)
         #expect(LatentAge(introduced: .instant(try Instant(parsing: "2019-10-30T17:00:00Z")), start: start).value == 3600)
         #expect(LatentAge(introduced: .instant(try Instant(parsing: "2019-10-30T19:00:00Z")), start: start).description
-                .contains("during the incident"))
+                .contains("after the incident began"))
+        // Known to the year only, a defect of 2020 came in after an incident of 2019, not during it.
+        #expect(LatentAge(introduced: .year(2020), start: start).description == "none (introduced after the incident began)")
     }
 }

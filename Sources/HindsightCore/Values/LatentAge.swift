@@ -51,10 +51,11 @@ public struct LatentAge: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// E.g. `3 years`, `4 months`, `12 days`, `2 hours`; `none (introduced during the incident)`
-    /// for a defect that entered after the incident began, such as a faulty hot fix.
+    /// E.g. `3 years`, `4 months`, `12 days`, `2 hours`; `none (introduced after the incident began)`
+    /// for a defect that entered after the incident began, such as a faulty hot fix (or, given to the
+    /// year or month only, in a later year or month than the incident began).
     public var description: String {
-        if value < 0 { return "none (introduced during the incident)" }
+        if value < 0 { return "none (introduced after the incident began)" }
         func plural(_ count: Int64, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
         switch unit {
         case .years: return plural(value, "year")
