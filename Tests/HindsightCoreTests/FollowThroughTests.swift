@@ -103,6 +103,22 @@ struct FollowThroughTests {
         #expect(byTeam.groups.map(\.figures.completed) == [1, 2])
     }
 
+    @Test func groupsWithNothingToCountAreLeftOut() throws {
+        // 2024-01-01 to 2024-01-10, judged on 2024-01-10. ana: fast and late were created on 1 January
+        // and are open on the 10th (fast is done only on the 11th), due 2024-01-29 and 2024-02-26, so
+        // not overdue: created 2, open 2. bo: stale likewise (created 1, open 1); no-due comes on the
+        // 16th. (no owner): dropped (1 February) and later (5 April) come after the period and count
+        // in no figure, so the group is left out. By team, no-due alone has no team: left out too.
+        let period = FollowThroughPeriod(first: try day("2024-01-01"), last: try day("2024-01-10"))
+        let byOwner = FollowThroughBuilder.build(actions: try actions(), ineffective: [], period: period, grouping: .owner)
+        #expect(byOwner.groups.map(\.label) == ["ana", "bo"])
+        #expect(byOwner.groups.map(\.figures.created) == [2, 1])
+        #expect(byOwner.groups.map(\.figures.open) == [2, 1])
+        #expect(byOwner.total.created == 3 && byOwner.total.open == 3)
+        let byTeam = FollowThroughBuilder.build(actions: try actions(), ineffective: [], period: period, grouping: .team)
+        #expect(byTeam.groups.map(\.label) == ["web"])
+    }
+
     @Test func flaggedActionsCountWhenTheirRepeatBeganInThePeriod() throws {
         let earlier = FactorOccurrence(incidentID: "inc", factorID: "f", cause: "cache", incidentStartedAt: try instant("2024-01-01T10:00:00Z"),
                                        services: ["api"])

@@ -16,6 +16,8 @@
 ///   and over 90 days;
 /// * **did not prevent a repeat**: flagged by ``IneffectiveActionRule`` with a repeat that
 ///   began in the period.
+///
+/// A group in which no action counts in any figure is left out.
 public enum FollowThroughBuilder {
     /// The figures of `actions` over `period`.
     /// - Parameters:
@@ -39,8 +41,11 @@ public enum FollowThroughBuilder {
         }
         var groups: [FollowThrough.Group] = []
         if let grouping {
+            // The actions given reach past the period (those of later incidents, read to find the
+            // ones closed in it), so a group may have none that count: it is left out.
             groups = Dictionary(grouping: actions, by: grouping.group(of:))
                 .map { FollowThrough.Group(label: $0.key, figures: figures($0.value, flagged: flagged, period: period)) }
+                .filter { !$0.figures.countsNothing }
                 .sorted { $0.label < $1.label }
         }
         return FollowThrough(period: period, grouping: grouping, total: total, groups: groups, didNotPreventRepeat: inPeriod)

@@ -25,6 +25,12 @@ public struct FollowThroughFigures: Hashable, Sendable {
     /// Nothing counted yet.
     public init() {}
 
+    /// Whether no action counts in any figure: no action created, completed, open, overdue or
+    /// flagged. (Every other figure is counted among created or completed actions.)
+    public var countsNothing: Bool {
+        created == 0 && completed == 0 && open == 0 && overdue == 0 && didNotPreventRepeat == 0
+    }
+
     /// ``createdAndCompleted`` ÷ ``created``; nil when nothing was created.
     public var completionRate: Double? { created > 0 ? Double(createdAndCompleted) / Double(created) : nil }
 
