@@ -147,6 +147,21 @@ struct FollowThroughTests {
         #expect(FollowThroughPeriod(reportSpan: span, asOf: try instant("2024-02-01T00:00:00Z")).asOfDay == (try day("2024-01-31")))
     }
 
+    @Test func aReportCutAtAnInstantLeavesOutActionsCreatedAfterIt() throws {
+        // The first quarter cut at 2024-02-01T09:00Z, judged on 1 February. dropped was created at
+        // 10:00 that day, after the cut: not created in the period, and not open in it either,
+        // though its UTC day is the judged day (it was open then, closed only on the 10th).
+        let quarter = InstantSpan(start: try instant("2024-01-01T00:00:00Z"), end: try instant("2024-04-01T00:00:00Z"))
+        let period = FollowThroughPeriod(reportSpan: quarter, asOf: try instant("2024-02-01T09:00:00Z"))
+        #expect(period.asOfDay == (try day("2024-02-01")))
+        let figures = FollowThroughBuilder.build(actions: try actions(), ineffective: [], period: period, grouping: nil).total
+        #expect(figures.created == 4)                 // fast, late, stale (1 January), no-due (16 January)
+        // fast (done 11 January) and no-due (done 31 January) were closed before 1 February: open are
+        // late (done 1 March) and stale; stale, due 2024-01-29, is 3 days overdue (29 January → 1 February).
+        #expect(figures.open == 2)
+        #expect(figures.overdue == 1 && figures.ageing.upTo30Days == 1)
+    }
+
     @Test func ageingBucketBoundaries() {
         var ageing = OverdueAgeing()
         for days in [1, 30, 31, 90, 91] { ageing.add(daysOverdue: days) }

@@ -10,8 +10,8 @@
 ///   the rate is over the completed actions that have a due date;
 /// * **days to complete**: completion − creation, in days (86 400 s), median and 90th
 ///   percentile by ``DistributionSummary`` (PERCENTILE.INC);
-/// * **open**: created on or before D and still open on D (``TrackedAction/wasOpen(on:)``);
-/// * **overdue**: created on or before D and overdue on D by
+/// * **open**: created before the period's end and still open on D (``TrackedAction/wasOpen(on:)``);
+/// * **overdue**: created before the period's end and overdue on D by
 ///   ``RemediationAction/isOverdue(on:incidentResolvedAt:)``, aged by D − due into 1–30, 31–90
 ///   and over 90 days;
 /// * **did not prevent a repeat**: flagged by ``IneffectiveActionRule`` with a repeat that
@@ -71,7 +71,10 @@ public enum FollowThroughBuilder {
                     if completedAt.utcDate <= due { figures.completedOnTime += 1 }
                 }
             }
-            if tracked.createdAt.utcDate <= day {
+            // Created before the period's end, not merely on its last UTC day: a report cut at an
+            // instant, or read in a zone east of UTC, ends before that day does, and an action
+            // created after the end was not there to be open.
+            if tracked.createdAt < period.span.end {
                 if tracked.wasOpen(on: day) { figures.open += 1 }
                 if let days = tracked.daysOverdue(on: day) {
                     figures.overdue += 1
