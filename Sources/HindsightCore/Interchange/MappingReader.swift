@@ -243,14 +243,14 @@ enum NumberGrammar {
     /// false when `text` has more significant digits than a Double keeps, or is too small to be
     /// anything but 0, so that the value stored and exported would differ from the one written.
     static func isKeptExactly(_ text: String, as value: Double) -> Bool {
-        guard let written = DecimalDigits(text), let kept = DecimalDigits("\(value)") else { return false }
+        guard let written = SignificantDigits(text), let kept = SignificantDigits("\(value)") else { return false }
         return written == kept
     }
 
     /// A decimal number as its significant digits, without leading or trailing zeros, and the
     /// power of ten of the last one, so that two spellings of one number (`1.50`, `15e-1`) are
     /// equal. Zero has no digits, whatever its sign.
-    private struct DecimalDigits: Equatable {
+    private struct SignificantDigits: Equatable {
         let negative: Bool
         let digits: [UInt8]
         let exponent: Int
