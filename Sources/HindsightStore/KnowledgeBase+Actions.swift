@@ -126,12 +126,13 @@ extension KnowledgeBase {
             }
             let action = result.updated
             try db.execute(sql: """
-                UPDATE action SET status = ?, completed_at = ?, owner = ?, due = ?, effective_due = ?
+                UPDATE action SET status = ?, completed_at = ?, owner = ?, priority = ?, due = ?, effective_due = ?,
+                                  ticket = ?
                 WHERE incident_pk = (SELECT pk FROM incident WHERE id = ?) AND id = ?
                 """, arguments: [action.status.rawValue, action.completedAt?.databaseValue, action.owner,
-                                 action.due?.description,
+                                 action.priority.rawValue, action.due?.description,
                                  action.effectiveDue(incidentResolvedAt: tracked.incidentResolvedAt)?.description,
-                                 reference.incidentID, reference.actionID])
+                                 action.ticket, reference.incidentID, reference.actionID])
             for fieldChange in result.changes {
                 try history.append(actionID: reference.actionID, field: fieldChange.field, from: fieldChange.oldValue,
                                    to: fieldChange.newValue, note: note)

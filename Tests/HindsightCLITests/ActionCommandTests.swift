@@ -126,6 +126,57 @@ struct ActionCommandTests {
         #expect(after["due_derived"] as? Bool == false)
     }
 
+    @Test func priorityTicketAndClearedFieldsAreRecordedAndExported() throws {
+        let id = "2019-10-30-catalogue-elasticsearch-overload/cache-hit-alerts"
+        // Resolved 2019-10-30T19:35Z: medium derives 2019-10-30 + 56 days = 2019-12-25, high + 28 = 2019-11-27.
+        let updated = try run(["action", "update", id, "--priority", "high", "--ticket", "https://tracker.example/OPS-1",
+                               "--clear", "owner", "--by", "ana"])
+        #expect(updated.stderr == "")
+        #expect(updated.status == 0)
+        #expect(updated.stdout == "Updated \(id): owner cms-team → (none); priority medium → high; due 2019-12-25 → 2019-11-27; "
+                + "ticket (none) → https://tracker.example/OPS-1.\n")
+        let shown = try #require(try json(["action", "show", id]) as? [String: Any])
+        #expect(shown["priority"] as? String == "high")
+        #expect(shown["due"] as? String == "2019-11-27")
+        #expect(shown["due_derived"] as? Bool == true)
+        #expect(shown["ticket"] as? String == "https://tracker.example/OPS-1")
+        #expect(shown["owner"] is NSNull)
+        let fields = try #require(shown["history"] as? [[String: Any]]).suffix(4).map { $0["field"] as? String }
+        #expect(fields == ["owner", "priority", "due", "ticket"])
+        let exported = try run(["export", "--format", "json"])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(exported.stdout.utf8)) as? [String: Any])
+        let actions = try #require((document["incidents"] as? [[String: Any]])?
+            .first { $0["id"] as? String == "2019-10-30-catalogue-elasticsearch-overload" }?["actions"] as? [[String: Any]])
+        let action = try #require(actions.first { $0["id"] as? String == "cache-hit-alerts" })
+        #expect(action["priority"] as? String == "high")
+        #expect(action["ticket"] as? String == "https://tracker.example/OPS-1")
+        #expect(action["owner"] == nil)
+        #expect(action["due"] == nil)
+        // A written date, then cleared on the day it would be derived anyway: the history says which.
+        #expect(try run(["action", "update", id, "--due", "2019-11-27"]).stdout
+                == "Updated \(id): due 2019-11-27 (derived) → 2019-11-27.\n")
+        #expect(try run(["action", "update", id, "--clear", "due", "--clear", "ticket"]).stdout
+                == "Updated \(id): due 2019-11-27 → 2019-11-27 (derived); ticket https://tracker.example/OPS-1 → (none).\n")
+        #expect(try run(["action", "update", id, "--clear", "owner"]).stdout == "No change: \(id) already has those values.\n")
+    }
+
+    @Test(arguments: [
+        (["--owner", "sre", "--clear", "owner"], "error: --owner and --clear owner contradict each other; give one of them"),
+        (["--due", "2020-01-01", "--clear", "due"], "error: --due and --clear due contradict each other; give one of them"),
+        (["--clear", "title"], "error: --clear 'title' is not one of owner | due | ticket"),
+        (["--priority", "urgent"], "error: --priority 'urgent' is not one of high | medium | low"),
+        (["--ticket", ""], "error: --ticket needs a value; it may not be empty"),
+    ])
+    func contradictoryOrUnknownUpdatesAreRefusedAndWriteNothing(options: [String], message: String) throws {
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        let refused = try run(["action", "update", "2019-10-30-catalogue-elasticsearch-overload/cache-hit-alerts"] + options)
+        #expect(refused.status == 64)
+        #expect(refused.stdout == "")
+        #expect(refused.stderr.hasPrefix(message + "\n"), "\(refused.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+    }
+
     @Test func anAddedActionGetsAnIDFromItsTitleAndGoesThroughExport() throws {
         let added = try run(["action", "add", Self.shortener, "--title", "Smoke-test every release", "--kind", "prevent",
                              "--priority", "high", "--addresses", "no-staging-step", "--owner", "web-team", "--by", "ana"])

@@ -13,19 +13,19 @@ struct ActionChangeTests {
 
     @Test func closingRecordsNowAndReopeningClearsIt() throws {
         let open = tracked(RemediationAction(id: "a", title: "t", kind: .prevent))
-        let closed = try ActionChange.update(open, status: .wontDo, owner: nil, due: nil, at: now)
+        let closed = try ActionChange.update(open, ActionUpdate(status: .wontDo), at: now)
         #expect(closed.updated.status == .wontDo)
         #expect(closed.updated.completedAt == now)
         #expect(closed.changes == [ActionFieldChange(field: "status", oldValue: "open", newValue: "wont-do"),
                                    ActionFieldChange(field: "completed_at", oldValue: nil, newValue: "2024-03-01T10:00:00Z")])
-        let reopened = try ActionChange.update(tracked(closed.updated), status: .inProgress, owner: nil, due: nil, at: now)
+        let reopened = try ActionChange.update(tracked(closed.updated), ActionUpdate(status: .inProgress), at: now)
         #expect(reopened.updated.completedAt == nil)
         #expect(reopened.changes.map(\.field) == ["status", "completed_at"])
     }
 
     @Test func unchangedValuesRecordNothing() throws {
         let action = tracked(RemediationAction(id: "a", title: "t", kind: .prevent, owner: "sre"))
-        let change = try ActionChange.update(action, status: .open, owner: "sre", due: nil, at: now)
+        let change = try ActionChange.update(action, ActionUpdate(status: .open, owner: "sre"), at: now)
         #expect(change.changes.isEmpty)
         #expect(change.updated == action.action)
     }
@@ -33,7 +33,7 @@ struct ActionChangeTests {
     @Test func aWrittenDueDateIsRecordedAgainstTheDerivedOne() throws {
         // Resolved 2024-01-01T11:00Z, medium priority: derived due 2024-01-01 + 56 days = 2024-02-26.
         let action = tracked(RemediationAction(id: "a", title: "t", kind: .prevent))
-        let change = try ActionChange.update(action, status: nil, owner: "web", due: try CalendarDate(parsing: "2024-04-01"), at: now)
+        let change = try ActionChange.update(action, ActionUpdate(owner: "web", due: try CalendarDate(parsing: "2024-04-01")), at: now)
         #expect(change.changes == [ActionFieldChange(field: "owner", oldValue: nil, newValue: "web"),
                                    ActionFieldChange(field: "due", oldValue: "2024-02-26", newValue: "2024-04-01")])
     }
@@ -42,11 +42,46 @@ struct ActionChangeTests {
         // Derived due 2024-02-26 (see above); written as it is, it no longer follows the resolution.
         let action = tracked(RemediationAction(id: "a", title: "t", kind: .prevent))
         let derived = try CalendarDate(parsing: "2024-02-26")
-        let change = try ActionChange.update(action, status: nil, owner: nil, due: derived, at: now)
+        let change = try ActionChange.update(action, ActionUpdate(due: derived), at: now)
         #expect(change.updated.due == derived)
         #expect(change.changes == [ActionFieldChange(field: "due", oldValue: "2024-02-26 (derived)", newValue: "2024-02-26")])
         // Written already: the same date again records nothing.
-        #expect(try ActionChange.update(tracked(change.updated), status: nil, owner: nil, due: derived, at: now).changes.isEmpty)
+        #expect(try ActionChange.update(tracked(change.updated), ActionUpdate(due: derived), at: now).changes.isEmpty)
+    }
+
+    @Test func clearingAWrittenDueDateLetsTheDerivedOneApply() throws {
+        // Derived due 2024-02-26 (resolved 2024-01-01, medium: + 56 days).
+        let derived = try CalendarDate(parsing: "2024-02-26")
+        let sameDay = tracked(RemediationAction(id: "a", title: "t", kind: .prevent, due: derived))
+        let back = try ActionChange.update(sameDay, ActionUpdate(cleared: [.due]), at: now)
+        #expect(back.updated.due == nil)
+        #expect(back.changes == [ActionFieldChange(field: "due", oldValue: "2024-02-26", newValue: "2024-02-26 (derived)")])
+        let later = tracked(RemediationAction(id: "a", title: "t", kind: .prevent, due: try CalendarDate(parsing: "2024-04-01")))
+        #expect(try ActionChange.update(later, ActionUpdate(cleared: [.due]), at: now).changes
+                    == [ActionFieldChange(field: "due", oldValue: "2024-04-01", newValue: "2024-02-26")])
+        // Low priority derives no date: cleared, there is none.
+        let low = tracked(RemediationAction(id: "a", title: "t", kind: .prevent, priority: .low, due: derived))
+        #expect(try ActionChange.update(low, ActionUpdate(cleared: [.due]), at: now).changes
+                    == [ActionFieldChange(field: "due", oldValue: "2024-02-26", newValue: nil)])
+        // Nothing written: clearing changes nothing.
+        #expect(try ActionChange.update(tracked(back.updated), ActionUpdate(cleared: [.due]), at: now).changes.isEmpty)
+    }
+
+    @Test func aNewPriorityMovesTheDerivedDueDateAndIsRecordedWithIt() throws {
+        // Resolved 2024-01-01: medium derives 2024-02-26 (+ 56 days), high 2024-01-29 (+ 28), low none.
+        let action = tracked(RemediationAction(id: "a", title: "t", kind: .prevent, owner: "web"))
+        let high = try ActionChange.update(action, ActionUpdate(priority: .high, ticket: "OPS-1", cleared: [.owner]), at: now)
+        #expect(high.changes == [ActionFieldChange(field: "owner", oldValue: "web", newValue: nil),
+                                 ActionFieldChange(field: "priority", oldValue: "medium", newValue: "high"),
+                                 ActionFieldChange(field: "due", oldValue: "2024-02-26", newValue: "2024-01-29"),
+                                 ActionFieldChange(field: "ticket", oldValue: nil, newValue: "OPS-1")])
+        #expect(try ActionChange.update(tracked(high.updated), ActionUpdate(priority: .low), at: now).changes
+                    == [ActionFieldChange(field: "priority", oldValue: "high", newValue: "low"),
+                        ActionFieldChange(field: "due", oldValue: "2024-01-29", newValue: nil)])
+        // A written date does not move with the priority.
+        let written = tracked(RemediationAction(id: "a", title: "t", kind: .prevent, due: try CalendarDate(parsing: "2024-04-01")))
+        #expect(try ActionChange.update(written, ActionUpdate(priority: .high), at: now).changes
+                    == [ActionFieldChange(field: "priority", oldValue: "medium", newValue: "high")])
     }
 
     @Test func doneRecordsTheGivenInstantAndIsRefusedTwice() throws {
@@ -74,11 +109,11 @@ struct ActionChangeTests {
                                   incidentStartedAt: incidentStart, incidentResolvedAt: nil, createdAt: now, teams: [])
         let refusal = ActionChangeError.completedBeforeIncidentStarted(completedAt: now, startedAt: incidentStart)
         #expect(throws: refusal) { try ActionChange.markDone(early, at: now) }
-        #expect(throws: refusal) { try ActionChange.update(early, status: .wontDo, owner: nil, due: nil, at: now) }
-        #expect(throws: refusal) { try ActionChange.update(early, status: .done, owner: nil, due: nil, at: now) }
+        #expect(throws: refusal) { try ActionChange.update(early, ActionUpdate(status: .wontDo), at: now) }
+        #expect(throws: refusal) { try ActionChange.update(early, ActionUpdate(status: .done), at: now) }
         // At the start itself it closes; other changes never record a completion, so they go through.
         #expect(try ActionChange.markDone(early, at: incidentStart).updated.completedAt == incidentStart)
-        #expect(try ActionChange.update(early, status: .inProgress, owner: "sre", due: nil, at: now).updated.owner == "sre")
+        #expect(try ActionChange.update(early, ActionUpdate(status: .inProgress, owner: "sre"), at: now).updated.owner == "sre")
     }
 
     @Test func slugsAreValidIDsAndUnique() throws {

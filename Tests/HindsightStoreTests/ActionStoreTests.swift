@@ -114,11 +114,11 @@ struct ActionStoreTests {
         let reference = ActionReference(incidentID: "first", actionID: "fix-keys")
         let t1 = try Instant(parsing: "2024-03-01T00:00:00Z"), t2 = try Instant(parsing: "2024-03-02T00:00:00Z")
         try knowledgeBase.changeAction(reference, actor: "ana", now: t1, note: "started") {
-            try ActionChange.update($0, status: .inProgress, owner: "sre", due: nil, at: t1)
+            try ActionChange.update($0, ActionUpdate(status: .inProgress, owner: "sre"), at: t1)
         }
         try knowledgeBase.changeAction(reference, actor: "bo", now: t2, note: nil) { try ActionChange.markDone($0, at: t2) }
         try knowledgeBase.changeAction(reference, actor: "bo", now: t2, note: "checked in production") {
-            try ActionChange.update($0, status: .done, owner: nil, due: nil, at: t2)
+            try ActionChange.update($0, ActionUpdate(status: .done), at: t2)
         }
         let before = try knowledgeBase.actionDetail(reference).history
         #expect(throws: ActionChangeError.alreadyDone(completedAt: t2)) {

@@ -4,24 +4,26 @@
 public struct ActionChange: Hashable, Sendable {
     /// The action after the change.
     public let updated: RemediationAction
-    /// The fields that changed, in the order status, completed_at, owner, due; empty when the
-    /// command asked for values the action already had. Writing a due date equal to the one
-    /// derived is a change (the date no longer follows the incident's resolution), recorded as
-    /// `due` from `2024-02-26 (derived)` to `2024-02-26`.
+    /// The fields that changed, in the order status, completed_at, owner, priority, due, ticket;
+    /// empty when the command asked for values the action already had. Writing a due date equal
+    /// to the one derived is a change (the date no longer follows the incident's resolution),
+    /// recorded as `due` from `2024-02-26 (derived)` to `2024-02-26`; clearing a written date
+    /// equal to the derived one is recorded the other way round. A new priority that moves the
+    /// derived due date records the move as a change of `due` too.
     public let changes: [ActionFieldChange]
 
-    /// Sets any of status, owner and written due date.
+    /// Applies `update`: sets any of status, owner, priority, ticket and written due date, and
+    /// clears the fields it names.
     ///
     /// Moving to `done` or `wont-do` from another status records `now` as the completion time;
     /// moving to `open` or `in-progress` clears it (the schema keeps completion times for closed
     /// actions only). A value equal to the current one changes nothing; a due date equal to the
-    /// derived one makes it written.
+    /// derived one makes it written, and clearing the written date lets the derived one apply.
     /// - Throws: ``ActionChangeError/completedBeforeIncidentStarted(completedAt:startedAt:)`` when
     ///   closing would record `now` before the incident's start (an incident dated ahead).
-    public static func update(_ tracked: TrackedAction, status: ActionStatus?, owner: String?, due: CalendarDate?,
-                              at now: Instant) throws -> ActionChange {
+    public static func update(_ tracked: TrackedAction, _ update: ActionUpdate, at now: Instant) throws -> ActionChange {
         var action = tracked.action
-        if let status, status != action.status {
+        if let status = update.status, status != action.status {
             action.status = status
             if !status.isClosed {
                 action.completedAt = nil
@@ -30,8 +32,17 @@ public struct ActionChange: Hashable, Sendable {
                 action.completedAt = now
             }
         }
-        if let owner { action.owner = owner }
-        if let due { action.due = due }
+        if let owner = update.owner { action.owner = owner }
+        if let due = update.due { action.due = due }
+        if let priority = update.priority { action.priority = priority }
+        if let ticket = update.ticket { action.ticket = ticket }
+        for field in update.cleared {
+            switch field {
+            case .owner: action.owner = nil
+            case .due: action.due = nil
+            case .ticket: action.ticket = nil
+            }
+        }
         return ActionChange(before: tracked, after: action)
     }
 
@@ -74,15 +85,20 @@ public struct ActionChange: Hashable, Sendable {
         record("status", old.status.rawValue, action.status.rawValue)
         record("completed_at", old.completedAt?.description, action.completedAt?.description)
         record("owner", old.owner, action.owner)
+        record("priority", old.priority.rawValue, action.priority.rawValue)
         let oldDue = old.effectiveDue(incidentResolvedAt: tracked.incidentResolvedAt)?.description
         let newDue = action.effectiveDue(incidentResolvedAt: tracked.incidentResolvedAt)?.description
         if let oldDue, oldDue == newDue, old.due == nil, action.due != nil {
             // The derived date written as it is: the date stays, but it no longer follows the
             // incident's resolution, so the change is recorded with the old value marked derived.
             changes.append(ActionFieldChange(field: "due", oldValue: oldDue + " (derived)", newValue: newDue))
+        } else if let newDue, oldDue == newDue, old.due != nil, action.due == nil {
+            // And back: the written date cleared where the derived one is the same day.
+            changes.append(ActionFieldChange(field: "due", oldValue: oldDue, newValue: newDue + " (derived)"))
         } else {
             record("due", oldDue, newDue)
         }
+        record("ticket", old.ticket, action.ticket)
         self.updated = action
         self.changes = changes
     }

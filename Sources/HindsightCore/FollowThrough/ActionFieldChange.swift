@@ -1,7 +1,7 @@
 /// One field of an action that a command changes, with its text before and after, as the
 /// action's history records it.
 public struct ActionFieldChange: Hashable, Sendable {
-    /// The field: `status`, `owner`, `due` or `completed_at`.
+    /// The field: `status`, `completed_at`, `owner`, `priority`, `due` or `ticket`.
     public let field: String
     /// The value before; nil when there was none.
     public let oldValue: String?
