@@ -44,7 +44,7 @@ enum StandardStreams {
             guard let target = SymbolicLinks.target(ofLink: current) else { return false }
             // A relative target is read from the folder that holds the link.
             current = target.hasPrefix("/") ? target
-                : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
+                : (ContainingFolder.of(current) as NSString).appendingPathComponent(target)
         }
         return false
     }

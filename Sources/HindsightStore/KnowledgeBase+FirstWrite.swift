@@ -26,7 +26,7 @@ extension KnowledgeBase {
         }
         // The temporary file, the lock and the new name all belong where the links lead.
         let resolvedPath = try resolve(path)
-        let folder = (resolvedPath as NSString).deletingLastPathComponent
+        let folder = ContainingFolder.of(resolvedPath)
         // Checked under the name the user gave, not the temporary one.
         let createdFolders = try prepareFolder(for: path, resolvedPath: resolvedPath)
         let name = (resolvedPath as NSString).lastPathComponent

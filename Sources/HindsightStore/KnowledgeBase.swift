@@ -53,7 +53,7 @@ public final class KnowledgeBase {
     /// - Throws: ``StoreError/cannotCreate(path:reason:)``, naming `path`, having removed any
     ///   folder it made.
     static func prepareFolder(for path: String, resolvedPath: String) throws -> [String] {
-        let folder = (resolvedPath as NSString).deletingLastPathComponent
+        let folder = ContainingFolder.of(resolvedPath)
         guard !folder.isEmpty else { return [] }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
@@ -132,7 +132,7 @@ public final class KnowledgeBase {
         if access == .readWrite && !exists {
             _ = try prepareFolder(for: path, resolvedPath: resolvedPath)
             // `init` or `demo` after a first import was killed: its temporary file is garbage now.
-            removeAbandonedPartials(in: (resolvedPath as NSString).deletingLastPathComponent,
+            removeAbandonedPartials(in: ContainingFolder.of(resolvedPath),
                                     name: (resolvedPath as NSString).lastPathComponent)
         }
         let lock = MigrationLock(path: resolvedPath + ".lock")
@@ -179,7 +179,7 @@ public final class KnowledgeBase {
     /// Whether this process may write the file at `resolvedPath` and make files in its folder, as
     /// a connection that writes (or removes its -wal and -shm files on closing) needs.
     private static func mayWrite(_ resolvedPath: String) -> Bool {
-        let folder = (resolvedPath as NSString).deletingLastPathComponent
+        let folder = ContainingFolder.of(resolvedPath)
         return access(resolvedPath, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0
     }
 

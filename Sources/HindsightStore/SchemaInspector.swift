@@ -23,7 +23,7 @@ enum SchemaInspector {
 
     /// Whether this process may write both the file and its folder (a read-only mount fails both).
     private static func isWritable(_ path: String) -> Bool {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = ContainingFolder.of(path)
         return access(path, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0
     }
 
