@@ -50,8 +50,10 @@ extension CommandLineContractTests {
 
         _ = try sandbox.run("demo", "--db", db)
         let shown = try sandbox.run("incident", "show", "--db", db, "no\nsuch")
-        #expect(shown.status == 65)
-        #expect(shown.stderr == "error: no incident with id 'no\\u{a}such'; 'hindsight incidents' lists them\n")
+        #expect(shown.status == 64)
+        #expect(shown.stderr.hasPrefix("error: ID: 'no\\u{a}such' is not a valid id; expected [a-z0-9][a-z0-9._-]{0,127}: "
+                                       + "lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, "
+                                       + "at most 128 characters\nUsage: hindsight incident show"))
 
         // A usage error keeps the usage lines after it, but the problem is the first line, whole.
         let listed = try sandbox.run("incidents", "--db", db, "--service", "a\nb")

@@ -35,6 +35,11 @@ struct IncidentShowCommand: ParsableCommand {
                             "resolved_at", "summary", "source", "tags", "impacts", "factors", "actions", "timeline", "derived",
                             "sla_windows"]
 
+    func validate() throws {
+        // Malformed, as for 'action add INCIDENT': no incident can have that id.
+        _ = try OptionParsing.value("ID", id) { try Identifier.validate($0); return $0 }
+    }
+
     func run() throws {
         let knowledgeBase = try database.open(.readOnly)
         guard let incident = try knowledgeBase.incident(id: id) else {

@@ -30,6 +30,8 @@ struct SimilarCommand: ParsableCommand {
     var id: String
 
     func validate() throws {
+        // Malformed, as for 'action add INCIDENT': no incident can have that id.
+        _ = try OptionParsing.value("INCIDENT", id) { try Identifier.validate($0); return $0 }
         guard (1...1000).contains(limit) else {
             throw ValidationError("--limit: \(limit) is out of range; expected a number of incidents from 1 to 1000, e.g. 10")
         }

@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+
+/// Option and argument values that cannot name anything are refused as the command line's fault
+/// (exit 64) with a message that names the option, the same way in every command that takes them,
+/// rather than matching nothing with exit 0 or reported as a record that does not exist.
+struct OptionValueEdgeTests {
+    /// An incident id no incident can have (capitals, a slash, empty) is a malformed argument, as
+    /// `action add INCIDENT` and `actions --incident` already said; `incident show` and `similar`
+    /// called it an id that does not exist (exit 65). A well-formed unknown id stays exit 65.
+    @Test(arguments: [
+        (["incident", "show"], "ID"), (["similar"], "INCIDENT"),
+    ])
+    func aMalformedIncidentIdIsAUsageError(_ command: [String], _ name: String) throws {
+        let (sandbox, db) = try Sandbox.withDemo()
+        for id in ["", "CATALOGUE-API", "2019-10-30-catalogue-elasticsearch-overload/end-to-end-tests"] {
+            let result = try Hindsight.run(command + ["--db", db, id], home: sandbox.path)
+            #expect(result.status == 64, "\(command) '\(id)': \(result)")
+            #expect(result.stdout == "")
+            #expect(result.stderr.hasPrefix("error: \(name): '\(id)' is not a valid id; expected [a-z0-9][a-z0-9._-]{0,127}"),
+                    "\(command) '\(id)': \(result)")
+        }
+        let unknown = try Hindsight.run(command + ["--db", db, "nosuch"], home: sandbox.path)
+        #expect(unknown.status == 65, "\(command): \(unknown)")
+        #expect(unknown.stderr == "error: no incident with id 'nosuch'; 'hindsight incidents' lists them\n")
+    }
+}
