@@ -5,6 +5,20 @@ import Testing
 /// (exit 64) with a message that names the option, the same way in every command that takes them,
 /// rather than matching nothing with exit 0 or reported as a record that does not exist.
 struct OptionValueEdgeTests {
+    /// An empty tag cannot be recorded (an import refuses it), so `--tag ""` (an unset variable)
+    /// could only match nothing; it is refused as `actions --owner ""` is.
+    @Test func anEmptyTagIsRefused() throws {
+        let (sandbox, db) = try Sandbox.withDemo()
+        let result = try sandbox.run("incidents", "--db", db, "--tag", "")
+        #expect(result.status == 64, "\(result)")
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("error: --tag needs a value; it may not be empty\n"), "\(result)")
+        // A tag that is recorded still matches.
+        let cache = try sandbox.run("incidents", "--db", db, "--tag", "cache", "--format", "csv")
+        #expect(cache.status == 0, "\(cache)")
+        #expect(cache.stdout.contains("\n2019-10-30-catalogue-elasticsearch-overload,"))
+    }
+
     /// An incident id no incident can have (capitals, a slash, empty) is a malformed argument, as
     /// `action add INCIDENT` and `actions --incident` already said; `incident show` and `similar`
     /// called it an id that does not exist (exit 65). A well-formed unknown id stays exit 65.

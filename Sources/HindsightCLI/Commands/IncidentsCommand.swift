@@ -69,7 +69,8 @@ struct IncidentsCommand: ParsableCommand {
             return value
         }
         filter.repeatsOnly = repeatsOnly
-        filter.tags = tag
+        // An import refuses an empty tag, so --tag "" (an unset variable) could only match nothing.
+        filter.tags = try tag.map { try OptionParsing.text("--tag", $0) }
         filter.severities = try severity.map { text in
             guard let value = Severity(rawValue: text.uppercased()) else {
                 throw ValidationError("--severity '\(text)' is not one of \(Severity.spellings)")
