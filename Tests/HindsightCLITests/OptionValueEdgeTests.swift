@@ -38,4 +38,21 @@ struct OptionValueEdgeTests {
         #expect(unknown.status == 65, "\(command): \(unknown)")
         #expect(unknown.stderr == "error: no incident with id 'nosuch'; 'hindsight incidents' lists them\n")
     }
+
+    /// `--near-miss` and `--no-near-miss` together ask for two opposite things; the last one
+    /// given won, silently, where two named periods (`--quarter` with `--month`) are refused.
+    @Test func nearMissAndNoNearMissTogetherAreRefused() throws {
+        let (sandbox, db) = try Sandbox.withDemo()
+        for order in [["--near-miss", "--no-near-miss"], ["--no-near-miss", "--near-miss"]] {
+            let result = try Hindsight.run(["incidents", "--db", db] + order, home: sandbox.path)
+            #expect(result.status == 64, "\(order): \(result)")
+            #expect(result.stdout == "")
+            #expect(result.stderr.hasPrefix("error: give --near-miss or --no-near-miss, not both\n"), "\(order): \(result)")
+        }
+        // Each alone still filters: the demo holds one near miss among its five incidents.
+        let nearMisses = try sandbox.run("incidents", "--db", db, "--near-miss", "--format", "json")
+        #expect(nearMisses.status == 0, "\(nearMisses)")
+        #expect(nearMisses.stdout.contains("2016-10-12-falcon-logging-near-miss"))
+        #expect(!nearMisses.stdout.contains("2019-10-30-catalogue-elasticsearch-overload"))
+    }
 }

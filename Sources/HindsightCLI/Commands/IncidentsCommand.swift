@@ -32,9 +32,13 @@ struct IncidentsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only incidents with a factor in this role: \(FactorRole.spellings).", valueName: "role"))
     var role: [String] = []
 
-    @Flag(name: .customLong("near-miss"), inversion: .prefixedNo,
-          help: "Only near misses (--near-miss), or only incidents that were not (--no-near-miss).")
-    var nearMiss: Bool?
+    // Two flags rather than one with an inversion, whose last spelling silently won when both
+    // were given; refused together below, as 'sla change' refuses --credit with --no-credits.
+    @Flag(name: .customLong("near-miss"), help: "Only near misses.")
+    var nearMissOnly = false
+
+    @Flag(name: .customLong("no-near-miss"), help: "Only incidents that were not near misses.")
+    var noNearMiss = false
 
     @Option(name: .long, help: ArgumentHelp("Only incidents first noticed this way: \(DetectionSource.spellings).", valueName: "source"))
     var detection: [String] = []
@@ -61,7 +65,8 @@ struct IncidentsCommand: ParsableCommand {
             }
             return value
         }
-        filter.nearMiss = nearMiss
+        if nearMissOnly && noNearMiss { throw ValidationError("give --near-miss or --no-near-miss, not both") }
+        filter.nearMiss = nearMissOnly ? true : noNearMiss ? false : nil
         filter.detections = try detection.map { text in
             guard let value = DetectionSource(rawValue: text) else {
                 throw ValidationError("--detection '\(text)' is not one of \(DetectionSource.spellings)")
