@@ -55,4 +55,17 @@ struct OptionValueEdgeTests {
         #expect(nearMisses.stdout.contains("2016-10-12-falcon-logging-near-miss"))
         #expect(!nearMisses.stdout.contains("2019-10-30-catalogue-elasticsearch-overload"))
     }
+
+    /// An empty path to import (an unset variable) names no file: refused as `--db ""` and
+    /// `backup ""` are, where it was reported as a missing file whose message began ": no such".
+    @Test func anEmptyPathToImportIsRefused() throws {
+        let (sandbox, db) = try Sandbox.withDemo()
+        let before = sandbox.bytes("demo.sqlite")
+        let result = try sandbox.run("import", "--db", db, "")
+        #expect(result.status == 64, "\(result)")
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("error: a path to import may not be empty; name a file or a directory, "
+                                        + "or - for standard input\n"), "\(result)")
+        #expect(sandbox.bytes("demo.sqlite") == before)
+    }
 }

@@ -35,6 +35,11 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("name at least one file or directory to import (- for standard input)") }
+        // As for --db and backup's FILE: an empty name (an unset variable) names no file, and the
+        // message for it as a missing file began with a bare colon.
+        if paths.contains("") {
+            throw ValidationError("a path to import may not be empty; name a file or a directory, or - for standard input")
+        }
         // As for the action commands: an empty name would be recorded as no one.
         if let by { _ = try OptionParsing.text("--by", by) }
     }
