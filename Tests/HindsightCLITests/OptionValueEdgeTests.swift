@@ -69,3 +69,37 @@ struct OptionValueEdgeTests {
         #expect(sandbox.bytes("demo.sqlite") == before)
     }
 }
+
+extension OptionValueEdgeTests {
+    /// `budget --as-of` late in 9999 listed windows such as `10000-01` and wrote their ends as
+    /// `10000-01-31T23:00:00Z` in JSON, which is not RFC 3339; report did the same for the SLA
+    /// windows of a period late in 9999. Both are refused, as a report period that would end in
+    /// 10000 already was. In the demo, url-shortener's SLA is yearly in UTC, so its window for any
+    /// instant of 9999 ends at 10000-01-01T00:00:00Z; catalogue-api's is monthly in Europe/Prague,
+    /// an hour ahead of UTC in winter, so 9999-12-31T23:59:59Z falls in its January 10000.
+    @Test func windowsThatEndInTheYear10000AreRefused() throws {
+        let (sandbox, db) = try Sandbox.withDemo()
+        let reason = "which ends in the year 10000, past the four digits RFC 3339 has for a year"
+        for (asOf, window) in [("9999-12-31T23:59:59Z", "month window 10000-01 of catalogue-api"),
+                               ("9999-06-01T00:00:00Z", "year window 9999 of url-shortener")] {
+            let result = try sandbox.run("budget", "--db", db, "--as-of", asOf, "--format", "json")
+            #expect(result.status == 64, "\(asOf): \(result)")
+            #expect(result.stdout == "")
+            #expect(result.stderr.hasPrefix("error: --as-of \(asOf) lies in the \(window), \(reason); "
+                                            + "expected an instant whose windows lie within them\n"), "\(asOf): \(result)")
+        }
+        let year9998 = try sandbox.run("budget", "--db", db, "--as-of", "9998-06-01T00:00:00Z", "--format", "json")
+        #expect(year9998.status == 0, "\(year9998)")
+        #expect(year9998.stdout.contains("\"end\": \"9999-01-01T00:00:00Z\""), "\(year9998)")
+
+        let report = try sandbox.run("report", "--db", db, "--month", "9999-06", "--service", "url-shortener",
+                                     "--as-of", "9999-06-15T00:00:00Z", "--format", "json")
+        #expect(report.status == 64, "\(report)")
+        #expect(report.stdout == "")
+        #expect(report.stderr.hasPrefix("error: the period 9999-06 meets the year window 9999 of url-shortener, \(reason); "
+                                        + "expected a period whose SLA windows lie within them\n"), "\(report)")
+        let catalogue = try sandbox.run("report", "--db", db, "--month", "9999-06", "--service", "catalogue-api",
+                                        "--as-of", "9999-06-15T00:00:00Z", "--format", "json")
+        #expect(catalogue.status == 0, "\(catalogue)")
+    }
+}

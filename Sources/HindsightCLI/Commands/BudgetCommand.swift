@@ -49,6 +49,10 @@ struct BudgetCommand: ParsableCommand {
         let knowledgeBase = try database.open(.readOnly)
         let reading = try knowledgeBase.budgets(asOf: asOf, serviceIDs: service)
         let statuses = reading.statuses
+        if let window = WritableWindow.firstOutside(statuses.map { ($0.serviceID, $0.evaluation.window) }) {
+            throw ValidationError("--as-of \(asOf) lies in \(window), \(WritableWindow.reason); "
+                                  + "expected an instant whose windows lie within them")
+        }
         let listing = Listing(
             columns: [.init("SERVICE"), .init("WINDOW", maxWidth: 10), .init("ALLOWED", alignRight: true),
                       .init("USED", alignRight: true), .init("LEFT", alignRight: true), .init("USED %", alignRight: true),

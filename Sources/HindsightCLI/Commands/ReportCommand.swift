@@ -106,6 +106,13 @@ struct ReportCommand: ParsableCommand {
         let (period, calendar, asOf) = try request(now: Clock.now)
         let knowledgeBase = try database.open(.readOnly)
         let report = try knowledgeBase.slaReport(period: period, calendar: calendar, asOf: asOf, serviceIDs: service)
+        // The period itself is checked as it is read; an SLA's window may reach further (its year).
+        if let window = WritableWindow.firstOutside(report.services.flatMap { section in
+            section.windows.map { (section.serviceID, $0.window) }
+        }) {
+            throw ValidationError("the period \(period.label) meets \(window), \(WritableWindow.reason); "
+                                  + "expected a period whose SLA windows lie within them")
+        }
         let followThrough = try knowledgeBase.followThrough(period: FollowThroughPeriod(reportSpan: report.span, asOf: report.asOf),
                                                             grouping: nil)
         switch format {
