@@ -81,11 +81,17 @@ struct IncidentDecoder {
         }
 
         var factors: [Factor] = []
+        // What the refused factors would have been, so that an action addressing one is not told
+        // that its factor is missing from the file when the factor's own problems are reported.
+        var refusedFactors = RefusedFactors()
+        if let factorsNode = reader.value("factors") {
+            if case .sequence = factorsNode {} else { refusedFactors.mayHaveUnread = true }
+        }
         for (index, factorNode) in reader.list("factors").enumerated() {
             guard let factorReader = MappingReader(factorNode, path: "\(path).factors[\(index)]",
                                                    allowedKeys: ["id", "title", "cause", "role", "introduced_at", "description"],
                                                    context: context)
-            else { continue }
+            else { refusedFactors.mayHaveUnread = true; continue }
             let factorID = factorReader.id("id", required: true)
             let factorTitle = factorReader.text("title", required: true, nonEmpty: true)
             let cause = factorReader.parsed("cause", required: true, what: "a cause path") { text in
@@ -99,13 +105,17 @@ struct IncidentDecoder {
             } else if let factorID, let factorTitle, let cause {
                 factors.append(Factor(id: factorID, title: factorTitle, cause: cause, role: role,
                                       introducedAt: introduced, description: description))
+            } else if let factorID {
+                refusedFactors.ids.insert(factorID)
+            } else {
+                refusedFactors.mayHaveUnread = true
             }
         }
 
         var actions: [RemediationAction] = []
         for (index, actionNode) in reader.list("actions").enumerated() {
             guard let action = decodeAction(actionNode, path: "\(path).actions[\(index)]", factors: factors,
-                                            incidentStartedAt: started)
+                                            refusedFactors: refusedFactors, incidentStartedAt: started)
             else { continue }
             // The due date derived from the resolution must be a date the format can hold.
             if let resolved, action.due == nil, action.effectiveDue(incidentResolvedAt: resolved).map({ $0 > CalendarDate.latest }) == true {
@@ -142,8 +152,9 @@ struct IncidentDecoder {
     }
 
     /// One action of an incident whose factors are `factors`; with `incidentStartedAt`, its
-    /// completion may not lie before it.
-    func decodeAction(_ node: InterchangeNode, path: String, factors: [Factor],
+    /// completion may not lie before it. An address of one of `refusedFactors` is left to that
+    /// factor's own problems, not reported as unknown.
+    func decodeAction(_ node: InterchangeNode, path: String, factors: [Factor], refusedFactors: RefusedFactors = RefusedFactors(),
                       incidentStartedAt: Instant? = nil) -> RemediationAction? {
         guard let reader = MappingReader(node, path: path,
                                          allowedKeys: ["id", "title", "kind", "addresses", "owner", "priority", "due",
@@ -162,6 +173,7 @@ struct IncidentDecoder {
             }
             let factorID = scalar.string
             if !factors.contains(where: { $0.id == factorID }) {
+                if refusedFactors.mayHaveUnread || refusedFactors.ids.contains(factorID) { continue }
                 let known = factors.map(\.id).joined(separator: ", ")
                 context.report(addressNode, "\(path).addresses[\(index)]: no factor '\(factorID)' in this incident; known factors: \(known.isEmpty ? "none" : known)")
             } else if addresses.contains(factorID) {
