@@ -185,9 +185,11 @@ struct IncidentDecoder {
         let owner = reader.text("owner")
         let priority = reader.keyword("priority", ActionPriority.self) ?? .medium
         let due = reader.date("due")
-        let status = reader.keyword("status", ActionStatus.self) ?? .open
+        let givenStatus = reader.keyword("status", ActionStatus.self)
+        let status = givenStatus ?? .open
         let completedAt = reader.instant("completed_at")
-        if completedAt != nil, !status.isClosed {
+        // A status refused is reported as such; the default that stands in for it is not what was written.
+        if completedAt != nil, !status.isClosed, givenStatus != nil || reader.value("status") == nil {
             context.report(reader.location(of: "completed_at"),
                            "\(path).completed_at: only a done or wont-do action has a completion time; this one is \(status.rawValue)")
         }
