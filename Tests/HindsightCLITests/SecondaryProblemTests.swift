@@ -47,6 +47,9 @@ struct SecondaryProblemTests {
           ":15:65: incidents[0].actions[0].addresses[1]: no factor 'f9' in this incident; known factors: f2"]),
         ("an action's status refused", [("status: done", "status: finished")],
          [":15:78: incidents[0].actions[0].status: 'finished' is not one of open | in-progress | done | wont-do"]),
+        // The impact has no end: it ends at mitigated_at, which is already reported.
+        ("mitigated_at before started_at", [("mitigated_at: 2024-03-01T10:20:00Z", "mitigated_at: 2024-03-01T09:20:00Z")],
+         [":8:19: incidents[0].mitigated_at: 2024-03-01T09:20:00Z is before started_at 2024-03-01T10:00:00Z"]),
     ]
 
     @Test func theGoodFileImports() throws {

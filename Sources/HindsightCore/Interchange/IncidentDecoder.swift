@@ -69,7 +69,9 @@ struct IncidentDecoder {
                                "\(path).\(impactPath).start: \(start) is before the incident's started_at \(started), "
                                + "which is when impact began; expected an instant at or after it (or start the incident earlier)")
             }
-            if let start, let end, end <= start {
+            // An end taken from a mitigated_at or resolved_at before started_at is reported there.
+            let endDefaultedBeforeStart = impactReader.value("end") == nil && end.flatMap { end in started.map { end < $0 } } == true
+            if let start, let end, end <= start, !endDefaultedBeforeStart {
                 let explained = impactReader.value("end") == nil ? " (the end defaults to mitigated_at, else resolved_at)" : ""
                 context.report(impactReader.location(of: "end"),
                                "\(path).\(impactPath).end: \(end) is not after start \(start)\(explained)")
