@@ -39,7 +39,8 @@ struct MappingReader {
         context.location(of: fields[key]?.value ?? node)
     }
 
-    /// The value node of `key`; nil when absent or null. Reports a missing required key.
+    /// The value node of `key`; nil when absent or null. Reports a missing required key, and a
+    /// required key written with no value at the key.
     ///
     /// On the command line a field is there only because its option was given, so an empty
     /// value or a word YAML reads as null (`--tz ""`, `--until null`) is that option's value, to
@@ -47,7 +48,12 @@ struct MappingReader {
     /// for what was typed (UTC for the zone, no end for the SLA).
     func value(_ key: String, required: Bool = false) -> InterchangeNode? {
         guard let value = fields[key]?.value, context.isCommandLine || !value.isNull else {
-            if required { context.report(node, "\(path): missing required key '\(key)'") }
+            if required, let written = fields[key]?.key {
+                // Called missing and placed at the mapping, it would be looked for where it stands.
+                context.report(written, "\(fieldPath(key)): has no value (null or nothing after the colon), but it is required")
+            } else if required {
+                context.report(node, "\(path): missing required key '\(key)'")
+            }
             return nil
         }
         return value
