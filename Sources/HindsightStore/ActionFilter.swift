@@ -7,6 +7,8 @@ public struct ActionFilter: Sendable {
     public var incidentID: String?
     /// Only actions with one of these owners.
     public var owners: [String] = []
+    /// Only actions that nobody owns (no owner recorded); not combined with ``owners``.
+    public var unownedOnly = false
     /// Only actions with one of these statuses.
     public var statuses: [ActionStatus] = []
     /// Only actions of one of these kinds.

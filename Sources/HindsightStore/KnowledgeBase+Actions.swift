@@ -10,6 +10,7 @@ extension KnowledgeBase {
             conditions.append("incident.id = ?")
             _ = arguments.append(contentsOf: [incidentID])
         }
+        if filter.unownedOnly { conditions.append("action.owner IS NULL") }
         for (column, values) in [("action.owner", filter.owners), ("action.status", filter.statuses.map(\.rawValue)),
                                  ("action.kind", filter.kinds.map(\.rawValue)),
                                  ("action.priority", filter.priorities.map(\.rawValue))] where !values.isEmpty {

@@ -370,6 +370,30 @@ struct ActionCommandTests {
     /// add` today is left out (it was listed, not overdue), though its due date is before the
     /// day; without `--as-of` it is listed, overdue. An imported action counts from its
     /// incident's start: the flask incident began at 22:23 UTC on 1 February 2021.
+    @Test func unownedActionsStillOpen() throws {
+        // The seeds give no owner to 14 actions; 6 of them are still open (none is in progress):
+        // catalogue's look-past-first-fix, flask's testing-protocol, docker-test-sandboxes and
+        // two-person-signoff, the shortener's rolling-deploys and graceful-degradation.
+        let listed = try #require(try json(["actions", "--unowned", "--status", "open", "--status", "in-progress"]) as? [[String: Any]])
+        let expected: Set<String> = [
+            "2019-10-30-catalogue-elasticsearch-overload/look-past-first-fix", "\(Self.flask)/testing-protocol",
+            "\(Self.flask)/docker-test-sandboxes", "\(Self.flask)/two-person-signoff", "\(Self.shortener)/rolling-deploys",
+            "\(Self.shortener)/graceful-degradation",
+        ]
+        #expect(Set(listed.compactMap { $0["id"] as? String }) == expected)
+        #expect(listed.count == 6)
+        #expect(listed.allSatisfy { $0["owner"] is NSNull })
+        let all = try #require(try json(["actions", "--unowned"]) as? [[String: Any]])
+        #expect(all.count == 14)
+        // Once owned, an action leaves the list.
+        #expect(try run(["action", "update", "\(Self.shortener)/rolling-deploys", "--owner", "web-team"]).status == 0)
+        #expect((try json(["actions", "--unowned"]) as? [[String: Any]])?.count == 13)
+        let both = try run(["actions", "--unowned", "--owner", "web-team"])
+        #expect(both.status == 64)
+        #expect(both.stdout == "")
+        #expect(both.stderr.hasPrefix("error: give --owner or --unowned, not both\n"), "\(both.stderr)")
+    }
+
     @Test func actionsAsOfAPastDayLeaveOutAnActionAddedLater() throws {
         let file = try sandbox.write("silent.yaml", """
             version: 1

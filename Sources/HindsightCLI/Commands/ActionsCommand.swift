@@ -20,6 +20,7 @@ struct ActionsCommand: ParsableCommand {
             Examples:
               hindsight actions --overdue
               hindsight actions --owner cms-team --status open --status in-progress
+              hindsight actions --unowned --status open --status in-progress
               hindsight actions --overdue --as-of 2020-01-31 --format json
             """)
 
@@ -33,6 +34,9 @@ struct ActionsCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Only actions with this owner.", valueName: "name"))
     var owner: [String] = []
+
+    @Flag(name: .long, help: "Only actions that nobody owns.")
+    var unowned = false
 
     @Option(name: .long, help: ArgumentHelp("Only actions with this status: open, in-progress, done or wont-do.", valueName: "status"))
     var status: [String] = []
@@ -55,6 +59,8 @@ struct ActionsCommand: ParsableCommand {
         var filter = ActionFilter()
         filter.incidentID = try incident.map { try OptionParsing.value("--incident", $0) { try Identifier.validate($0); return $0 } }
         filter.owners = try owner.map { try OptionParsing.text("--owner", $0) }
+        if unowned && !owner.isEmpty { throw ValidationError("give --owner or --unowned, not both") }
+        filter.unownedOnly = unowned
         filter.statuses = try status.map { try OptionParsing.keyword("--status", $0, ActionStatus.self) }
         filter.kinds = try kind.map { try OptionParsing.keyword("--kind", $0, ActionKind.self) }
         filter.priorities = try priority.map { try OptionParsing.keyword("--priority", $0, ActionPriority.self) }
