@@ -55,13 +55,16 @@ enum SLAReportDocument {
             document.listing(Listing(
                 columns: [.init("SERVICE"), .init("WINDOW", maxWidth: 12), .init("ALLOWED", alignRight: true),
                           .init("DOWN", alignRight: true), .init("LEFT", alignRight: true), .init("USED", alignRight: true),
-                          .init("AVAIL", alignRight: true), .init("CREDIT", alignRight: true), .init("STATUS")],
+                          .init("AVAIL", alignRight: true), .init("CREDIT", alignRight: true), .init("BURN", alignRight: true),
+                          .init("STATUS")],
                 rows: windows.map { service, window in
                     [service, window.window.label, DurationText.short(seconds: window.allowedDowntimeSeconds), DurationText.short(seconds: window.downtimeSeconds),
                      DurationText.short(seconds: window.budgetRemainingSeconds), NumberText.percent(window.budgetConsumedPercent),
                      window.availabilityPercent.map { NumberText.fixedDown($0, places: 4) + "%" } ?? "–",
                      // A tier's credit is shown as written (2.5 %), never rounded to a credit not owed.
-                     window.isClosed ? JSONWriter.formatNumber(window.creditPercent) + "%" : "–", status(window)]
+                     window.isClosed ? JSONWriter.formatNumber(window.creditPercent) + "%" : "–",
+                     // An open window owes no credit yet; how fast it spends its budget is what it has to show.
+                     window.burnRate.map { NumberText.fixed($0, places: 2) + "×" } ?? "–", status(window)]
                 }))
         }
         if let notBegun = notBegunText(allWindows.filter { isNotBegun($0.1) }) { document.paragraph(notBegun) }

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// Each `--format` of a command says the same thing: what the JSON carries, the CSV carries under
+/// the same names, and what the table shows, Markdown and HTML show too. Every expected figure is
+/// worked out by hand from the seed postmortems or the file written here.
+struct FormatAgreementTests {
+    let sandbox: Sandbox
+    let db: String
+
+    init() throws {
+        (sandbox, db) = try Sandbox.withDemo()
+    }
+
+    /// The cells of the first row of `text` (a table, Markdown or HTML) that mentions `service`.
+    private func cells(of text: String, row service: String, separator: String) -> [String] {
+        let line = text.split(separator: "\n").first { $0.contains(service) }.map(String.init) ?? ""
+        return line.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// An open window shows its burn rate in every format, as the JSON gives it: the URL shortener's
+    /// year on 1 June 2023 has used 1380 s of 900 s allowed in 151 of 365 days, a burn rate of
+    /// (1380 / 900) / (151 / 365) = 503 700 / 135 900 = 3.7064…, shown as 3.71×. An open window owes
+    /// no credit yet, so its credit is `–`; a closed one shows its credit and no burn rate.
+    @Test func theReportShowsTheBurnRateOfAnOpenWindowInEveryFormat() throws {
+        let arguments = ["report", "--db", db, "--year", "2023", "--service", "url-shortener"]
+        let open = arguments + ["--as-of", "2023-06-01T00:00:00Z"]
+
+        let table = try Hindsight.run(open, home: sandbox.path).quietOutput()
+        let tableRow = table.split(separator: "\n").first { $0.hasPrefix("url-shortener  2023 ") }
+            .map { $0.split(separator: " ").map(String.init) } ?? []
+        #expect(tableRow.suffix(3) == ["–", "3.71×", "BREACHED"], "\(table)")
+        #expect(table.contains("  CREDIT   BURN  STATUS"), "\(table)")
+
+        let markdown = try Hindsight.run(open + ["--format", "markdown"], home: sandbox.path).quietOutput()
+        #expect(markdown.contains("| AVAIL | CREDIT | BURN | STATUS |"), "\(markdown)")
+        #expect(cells(of: markdown, row: "| url-shortener | 2023 |", separator: "|").suffix(3) == ["–", "3.71×", "BREACHED"],
+                "\(markdown)")
+
+        let html = try Hindsight.run(open + ["--format", "html"], home: sandbox.path).quietOutput()
+        #expect(html.contains("<th>CREDIT</th><th>BURN</th><th>STATUS</th>"), "\(html)")
+        #expect(html.contains(#"<td class="number">–</td><td class="number">3.71×</td><td>BREACHED</td>"#), "\(html)")
+
+        // The closed year: no burn rate, and the credit it owes (none: the SLA has no tiers).
+        let closed = try Hindsight.run(arguments, home: sandbox.path).quietOutput()
+        let closedRow = closed.split(separator: "\n").first { $0.hasPrefix("url-shortener  2023 ") }
+            .map { $0.split(separator: " ").map(String.init) } ?? []
+        #expect(closedRow.suffix(3) == ["0%", "–", "BREACHED"], "\(closed)")
+    }
+}
