@@ -48,4 +48,23 @@ struct FormatAgreementTests {
             .map { $0.split(separator: " ").map(String.init) } ?? []
         #expect(closedRow.suffix(3) == ["0%", "–", "BREACHED"], "\(closed)")
     }
+
+    /// The report's CSV carries every field of a JSON window, `objective_percent` among them: the
+    /// URL shortener allows 900 s of a 365-day year, 100 × (1 − 900 / 31 536 000) = 99.997146…%.
+    @Test func theReportCSVCarriesTheObjectiveOfEachWindow() throws {
+        let csv = try sandbox.run("report", "--db", db, "--year", "2023", "--service", "url-shortener", "--format", "csv")
+            .quietOutput()
+        let lines = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.count == 2, "\(csv)")
+        let header = lines[0].components(separatedBy: ",")
+        let row = lines.count > 1 ? lines[1].components(separatedBy: ",") : []
+        let windowFields = ["window", "timezone", "start", "end", "evaluated_until", "window_seconds",
+                            "allowed_downtime_seconds", "downtime_seconds", "budget_remaining_seconds",
+                            "budget_consumed_percent", "availability_percent", "breached", "credit_percent", "burn_rate",
+                            "label", "objective_percent"]
+        #expect(windowFields.allSatisfy(header.contains), "\(header)")
+        let column = try #require(header.firstIndex(of: "objective_percent"))
+        let objective = try #require(row.indices.contains(column) ? Double(row[column]) : nil)
+        #expect(abs(objective - (100 - 90_000.0 / 31_536_000)) < 1e-9)
+    }
 }

@@ -8,7 +8,7 @@ enum SLAReportCSV {
         let windowColumns = ["period", "service", "period_downtime_seconds", "window", "label", "timezone", "start", "end",
                        "evaluated_until", "window_seconds", "allowed_downtime_seconds", "downtime_seconds",
                        "budget_remaining_seconds", "budget_consumed_percent", "availability_percent", "breached",
-                       "credit_percent", "burn_rate"]
+                       "credit_percent", "burn_rate", "objective_percent"]
         let columns = windowColumns + (followThrough == nil ? [] : FollowThroughListing.csvColumns)
         let trailing = followThrough.map { FollowThroughListing.csvCells($0.total) } ?? []
         var rows: [[String]] = []
@@ -24,7 +24,7 @@ enum SLAReportCSV {
                     number(window.windowSeconds), number(window.allowedDowntimeSeconds), number(window.downtimeSeconds),
                     number(window.budgetRemainingSeconds), number(window.budgetConsumedPercent),
                     window.availabilityPercent.map(number) ?? "", window.isBreached ? "true" : "false",
-                    number(window.creditPercent), window.burnRate.map(number) ?? "",
+                    number(window.creditPercent), window.burnRate.map(number) ?? "", number(window.objectivePercent),
                 ] + trailing)
             }
         }
