@@ -67,4 +67,32 @@ struct FormatAgreementTests {
         let objective = try #require(row.indices.contains(column) ? Double(row[column]) : nil)
         #expect(abs(objective - (100 - 90_000.0 / 31_536_000)) < 1e-9)
     }
+
+    /// `incident show --format markdown` names how the incident was detected, its tags and its
+    /// source, as the table does, escaped like the rest of the stored text.
+    @Test func incidentShowMarkdownHasTheDetectionTagsAndSourceTheTableHas() throws {
+        let file = try sandbox.write("tagged.yaml", """
+            version: 1
+            incidents:
+              - id: 2024-05-01-tagged
+                title: Tagged
+                detection: customer
+                started_at: 2024-05-01T10:00:00Z
+                resolved_at: 2024-05-01T11:00:00Z
+                source: "https://wiki.example/pm?id=1&v=2"
+                tags: ["a|b", "<x>", plain]
+            """)
+        let tagged = sandbox.file("tagged.sqlite")
+        _ = try sandbox.run("import", "--db", tagged, file).quietOutput()
+        let table = try sandbox.run("incident", "show", "--db", tagged, "2024-05-01-tagged").quietOutput()
+        #expect(table.contains("id 2024-05-01-tagged · resolved · detected by customer\n"), "\(table)")
+        #expect(table.contains("tags: a|b, <x>, plain\n"), "\(table)")
+        #expect(table.contains("source: https://wiki.example/pm?id=1&v=2\n"), "\(table)")
+
+        let markdown = try sandbox.run("incident", "show", "--db", tagged, "--format", "markdown", "2024-05-01-tagged")
+            .quietOutput()
+        #expect(markdown.contains("**id** `2024-05-01-tagged` · **state** resolved · **detected by** customer\n"), "\(markdown)")
+        #expect(markdown.contains("**tags** a\\|b, &lt;x&gt;, plain\n"), "\(markdown)")
+        #expect(markdown.contains("**source** https://wiki.example/pm?id=1&amp;v=2\n"), "\(markdown)")
+    }
 }

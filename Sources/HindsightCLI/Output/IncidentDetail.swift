@@ -129,9 +129,12 @@ enum IncidentDetail {
         var facts = ["**id** `\(incident.id)`", "**state** \(incident.state.rawValue)"]
         if let severity = incident.severity { facts.append("**severity** \(severity.rawValue)") }
         if incident.nearMiss { facts.append("**near miss**") }
+        if let detection = incident.detection { facts.append("**detected by** \(detection.rawValue)") }
         out += facts.joined(separator: " · ") + "\n\n"
+        if !incident.tags.isEmpty { out += "**tags** " + Listing.markdownInline(incident.tags.joined(separator: ", ")) + "\n\n" }
         for (label, instant) in timeRows(incident) { out += "- \(label): \(instant)\n" }
         if let summary = incident.summary { out += "\n\(Listing.markdownParagraph(summary))\n" }
+        if let source = incident.source { out += "\n**source** \(Listing.markdownInline(source))\n" }
         if !incident.impacts.isEmpty {
             let listing = Listing(columns: [.init("Service"), .init("Interval"), .init("Failing", alignRight: true), .init("Note")],
                                   rows: incident.impacts.map { [$0.serviceID, impactSpan($0), percent($0.fraction), $0.note ?? ""] })
