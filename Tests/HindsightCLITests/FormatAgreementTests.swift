@@ -95,4 +95,19 @@ struct FormatAgreementTests {
         #expect(markdown.contains("**tags** a\\|b, &lt;x&gt;, plain\n"), "\(markdown)")
         #expect(markdown.contains("**source** https://wiki.example/pm?id=1&amp;v=2\n"), "\(markdown)")
     }
+
+    /// `incident show --format markdown` gives each factor's and action's id, as the table does: its
+    /// Repeats table names factors by id, and an action's id is what `action show` is given. In the
+    /// seed the URL shortener's trigger is `json-loads-on-file` (code/api-misuse, introduced the day
+    /// it began: 0 days latent), and `restore-json-load` is its first action.
+    @Test func incidentShowMarkdownGivesTheIdsOfFactorsAndActions() throws {
+        let markdown = try sandbox.run("incident", "show", "--db", db, "--format", "markdown",
+                                       "2023-05-16-url-shortener-json-load").quietOutput()
+        #expect(markdown.contains("| Id | Factor | Cause | Role | Latent for |\n"), "\(markdown)")
+        #expect(markdown.contains("| json-loads-on-file | Version 2 parsed the URL store with json.loads on a file handle | "
+                                  + "code/api-misuse | trigger | 0 days |\n"), "\(markdown)")
+        #expect(markdown.contains("| Id | Action | Kind | Priority | Owner | Due | Status |\n"), "\(markdown)")
+        #expect(markdown.contains("| 2023-05-16-url-shortener-json-load/restore-json-load | Switch back to json.load and push "
+                                  + "the corrected app | mitigate | high |  | 2023-06-13* | done |\n"), "\(markdown)")
+    }
 }

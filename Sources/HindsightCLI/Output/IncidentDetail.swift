@@ -165,9 +165,10 @@ enum IncidentDetail {
         }
         if !incident.factors.isEmpty {
             let listing = Listing(
-                columns: [.init("Factor"), .init("Cause"), .init("Role"), .init("Latent for")],
+                // The id is what the Repeats table and the actions' addresses name the factor by.
+                columns: [.init("Id"), .init("Factor"), .init("Cause"), .init("Role"), .init("Latent for")],
                 rows: incident.factors.map { factor in
-                    [factor.title, factor.cause, factor.role.rawValue,
+                    [factor.id, factor.title, factor.cause, factor.role.rawValue,
                      factor.introducedAt.map { LatentAge(introduced: $0, start: incident.startedAt).description } ?? ""]
                 })
             out += "\n### Contributing factors\n\n" + listing.markdown()
@@ -183,12 +184,14 @@ enum IncidentDetail {
         }
         if !incident.actions.isEmpty {
             let listing = Listing(
-                columns: [.init("Action"), .init("Kind"), .init("Priority"), .init("Owner"), .init("Due"), .init("Status")],
+                // The id is what `hindsight action show` and `action update` are given.
+                columns: [.init("Id"), .init("Action"), .init("Kind"), .init("Priority"), .init("Owner"), .init("Due"),
+                          .init("Status")],
                 rows: incident.actions.map { action in
                     let due = action.effectiveDue(incidentResolvedAt: incident.resolvedAt)
                     let overdue = action.isOverdue(on: today, incidentResolvedAt: incident.resolvedAt)
                     // `*` marks a derived due date, as in the `actions` listing and the README.
-                    return [action.title, action.kind.rawValue, action.priority.rawValue, action.owner ?? "",
+                    return ["\(incident.id)/\(action.id)", action.title, action.kind.rawValue, action.priority.rawValue, action.owner ?? "",
                             due.map { $0.description + (action.due == nil ? "*" : "") } ?? "",
                             action.status.rawValue + (overdue ? " (overdue)" : "")]
                 })
