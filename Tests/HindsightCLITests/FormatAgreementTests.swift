@@ -110,4 +110,24 @@ struct FormatAgreementTests {
         #expect(markdown.contains("| 2023-05-16-url-shortener-json-load/restore-json-load | Switch back to json.load and push "
                                   + "the corrected app | mitigate | high |  | 2023-06-13* | done |\n"), "\(markdown)")
     }
+
+    /// The report's incidents and near misses are dated in its `--tz`, the zone its period's days
+    /// are in. The Flask outage began at 2021-02-01T22:23:00Z, 07:23 on 2 February in Tokyo, so a
+    /// report of 2 to 28 February in Asia/Tokyo lists it on its first day, not on the UTC day before
+    /// the period. The near miss began at 2016-10-12T08:00:00Z, 22:00 on 11 October in Honolulu
+    /// (UTC−10), the last day of a report of 1 to 11 October there.
+    @Test func theReportDatesIncidentsInItsTimeZone() throws {
+        let flask = ["report", "--db", db, "--from", "2021-02-02", "--to", "2021-02-28", "--tz", "Asia/Tokyo"]
+        let table = try Hindsight.run(flask, home: sandbox.path).quietOutput()
+        #expect(table.contains("    2021-02-02  SEV2       12m       12m  2021-02-01-flask-website-typo-outage"), "\(table)")
+        let markdown = try Hindsight.run(flask + ["--format", "markdown"], home: sandbox.path).quietOutput()
+        #expect(markdown.contains("|  | 2021-02-02 | SEV2 | 12m | 12m | 2021-02-01-flask-website-typo-outage |"), "\(markdown)")
+        let html = try Hindsight.run(flask + ["--format", "html"], home: sandbox.path).quietOutput()
+        #expect(html.contains("<td>2021-02-02</td>"), "\(html)")
+        #expect(!html.contains("2021-02-01<"), "\(html)")
+
+        let nearMiss = try sandbox.run("report", "--db", db, "--from", "2016-10-01", "--to", "2016-10-11",
+                                       "--tz", "Pacific/Honolulu").quietOutput()
+        #expect(nearMiss.contains("2016-10-11  SEV5  2016-10-12-falcon-logging-near-miss"), "\(nearMiss)")
+    }
 }

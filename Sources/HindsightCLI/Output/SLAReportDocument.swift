@@ -74,11 +74,12 @@ enum SLAReportDocument {
             document.paragraph("No incident hit these services in the period.")
         } else {
             // The services end the row, whole, for the same reason as the SLAs above.
+            let day = localDay(in: report)
             document.listing(Listing(
                 columns: [.init("!!"), .init("STARTED"), .init("SEV"), .init("DURATION", alignRight: true),
                           .init("DOWNTIME", alignRight: true), .init("INCIDENT"), .init("SERVICES")],
                 rows: report.incidents.map { line in
-                    [line.contributedToBreach ? "!!" : "", line.facts.startedAt.utcDate.description,
+                    [line.contributedToBreach ? "!!" : "", day(line.facts.startedAt),
                      line.facts.severity?.rawValue ?? "", DurationText.short(seconds: line.durationSeconds) + (line.facts.resolvedAt == nil ? "+" : ""),
                      DurationText.short(seconds: line.downtimeSeconds), line.facts.id, line.serviceIDs.joined(separator: ", ")]
                 }))
@@ -136,9 +137,10 @@ enum SLAReportDocument {
         if report.nearMisses.isEmpty {
             document.paragraph("None recorded in the period.")
         } else {
+            let day = localDay(in: report)
             document.listing(Listing(
                 columns: [.init("STARTED"), .init("SEV"), .init("INCIDENT"), .init("TITLE", maxWidth: 36)],
-                rows: report.nearMisses.map { [$0.startedAt.utcDate.description, $0.severity?.rawValue ?? "", $0.id, $0.title] }))
+                rows: report.nearMisses.map { [day($0.startedAt), $0.severity?.rawValue ?? "", $0.id, $0.title] }))
         }
     }
 
@@ -146,6 +148,15 @@ enum SLAReportDocument {
         guard let followThrough else { return }
         document.heading(2, "Follow-through on actions")
         FollowThroughListing.append(followThrough, to: &document, headingLevel: 3)
+    }
+
+    /// The day of an instant in the report's time zone, the zone its period's days are counted in:
+    /// an incident that began at 00:30 on the period's first local day is shown on that day, not on
+    /// the UTC day before the period.
+    private static func localDay(in report: SLAReport) -> (Instant) -> String {
+        // The report was made in this zone, so it is known; UTC is only a fallback that cannot happen.
+        let calendar = try? LocalCalendar(timeZoneName: report.timeZoneName)
+        return { instant in (calendar?.date(containing: instant) ?? instant.utcDate).description }
     }
 
     private static func status(_ window: WindowEvaluation) -> String {
