@@ -40,7 +40,8 @@ extension KnowledgeBase {
         guard let target = SymbolicLinks.resolve(destination) else {
             throw StoreError.backupRefused(path: destination, reason: "its symbolic links go round in a loop (or lead through more than \(SymbolicLinks.limit))")
         }
-        let folder = ContainingFolder.of(target).isEmpty ? "." : ContainingFolder.of(target)
+        let containing = ContainingFolder.of(target)
+        let folder = containing.isEmpty ? "." : containing
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
             throw StoreError.backupRefused(path: destination, reason: "the folder \(folder) does not exist")

@@ -177,8 +177,9 @@ public final class KnowledgeBase {
     }
 
     /// Whether this process may write the file at `resolvedPath` and make files in its folder, as
-    /// a connection that writes (or removes its -wal and -shm files on closing) needs.
-    private static func mayWrite(_ resolvedPath: String) -> Bool {
+    /// a connection that writes (or removes its -wal and -shm files on closing) needs; a read-only
+    /// mount fails both, which is how ``SchemaInspector`` tells it from a damaged file.
+    static func mayWrite(_ resolvedPath: String) -> Bool {
         let folder = ContainingFolder.of(resolvedPath)
         return access(resolvedPath, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0
     }

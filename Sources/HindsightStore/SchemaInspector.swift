@@ -21,12 +21,6 @@ enum SchemaInspector {
         case foreign
     }
 
-    /// Whether this process may write both the file and its folder (a read-only mount fails both).
-    private static func isWritable(_ path: String) -> Bool {
-        let folder = ContainingFolder.of(path)
-        return access(path, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0
-    }
-
     /// The state of the database at `path` (named so in messages), whose symbolic links lead to
     /// `resolvedPath`, beside which SQLite keeps its side files.
     static func inspect(path: String, resolvedPath: String, busyTimeout: TimeInterval) throws -> State {
@@ -51,7 +45,7 @@ enum SchemaInspector {
                 throw StoreError.unreadableDatabase(path: path, reason: "the file is not an SQLite database")
             case .SQLITE_CORRUPT:
                 throw StoreError.unreadableDatabase(path: path, reason: "the database file is damaged (\(error.message ?? "corrupt"))")
-            case .SQLITE_CANTOPEN where access(resolvedPath, R_OK) == 0 && !isWritable(resolvedPath):
+            case .SQLITE_CANTOPEN where access(resolvedPath, R_OK) == 0 && !KnowledgeBase.mayWrite(resolvedPath):
                 throw StoreError.unreadableDatabase(path: path, reason: """
                     the file or its folder is read-only, and SQLite must create \(resolvedPath)-shm beside a \
                     knowledge base (it is in WAL mode) even to read it; make them writable or copy the file elsewhere
