@@ -73,8 +73,16 @@ struct NamedPeriodTests {
         (["incidents", "--until", "2019-12-31", "--year", "2019"],
          "error: --year names the period's days; leave out --since and --until, or give them instead of it"),
         (["causes", "--month", "2019-10", "--year", "2019"], "error: give only one of --month, --year: each names a whole period"),
-        (["search", "cache", "--quarter", "2019Q5"], "error: --quarter: '2019Q5' is not a quarter; expected a year and Q1 to Q4, such as 2019Q4"),
-        (["incidents", "--month", "2019-13"], "error: --month: '2019-13' is not a month; expected YYYY-MM with a month 01 to 12, such as 2019-10"),
+        (["search", "cache", "--quarter", "2019Q5"],
+         "error: --quarter: '2019Q5' is not a quarter; expected a year from 0001 to 9999 and Q1 to Q4, such as 2019Q4"),
+        (["incidents", "--month", "2019-13"],
+         "error: --month: '2019-13' is not a month; expected YYYY-MM with a year from 0001 to 9999 and a month 01 to 12, such as 2019-10"),
+        // Four digits, but no year the calendar has: the message gives the years it takes.
+        (["causes", "--year", "0000"], "error: --year: '0000' is not a year; expected four digits from 0001 to 9999, such as 2019"),
+        (["report", "--quarter", "0000Q1"],
+         "error: --quarter: '0000Q1' is not a quarter; expected a year from 0001 to 9999 and Q1 to Q4, such as 2019Q4"),
+        (["followup", "--month", "0000-10"],
+         "error: --month: '0000-10' is not a month; expected YYYY-MM with a year from 0001 to 9999 and a month 01 to 12, such as 2019-10"),
         (["followup", "--year", "2999"], "error: the period 2999 has not begun yet (its first day is 2999-01-01)"),
         // Its end, the midnight after its last day, has a five-digit year, which RFC 3339 cannot write.
         (["incidents", "--year", "9999"], "error: --year: the period would end in the year 10000, at the midnight after its "
