@@ -130,4 +130,41 @@ struct FormatAgreementTests {
                                        "--tz", "Pacific/Honolulu").quietOutput()
         #expect(nearMiss.contains("2016-10-11  SEV5  2016-10-12-falcon-logging-near-miss"), "\(nearMiss)")
     }
+
+    /// The table and Markdown show the availability the JSON gives, cut to four decimals. January
+    /// 2019 has 31 × 86 400 = 2 678 400 s; down 44 min 25.008 s = 2 665.008 s of it, which is
+    /// 0.000995 of the month, so the availability is exactly 99.9005 %. The nearest `Double` is
+    /// a little below 99.9005, and cutting it after four decimals by scaling showed 99.9004 %.
+    @Test func theTableShowsTheAvailabilityTheJSONGives() throws {
+        let file = try sandbox.write("exact.yaml", """
+            version: 1
+            services:
+              - id: svc
+                name: Service
+            slas:
+              - service: svc
+                objective: 99.9
+                window: month
+                timezone: UTC
+            incidents:
+              - id: 2019-01-10-down
+                title: Down
+                started_at: 2019-01-10T00:00:00Z
+                resolved_at: 2019-01-10T00:44:25.008Z
+                impacts:
+                  - service: svc
+            """)
+        let exact = sandbox.file("exact.sqlite")
+        _ = try sandbox.run("import", "--db", exact, file).quietOutput()
+        let arguments = ["report", "--db", exact, "--month", "2019-01"]
+
+        let json = try Hindsight.run(arguments + ["--format", "json"], home: sandbox.path).quietOutput()
+        #expect(json.contains(#""availability_percent": 99.9005,"#), "\(json)")
+        let table = try Hindsight.run(arguments, home: sandbox.path).quietOutput()
+        let row = table.split(separator: "\n").first { $0.hasPrefix("svc ") && $0.contains(" 2019-01 ") }
+            .map { $0.split(separator: " ").map(String.init) } ?? []
+        #expect(row.contains("99.9005%"), "\(table)")
+        let markdown = try Hindsight.run(arguments + ["--format", "markdown"], home: sandbox.path).quietOutput()
+        #expect(cells(of: markdown, row: "| svc | 2019-01 |", separator: "|").contains("99.9005%"), "\(markdown)")
+    }
 }
