@@ -256,10 +256,10 @@ struct ListingTests {
         #expect(table.succeededQuietly, "\(table)")
         let lines = table.stdout.split(separator: "\n").map(String.init)
         #expect(lines == [
-            "STARTED (UTC)     ID    SEV  STATE     DURATION  SERVICES  TITLE",
-            "────────────────  ────  ───  ────────  ────────  ────────  " + String(repeating: "─", count: 60),
-            "2024-01-01 00:00  long       resolved        5m  s         " + String(title.prefix(59)) + "…",
-            "2024-01-02 00:00  open       open       ongoing  s         Café",
+            "STARTED (UTC)     ID    SEV  STATE     TO MITIGATE  SERVICES  TITLE",
+            "────────────────  ────  ───  ────────  ───────────  ────────  " + String(repeating: "─", count: 60),
+            "2024-01-01 00:00  long       resolved           5m  s         " + String(title.prefix(59)) + "…",
+            "2024-01-02 00:00  open       open          ongoing  s         Café",
         ])
     }
 

@@ -102,11 +102,11 @@ struct IncidentsCommand: ParsableCommand {
     /// The listing's columns, cells and JSON object of an incident.
     static var listing: RecordListing<IncidentSummary> { RecordListing(
         columns: [.init("STARTED (UTC)"), .init("ID"), .init("SEV"), .init("STATE"),
-                  .init("DURATION", alignRight: true), .init("SERVICES", maxWidth: 30), .init("TITLE", maxWidth: 60)],
+                  .init("TO MITIGATE", alignRight: true), .init("SERVICES", maxWidth: 30), .init("TITLE", maxWidth: 60)],
         cells: { incident in
             [MinuteText.utc(incident.startedAt),
              incident.id, [incident.severity?.rawValue, incident.nearMiss ? "near miss" : nil].compactMap { $0 }.joined(separator: ", "),
-             incident.state.rawValue, duration(incident), incident.services.joined(separator: ", "), incident.title]
+             incident.state.rawValue, timeToMitigate(incident), incident.services.joined(separator: ", "), incident.title]
         },
         json: { incident in
             var builder = MappingBuilder()
@@ -125,7 +125,9 @@ struct IncidentsCommand: ParsableCommand {
         },
         csvFields: csvFields) }
 
-    private static func duration(_ incident: IncidentSummary) -> String {
+    /// How long the incident hurt, as `incident show` and the report's timing count it. The
+    /// report's `DURATION` runs to the resolution instead, so this column is not called that.
+    private static func timeToMitigate(_ incident: IncidentSummary) -> String {
         IncidentFacts.secondsToMitigate(startedAt: incident.startedAt, mitigatedAt: incident.mitigatedAt,
                                         resolvedAt: incident.resolvedAt).map(DurationText.short(seconds:)) ?? "ongoing"
     }
