@@ -205,7 +205,16 @@ public enum InterchangeDecoder {
             allowance = nil
         case (nil, nil):
             if reader.value("allowed_downtime") == nil && reader.value("objective") == nil {
-                context.report(reader.location, "\(path): missing allowed_downtime or objective (exactly one is required)")
+                // A key written with nothing after it is there to be seen: point at it, not at the mapping.
+                if let written = reader.keyWithoutValue("allowed_downtime") {
+                    context.report(written, "\(path).allowed_downtime: has no value (null or nothing after the colon); "
+                                   + "expected a duration such as 15m, or leave it out and give objective")
+                } else if let written = reader.keyWithoutValue("objective") {
+                    context.report(written, "\(path).objective: has no value (null or nothing after the colon); "
+                                   + "expected a percent such as 99.9, or leave it out and give allowed_downtime")
+                } else {
+                    context.report(reader.location, "\(path): missing allowed_downtime or objective (exactly one is required)")
+                }
             }
             allowance = nil
         }

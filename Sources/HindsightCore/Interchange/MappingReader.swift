@@ -39,6 +39,14 @@ struct MappingReader {
         context.location(of: fields[key]?.value ?? node)
     }
 
+    /// The key node of `key` when it is written with no value (nothing after the colon, `null`,
+    /// `~`), so that a problem with it can be placed where it stands; nil when it has a value or is
+    /// absent, and always nil on the command line (see ``value(_:required:)``).
+    func keyWithoutValue(_ key: String) -> InterchangeNode? {
+        guard !context.isCommandLine, let field = fields[key], field.value.isNull else { return nil }
+        return field.key
+    }
+
     /// The value node of `key`; nil when absent or null. Reports a missing required key, and a
     /// required key written with no value at the key.
     ///
