@@ -184,7 +184,7 @@ struct IncidentDecoder {
                 addresses.append(factorID)
             }
         }
-        let owner = reader.text("owner")
+        let owner = reader.text("owner", nonEmpty: true)
         let priority = reader.keyword("priority", ActionPriority.self) ?? .medium
         let due = reader.date("due")
         let givenStatus = reader.keyword("status", ActionStatus.self)
@@ -202,7 +202,7 @@ struct IncidentDecoder {
                            "\(path).completed_at: \(completedAt) is before the incident's started_at \(incidentStartedAt), "
                            + "when its actions count as created; expected an instant at or after it")
         }
-        let ticket = reader.text("ticket")
+        let ticket = reader.text("ticket", nonEmpty: true)
         guard context.problems.count == before, let id, let title, let kind else { return nil }
         return RemediationAction(id: id, title: title, kind: kind, addresses: addresses, owner: owner, priority: priority,
                                  due: due, status: status, completedAt: completedAt, ticket: ticket)

@@ -164,7 +164,7 @@ public enum InterchangeDecoder {
         let before = context.problems.count
         let id = reader.id("id", required: true)
         let name = reader.text("name", required: true, nonEmpty: true)
-        let team = reader.text("team")
+        let team = reader.text("team", nonEmpty: true)
         let tier = reader.integer("tier", range: "of at least 1", { $0 >= 1 })
         let description = reader.text("description")
         guard context.problems.count == before, let id, let name else {

@@ -99,7 +99,10 @@ struct MappingReader {
             return nil
         }
         if nonEmpty && text.isEmpty {
-            context.report(location(of: key), "\(fieldPath(key)): must not be empty")
+            // An optional field has a way to say there is none, and an empty one would be neither
+            // a value nor that: an owner of "" is nobody's to chase and not listed as unowned.
+            context.report(location(of: key),
+                           "\(fieldPath(key)): must not be empty" + (required ? "" : "; leave the key out when there is none"))
             return nil
         }
         return text
