@@ -55,6 +55,29 @@ struct WriterRoundTripTests {
         #expect(decoded.services.first?.value == service)
     }
 
+    /// An empty team, owner or ticket, which the importer refuses and an older import may have
+    /// stored, is written as none, so that an export imports again; given, each is written as is.
+    @Test func anEmptyTeamOwnerOrTicketIsWrittenAsNone() throws {
+        let started = try Instant(parsing: "2024-05-01T10:00:00Z")
+        let empty = InterchangeEncoder.document(
+            services: [Service(id: "s", name: "S", team: "")], slas: [], maintenance: [],
+            incidents: [Incident(id: "i", title: "I", startedAt: started,
+                                 actions: [RemediationAction(id: "a", title: "A", kind: .prevent, owner: "", ticket: "")])])
+        let emptyDecoded = try InterchangeDecoder.decode(Array(JSONWriter.string(empty).utf8), file: "out.json")
+        #expect(emptyDecoded.services.first?.value.team == nil)
+        #expect(emptyDecoded.incidents.first?.value.actions.first?.owner == nil)
+        #expect(emptyDecoded.incidents.first?.value.actions.first?.ticket == nil)
+
+        let named = InterchangeEncoder.document(
+            services: [Service(id: "s", name: "S", team: " ")], slas: [], maintenance: [],
+            incidents: [Incident(id: "i", title: "I", startedAt: started,
+                                 actions: [RemediationAction(id: "a", title: "A", kind: .prevent, owner: "cms", ticket: "T-1")])])
+        let namedDecoded = try InterchangeDecoder.decode(Array(YAMLWriter.string(named).utf8), file: "out.yaml")
+        #expect(namedDecoded.services.first?.value.team == " ")
+        #expect(namedDecoded.incidents.first?.value.actions.first?.owner == "cms")
+        #expect(namedDecoded.incidents.first?.value.actions.first?.ticket == "T-1")
+    }
+
     @Test func jsonNumbersAreWrittenWithoutNeedlessFractions() {
         #expect(JSONWriter.formatNumber(3600) == "3600")
         #expect(JSONWriter.formatNumber(7948.8) == "7948.8")

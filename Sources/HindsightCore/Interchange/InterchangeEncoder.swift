@@ -18,7 +18,7 @@ public enum InterchangeEncoder {
         var builder = MappingBuilder()
         builder.add("id", text: service.id)
         builder.add("name", text: service.name)
-        builder.add("team", text: service.team)
+        builder.add("team", text: writtenOrNone(service.team))
         builder.add("tier", service.tier.map { .integer(Int64($0)) })
         builder.add("description", text: service.description)
         return builder.value
@@ -93,17 +93,24 @@ public enum InterchangeEncoder {
             actionBuilder.add("title", text: action.title)
             actionBuilder.add("kind", text: action.kind.rawValue)
             actionBuilder.add("addresses", list: action.addresses.map(StructuredValue.text))
-            actionBuilder.add("owner", text: action.owner)
+            actionBuilder.add("owner", text: writtenOrNone(action.owner))
             actionBuilder.add("priority", text: action.priority.rawValue)
             actionBuilder.add("due", text: action.due?.description)
             actionBuilder.add("status", text: action.status.rawValue)
             actionBuilder.add("completed_at", text: action.completedAt?.description)
-            actionBuilder.add("ticket", text: action.ticket)
+            actionBuilder.add("ticket", text: writtenOrNone(action.ticket))
             return actionBuilder.value
         })
         builder.add("timeline", list: incident.timeline.map { event in
             .mapping([.init("at", .text(event.at.description)), .init("text", .text(event.text))])
         })
         return builder.value
+    }
+
+    /// A team, owner or ticket as the format writes it: left out when empty, which the importer
+    /// refuses (leave the key out when there is none) and which a file imported before it did
+    /// may still hold; the two mean the same, nobody named.
+    private static func writtenOrNone(_ text: String?) -> String? {
+        text?.isEmpty == true ? nil : text
     }
 }
