@@ -23,10 +23,9 @@ extension IncidentFilter {
         if cause != nil || !roles.isEmpty {
             var factorTests: [String] = []
             if let cause {
-                // The path itself, or anything that starts with "path/": '/' sorts just before '0',
-                // so the second test is a range the cause index answers.
-                factorTests.append("(factor.cause = ? OR (factor.cause > ? AND factor.cause < ?))")
-                _ = arguments.append(contentsOf: [cause, cause + "/", cause + "0"])
+                let test = CausePathSQL.atOrUnder("factor.cause", cause)
+                factorTests.append(test.sql)
+                _ = arguments.append(contentsOf: test.arguments)
             }
             if !roles.isEmpty {
                 factorTests.append("factor.role IN (\(placeholders(roles.count)))")

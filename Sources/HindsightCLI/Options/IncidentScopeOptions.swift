@@ -32,9 +32,7 @@ struct IncidentScopeOptions: ParsableArguments {
     /// and cause from the options.
     /// - Throws: `ValidationError` (exit 64) naming the option and what it accepts.
     func apply(to filter: inout IncidentFilter) throws {
-        filter.services = try service.map { id in
-            try OptionParsing.value("--service", id) { try Identifier.validate($0); return $0 }
-        }
+        filter.services = try service.map(OptionParsing.serviceID)
         filter.since = try since.map { try OptionParsing.value("--since", $0, CalendarDate.init(parsing:)) }
         filter.until = try until.map { try OptionParsing.value("--until", $0, CalendarDate.init(parsing:)) }
         if let since = filter.since, let until = filter.until, until < since {
@@ -44,12 +42,18 @@ struct IncidentScopeOptions: ParsableArguments {
             filter.since = period.firstDay
             filter.until = period.lastDay
         }
-        filter.cause = try cause.map { try OptionParsing.value("--cause", $0) { try Identifier.validateCausePath($0); return $0 } }
+        filter.cause = try cause.map(OptionParsing.causePath)
     }
 
     /// Refuses (exit 65) a `--service` that names no service of `knowledgeBase`.
     func checkServicesExist(in knowledgeBase: KnowledgeBase) throws {
-        for id in service where try !knowledgeBase.serviceExists(id) {
+        try Self.checkServicesExist(service, in: knowledgeBase)
+    }
+
+    /// Refuses (exit 65) the first of `ids`, given with `--service`, that names no service of
+    /// `knowledgeBase`: the check of every command that picks incidents or actions by service.
+    static func checkServicesExist(_ ids: [String], in knowledgeBase: KnowledgeBase) throws {
+        for id in ids where try !knowledgeBase.serviceExists(id) {
             throw CLIError(.dataError, "error: no service with id '\(id)'; 'hindsight services' lists them")
         }
     }

@@ -27,6 +27,16 @@ extension OptionParsing {
         return text
     }
 
+    /// A service id, as `--service` takes it in every command that picks incidents or actions by service.
+    static func serviceID(_ text: String) throws -> String {
+        try value("--service", text) { try Identifier.validate($0); return $0 }
+    }
+
+    /// A cause path, as `--cause` takes it wherever it picks by the path-prefix rule.
+    static func causePath(_ text: String) throws -> String {
+        try value("--cause", text) { try Identifier.validateCausePath($0); return $0 }
+    }
+
     /// An action's global id, `INCIDENT-ID/ACTION-ID`.
     static func actionReference(_ text: String) throws -> ActionReference {
         try value("ID", text, ActionReference.init(parsing:))
