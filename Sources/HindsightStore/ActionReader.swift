@@ -22,6 +22,14 @@ enum ActionReader {
                  incident.started_at)
         """
 
+    /// SQL for the teams of the services the incident in `incident` hit, as a subquery of one
+    /// column (`? IN` it): the teams ``tracked(_:where:arguments:)`` gives an action, which
+    /// `followup --by team` groups by, for the queries that pick actions by team in SQL.
+    static let incidentTeams = """
+        (SELECT service.team FROM impact JOIN service ON service.id = impact.service_id
+         WHERE impact.incident_pk = incident.pk AND service.team IS NOT NULL)
+        """
+
     /// The tracked actions that satisfy `condition` (SQL over `action` and `incident`), by incident
     /// start, incident id and action position.
     static func tracked(_ db: Database, where condition: String = "1",

@@ -17,6 +17,31 @@ extension KnowledgeBase {
             conditions.append("\(column) IN (\(placeholders(values.count)))")
             _ = arguments.append(contentsOf: StatementArguments(values))
         }
+        if !filter.services.isEmpty {
+            // The incidents' own filter, so that an action's service is the one `incidents --service` means.
+            var incidents = IncidentFilter()
+            incidents.services = filter.services
+            let (sql, incidentArguments) = incidents.sqlCondition()
+            conditions.append(sql)
+            _ = arguments.append(contentsOf: incidentArguments)
+        }
+        if !filter.teams.isEmpty {
+            conditions.append("(" + filter.teams.map { _ in "? IN \(ActionReader.incidentTeams)" }.joined(separator: " OR ") + ")")
+            _ = arguments.append(contentsOf: StatementArguments(filter.teams))
+        }
+        if !filter.causes.isEmpty {
+            let tests = filter.causes.map { CausePathSQL.atOrUnder("factor.cause", $0) }
+            conditions.append("""
+                EXISTS (SELECT 1 FROM action_factor JOIN factor ON factor.pk = action_factor.factor_pk
+                        WHERE action_factor.action_pk = action.pk AND (\(tests.map(\.sql).joined(separator: " OR "))))
+                """)
+            for test in tests { _ = arguments.append(contentsOf: test.arguments) }
+        }
+        if let day = filter.dueBy {
+            // Written or derived, the due date in force is stored; NULL (none) fails the comparison.
+            conditions.append("action.effective_due <= ?")
+            _ = arguments.append(contentsOf: [day.description])
+        }
         if let day = filter.overdueOn {
             // Only an action due before the day that is open, or was closed on it or later, can be
             // overdue: the index on status and due date and the one on completion find those, and

@@ -32,6 +32,13 @@ extension KnowledgeBase {
         try queue.read { db in try CatalogReader.service(db, id: id) != nil }
     }
 
+    /// The distinct teams the services name, sorted: the teams an action can belong to.
+    public func serviceTeams() throws -> [String] {
+        try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT team FROM service WHERE team IS NOT NULL ORDER BY team")
+        }
+    }
+
     /// Every service with its SLAs and incident count, by id.
     public func serviceOverviews() throws -> [ServiceOverview] {
         try queue.read { db in

@@ -14,14 +14,19 @@ struct ActionsCommand: ParsableCommand {
             day the same way (default: today, UTC) and lists only the actions there by the end of \
             D: one added with 'action add' from the UTC day it was added, one that came with its \
             postmortem from the day its incident started. Sorted by days overdue (D − due), most first, \
-            then by due date, then id. Repeated --owner, --status, --kind or --priority options \
-            match any of them.
+            then by due date, then id. --service and --team keep the actions of incidents that hit \
+            the service, or a service of the team (as 'followup --by team' counts them); --cause \
+            those that address a factor under the cause path, segment by segment ('cache' matches \
+            cache/key but not cachet); --due-by those whose due date, written or derived, is on or \
+            before the day. Repeated --owner, --status, --kind, --priority, --service, --team or \
+            --cause options match any of them.
 
             Examples:
               hindsight actions --overdue
               hindsight actions --owner cms-team --status open --status in-progress
               hindsight actions --unowned --status open --status in-progress
               hindsight actions --overdue --as-of 2020-01-31 --format json
+              hindsight actions --team CMS --cause deploy --due-by 2019-12-31 --status open
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -51,6 +56,20 @@ struct ActionsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only actions of this priority: high, medium or low.", valueName: "priority"))
     var priority: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("Only actions of incidents that hit this service.", valueName: "id"))
+    var service: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only actions of incidents that hit a service of this team.", valueName: "name"))
+    var team: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only actions addressing a factor under this cause path, e.g. cache or cache/key.",
+                                            valueName: "path"))
+    var cause: [String] = []
+
+    @Option(name: .customLong("due-by"),
+            help: ArgumentHelp("Only actions due on or before this day (YYYY-MM-DD), written or derived.", valueName: "date"))
+    var dueBy: String?
+
     func validate() throws {
         _ = try request(today: Clock.now.utcDate)
     }
@@ -64,6 +83,11 @@ struct ActionsCommand: ParsableCommand {
         filter.statuses = try status.map { try OptionParsing.keyword("--status", $0, ActionStatus.self) }
         filter.kinds = try kind.map { try OptionParsing.keyword("--kind", $0, ActionKind.self) }
         filter.priorities = try priority.map { try OptionParsing.keyword("--priority", $0, ActionPriority.self) }
+        filter.services = try service.map(OptionParsing.serviceID)
+        // A service's team is free text, so an empty one is an unset variable, not a team.
+        filter.teams = try team.map { try OptionParsing.text("--team", $0) }
+        filter.causes = try cause.map(OptionParsing.causePath)
+        filter.dueBy = try dueBy.map { try OptionParsing.value("--due-by", $0, CalendarDate.init(parsing:)) }
         let day = try asOf.day(today: today)
         if overdue { filter.overdueOn = day }
         // Only a day asked for leaves out the actions created after it: today's listing shows
@@ -73,6 +97,18 @@ struct ActionsCommand: ParsableCommand {
         return (filter, day)
     }
 
+    /// Refuses (exit 65) the first of `teams` that no service of `knowledgeBase` has, as an
+    /// unknown `--service` is refused: a team is a service's, so one no service names is a typo
+    /// (or another spelling, `cms` for `CMS`), not a team without actions.
+    private static func checkTeamsExist(_ teams: [String], in knowledgeBase: KnowledgeBase) throws {
+        guard !teams.isEmpty else { return }
+        let known = try knowledgeBase.serviceTeams()
+        for team in teams where !known.contains(team) {
+            let teams = known.isEmpty ? "no service has a team" : "the services' teams are " + known.joined(separator: ", ")
+            throw CLIError(.dataError, "error: no service has team '\(team)'; \(teams) ('hindsight services' lists them)")
+        }
+    }
+
     /// The CSV header: the fields of the JSON records, in their order.
     static let csvFields = ["id", "title", "status", "due", "overdue", "days_overdue", "due_derived", "incident", "action", "kind", "priority", "owner", "addresses", "created_at", "completed_at", "ticket"]
 
@@ -80,6 +116,8 @@ struct ActionsCommand: ParsableCommand {
         let (filter, day) = try request(today: Clock.now.utcDate)
         let knowledgeBase = try database.open(.readOnly)
         if let incident, try !knowledgeBase.incidentExists(incident) { throw ActionError.unknownIncident(incident) }
+        try IncidentScopeOptions.checkServicesExist(service, in: knowledgeBase)
+        try Self.checkTeamsExist(filter.teams, in: knowledgeBase)
         let tracked = try knowledgeBase.trackedActions(matching: filter)
         // Read in their order, not copied into it: a sorted copy of a whole history's actions is
         // tens of megabytes held beside the original.
