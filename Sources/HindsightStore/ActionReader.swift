@@ -24,7 +24,7 @@ enum ActionReader {
 
     /// SQL for the teams of the services the incident in `incident` hit, as a subquery of one
     /// column (`? IN` it): the teams ``tracked(_:where:arguments:)`` gives an action, which
-    /// `followup --by team` groups by, for the queries that pick actions by team in SQL.
+    /// `followup --by team` groups by, for the queries that pick actions or gaps by team in SQL.
     static let incidentTeams = """
         (SELECT service.team FROM impact JOIN service ON service.id = impact.service_id
          WHERE impact.incident_pk = incident.pk AND service.team IS NOT NULL)

@@ -18,24 +18,23 @@ extension KnowledgeBase {
             _ = arguments.append(contentsOf: StatementArguments(values))
         }
         if !filter.services.isEmpty {
-            // The incidents' own filter, so that an action's service is the one `incidents --service` means.
-            var incidents = IncidentFilter()
-            incidents.services = filter.services
-            let (sql, incidentArguments) = incidents.sqlCondition()
+            // The incidents' own condition, so that an action's service is the one `incidents --service` means.
+            let (sql, incidentArguments) = IncidentScopeSQL.hitAnyService(filter.services)
             conditions.append(sql)
             _ = arguments.append(contentsOf: incidentArguments)
         }
         if !filter.teams.isEmpty {
-            conditions.append("(" + filter.teams.map { _ in "? IN \(ActionReader.incidentTeams)" }.joined(separator: " OR ") + ")")
-            _ = arguments.append(contentsOf: StatementArguments(filter.teams))
+            let (sql, teamArguments) = IncidentScopeSQL.hitAnyTeam(filter.teams)
+            conditions.append(sql)
+            _ = arguments.append(contentsOf: teamArguments)
         }
         if !filter.causes.isEmpty {
-            let tests = filter.causes.map { CausePathSQL.atOrUnder("factor.cause", $0) }
+            let test = CausePathSQL.atOrUnderAny("factor.cause", filter.causes)
             conditions.append("""
                 EXISTS (SELECT 1 FROM action_factor JOIN factor ON factor.pk = action_factor.factor_pk
-                        WHERE action_factor.action_pk = action.pk AND (\(tests.map(\.sql).joined(separator: " OR "))))
+                        WHERE action_factor.action_pk = action.pk AND \(test.sql))
                 """)
-            for test in tests { _ = arguments.append(contentsOf: test.arguments) }
+            _ = arguments.append(contentsOf: test.arguments)
         }
         if let day = filter.dueBy {
             // Written or derived, the due date in force is stored; NULL (none) fails the comparison.

@@ -97,18 +97,6 @@ struct ActionsCommand: ParsableCommand {
         return (filter, day)
     }
 
-    /// Refuses (exit 65) the first of `teams` that no service of `knowledgeBase` has, as an
-    /// unknown `--service` is refused: a team is a service's, so one no service names is a typo
-    /// (or another spelling, `cms` for `CMS`), not a team without actions.
-    private static func checkTeamsExist(_ teams: [String], in knowledgeBase: KnowledgeBase) throws {
-        guard !teams.isEmpty else { return }
-        let known = try knowledgeBase.serviceTeams()
-        for team in teams where !known.contains(team) {
-            let teams = known.isEmpty ? "no service has a team" : "the services' teams are " + known.joined(separator: ", ")
-            throw CLIError(.dataError, "error: no service has team '\(team)'; \(teams) ('hindsight services' lists them)")
-        }
-    }
-
     /// The CSV header: the fields of the JSON records, in their order.
     static let csvFields = ["id", "title", "status", "due", "overdue", "days_overdue", "due_derived", "incident", "action", "kind", "priority", "owner", "addresses", "created_at", "completed_at", "ticket"]
 
@@ -117,7 +105,7 @@ struct ActionsCommand: ParsableCommand {
         let knowledgeBase = try database.open(.readOnly)
         if let incident, try !knowledgeBase.incidentExists(incident) { throw ActionError.unknownIncident(incident) }
         try IncidentScopeOptions.checkServicesExist(service, in: knowledgeBase)
-        try Self.checkTeamsExist(filter.teams, in: knowledgeBase)
+        try IncidentScopeOptions.checkTeamsExist(filter.teams, in: knowledgeBase)
         let tracked = try knowledgeBase.trackedActions(matching: filter)
         // Read in their order, not copied into it: a sorted copy of a whole history's actions is
         // tens of megabytes held beside the original.

@@ -51,10 +51,24 @@ struct IncidentScopeOptions: ParsableArguments {
     }
 
     /// Refuses (exit 65) the first of `ids`, given with `--service`, that names no service of
-    /// `knowledgeBase`: the check of every command that picks incidents or actions by service.
+    /// `knowledgeBase`: the check of every command that picks incidents, actions or gaps by
+    /// service.
     static func checkServicesExist(_ ids: [String], in knowledgeBase: KnowledgeBase) throws {
         for id in ids where try !knowledgeBase.serviceExists(id) {
             throw CLIError(.dataError, "error: no service with id '\(id)'; 'hindsight services' lists them")
+        }
+    }
+
+    /// Refuses (exit 65) the first of `teams` that no service of `knowledgeBase` has, as an
+    /// unknown `--service` is refused: a team is a service's, so one no service names is a typo
+    /// (or another spelling, `cms` for `CMS`), not a team without actions or gaps. The check of
+    /// every command that picks by team.
+    static func checkTeamsExist(_ teams: [String], in knowledgeBase: KnowledgeBase) throws {
+        guard !teams.isEmpty else { return }
+        let known = try knowledgeBase.serviceTeams()
+        for team in teams where !known.contains(team) {
+            let teams = known.isEmpty ? "no service has a team" : "the services' teams are " + known.joined(separator: ", ")
+            throw CLIError(.dataError, "error: no service has team '\(team)'; \(teams) ('hindsight services' lists them)")
         }
     }
 }
