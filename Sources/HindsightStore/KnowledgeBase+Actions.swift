@@ -283,19 +283,34 @@ extension KnowledgeBase {
 
     /// Factors of incidents that had started by the end of UTC day `day` that no action
     /// addresses, and incidents with no action that started more than
-    /// ``RemediationGaps/graceDays`` days before `day`. Only actions created by the end of `day`
-    /// count (see ``TrackedAction/createdAt``): one added with `action add` after it was not
-    /// there on `day`, so a past day reads as it stood then.
-    public func remediationGaps(on day: CalendarDate) throws -> RemediationGaps {
-        try queue.read { db in
+    /// ``RemediationGaps/graceDays`` days before `day`, both of the incidents `filter` keeps (its
+    /// causes pick the factors, and the incidents that have such a factor). Only actions created
+    /// by the end of `day` count (see ``TrackedAction/createdAt``): one added with `action add`
+    /// after it was not there on `day`, so a past day reads as it stood then.
+    public func remediationGaps(on day: CalendarDate, matching filter: GapFilter = GapFilter()) throws -> RemediationGaps {
+        // Which incidents: the services' and teams' conditions of the listing of actions.
+        let services = IncidentScopeSQL.hitAnyService(filter.services), teams = IncidentScopeSQL.hitAnyTeam(filter.teams)
+        var scope = services.sql + " AND " + teams.sql
+        var scopeArguments = services.arguments + teams.arguments
+        var factorCondition = "1"
+        var factorArguments: StatementArguments = []
+        if !filter.causes.isEmpty {
+            let test = CausePathSQL.atOrUnderAny("factor.cause", filter.causes)
+            factorCondition = test.sql
+            factorArguments = test.arguments
+            // An incident without actions is a gap of the cause when it has a factor under it.
+            scope += " AND EXISTS (SELECT 1 FROM factor WHERE factor.incident_pk = incident.pk AND \(test.sql))"
+            _ = scopeArguments.append(contentsOf: test.arguments)
+        }
+        return try queue.read { db in
             let end = day.adding(days: 1).startInstantUTC.databaseValue
             let factors = try Row.fetchAll(db, sql: """
                 SELECT incident.id AS incident_id, factor.* FROM factor JOIN incident ON incident.pk = factor.incident_pk
                 WHERE NOT EXISTS (SELECT 1 FROM action_factor JOIN action ON action.pk = action_factor.action_pk
                                   WHERE action_factor.factor_pk = factor.pk AND \(ActionReader.creationInstant) < ?)
-                  AND incident.started_at < ?
+                  AND incident.started_at < ? AND \(factorCondition) AND \(services.sql) AND \(teams.sql)
                 ORDER BY incident.started_at, incident.id, factor.position
-                """, arguments: [end, end]).map { row in
+                """, arguments: [end, end] + factorArguments + services.arguments + teams.arguments).map { row in
                 RemediationGaps.UnaddressedFactor(
                     incidentID: row["incident_id"],
                     factor: try IncidentReader.factor(row))
@@ -304,8 +319,9 @@ extension KnowledgeBase {
                 SELECT id, title, started_at FROM incident
                 WHERE NOT EXISTS (SELECT 1 FROM action WHERE action.incident_pk = incident.pk
                                   AND \(ActionReader.creationInstant) < ?)
+                  AND \(scope)
                 ORDER BY started_at, id
-                """, arguments: [end]).map { row in
+                """, arguments: [end] + scopeArguments).map { row in
                 RemediationGaps.IncidentWithoutActions(incidentID: row["id"], title: row["title"],
                                                        startedAt: try RowDecoding.requiredInstant(row, "started_at"))
             }.filter { RemediationGaps.isPastGrace(startedAt: $0.startedAt, on: day) }

@@ -12,17 +12,48 @@ struct GapsCommand: ParsableCommand {
             end of --as-of (default today). An incident is listed when more than 30 days lie \
             between the UTC day it started and --as-of and it has no action at all. Only actions \
             there by the end of --as-of count: one added with 'action add' from the UTC day it was \
-            added, one that came with its postmortem from the day its incident started.
+            added, one that came with its postmortem from the day its incident started. \
+            --service and --team keep the gaps of incidents that hit the service, or a service of \
+            the team (as 'actions --team' picks them). --cause keeps the factors whose cause is \
+            the path or lies under it, segment by segment ('cache' matches cache/key but not \
+            cachet), and the incidents without actions that have such a factor. Repeated \
+            --service, --team or --cause options match any of them; different options all apply.
 
             Examples:
               hindsight gaps
               hindsight gaps --as-of 2020-01-31 --format json
+              hindsight gaps --team CMS --cause monitoring --cause tooling
             """)
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
     @OptionGroup var asOf: AsOfDayOptions
+
+    @Option(name: .long, help: ArgumentHelp("Only gaps of incidents that hit this service.", valueName: "id"))
+    var service: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only gaps of incidents that hit a service of this team.", valueName: "name"))
+    var team: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only factors whose cause is this path or lies under it, e.g. cache or "
+                                            + "cache/key, and incidents without actions that have one.", valueName: "path"))
+    var cause: [String] = []
+
+    func validate() throws {
+        _ = try filter()
+    }
+
+    /// The gaps the options keep.
+    /// - Throws: `ValidationError` (exit 64) naming the option and what it accepts.
+    private func filter() throws -> GapFilter {
+        var filter = GapFilter()
+        filter.services = try service.map(OptionParsing.serviceID)
+        // A service's team is free text, so an empty one is an unset variable, not a team.
+        filter.teams = try team.map { try OptionParsing.text("--team", $0) }
+        filter.causes = try cause.map(OptionParsing.causePath)
+        return filter
+    }
 
     /// The CSV's header: which kind of gap a row is, then the fields of both kinds of JSON record.
     static let csvFields = ["gap", "incident", "factor", "cause", "role", "title", "started_at"]
@@ -48,7 +79,11 @@ struct GapsCommand: ParsableCommand {
 
     func run() throws {
         let day = try asOf.day(today: Clock.now.utcDate)
-        let gaps = try database.open(.readOnly).remediationGaps(on: day)
+        let filter = try filter()
+        let knowledgeBase = try database.open(.readOnly)
+        try IncidentScopeOptions.checkServicesExist(filter.services, in: knowledgeBase)
+        try IncidentScopeOptions.checkTeamsExist(filter.teams, in: knowledgeBase)
+        let gaps = try knowledgeBase.remediationGaps(on: day, matching: filter)
         let factorRows = gaps.unaddressedFactors.map { [$0.incidentID, $0.factor.id, $0.factor.cause, $0.factor.role.rawValue, $0.factor.title] }
         switch output.format {
         case .json:
