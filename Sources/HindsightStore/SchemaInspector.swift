@@ -1,10 +1,5 @@
 import Foundation
 import GRDB
-#if canImport(GRDBSQLite)
-import GRDBSQLite
-#else
-import SQLite3
-#endif
 
 /// Looks at a database file through a read-only connection, before anything may write to it.
 enum SchemaInspector {
@@ -62,7 +57,7 @@ enum SchemaInspector {
     }
 
     /// What the tables and applied migrations of a file make it.
-    private static func classify(tables: [String], applied: [String]) -> State {
+    static func classify(tables: [String], applied: [String]) -> State {
         guard tables.contains("grdb_migrations") else { return tables.isEmpty ? .empty : .foreign }
         let known = SchemaMigrations.identifiers
         guard tables.contains("incident") || applied.contains(where: known.contains) else { return .foreign }
@@ -77,43 +72,10 @@ enum SchemaInspector {
     /// when the file cannot be read this way (the caller then looks through SQLite's locks).
     /// Trusted only to find migrations from a newer hindsight, which are never taken away again.
     private static func peekAtMainFile(_ path: String) -> State? {
-        let fileManager = FileManager.default
-        guard !fileManager.fileExists(atPath: path + "-wal"), !fileManager.fileExists(atPath: path + "-journal") else {
-            return nil
-        }
-        // A URI, for `immutable`: '%', '?' and '#' in the path must be escaped, and an absolute
-        // path gets an empty authority so that one starting with '//' is not read as a host.
-        var escaped = ""
-        for character in path.unicodeScalars {
-            switch character {
-            case "%": escaped += "%25"
-            case "?": escaped += "%3F"
-            case "#": escaped += "%23"
-            default: escaped.unicodeScalars.append(character)
-            }
-        }
-        let uri = (path.hasPrefix("/") ? "file://" : "file:") + escaped + "?immutable=1"
-        var connection: OpaquePointer?
-        defer { sqlite3_close_v2(connection) }
-        guard sqlite3_open_v2(uri, &connection, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nil) == SQLITE_OK else { return nil }
-        func strings(_ sql: String) -> [String]? {
-            var statement: OpaquePointer?
-            guard sqlite3_prepare_v2(connection, sql, -1, &statement, nil) == SQLITE_OK else { return nil }
-            defer { sqlite3_finalize(statement) }
-            var values: [String] = []
-            while true {
-                switch sqlite3_step(statement) {
-                case SQLITE_DONE: return values
-                case SQLITE_ROW:
-                    guard let text = sqlite3_column_text(statement, 0) else { return nil }
-                    values.append(String(cString: text))
-                default: return nil
-                }
-            }
-        }
-        guard let tables = strings("SELECT name FROM sqlite_master WHERE type = 'table'") else { return nil }
+        guard ImmutableFileReader.isAlone(path), let reader = ImmutableFileReader(path: path) else { return nil }
+        guard let tables = reader.strings("SELECT name FROM sqlite_master WHERE type = 'table'") else { return nil }
         guard tables.contains("grdb_migrations") else { return classify(tables: tables, applied: []) }
-        guard let applied = strings("SELECT identifier FROM grdb_migrations") else { return nil }
+        guard let applied = reader.strings("SELECT identifier FROM grdb_migrations") else { return nil }
         return classify(tables: tables, applied: applied)
     }
 }
