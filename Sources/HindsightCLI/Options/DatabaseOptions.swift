@@ -7,7 +7,7 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "The knowledge base file.",
         discussion: "Default: $HINDSIGHT_DB, else $XDG_DATA_HOME/hindsight/hindsight.sqlite (~/.local/share/hindsight/hindsight.sqlite when XDG_DATA_HOME is unset).",
-        valueName: "path"))
+        valueName: "path"), completion: .file())
     var db: String?
 
     /// The knowledge base the command line names, once parsed: for messages about errors that
@@ -20,11 +20,14 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// The file to use: `--db`, else `HINDSIGHT_DB`, else the XDG default.
-    var path: String {
-        let environment = ProcessInfo.processInfo.environment
+    var path: String { Self.path(db: db) }
+
+    /// The file named by `db` (the value of `--db`), else by `HINDSIGHT_DB`, else the XDG
+    /// default: for shell completion, which has only the words typed so far.
+    static func path(db: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let db { return db }
         if let fromEnvironment = environment["HINDSIGHT_DB"], !fromEnvironment.isEmpty { return fromEnvironment }
-        return Self.dataDirectory(environment) + "/hindsight.sqlite"
+        return dataDirectory(environment) + "/hindsight.sqlite"
     }
 
     /// `$XDG_DATA_HOME/hindsight`, or `~/.local/share/hindsight`, without a doubled slash when the
