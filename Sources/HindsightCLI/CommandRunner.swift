@@ -10,6 +10,7 @@ import HindsightStore
 public enum CommandRunner {
     /// Parses `arguments` (without the program name), runs the command and returns the exit code.
     public static func run(arguments: [String]) -> Int32 {
+        if arguments.first == "---completion" { return complete(arguments) }
         if let problem = SingleDashWords.problem(in: arguments) ?? UnknownCommand.problem(in: arguments) {
             return report(problem)
         }
@@ -46,6 +47,28 @@ public enum CommandRunner {
             }
             return code
         }
+    }
+
+    /// Answers the shell's request for completions (`---completion SUBCOMMANDS -- ARGUMENT …`, as the
+    /// generated scripts call back): the candidates, one a line, and exit 0, or nothing at all.
+    /// The words typed so far are the user's unfinished command line, so the checks of a command
+    /// line (a single-dash word, an unknown command) are not made on them; and a request the
+    /// parser cannot place (a script from another version) gets no candidates, not a message
+    /// that would be offered as one.
+    private static func complete(_ arguments: [String]) -> Int32 {
+        do {
+            _ = try HindsightCommand.parseAsRoot(arguments)
+        } catch {
+            guard HindsightCommand.exitCode(for: error).rawValue == 0 else { return 0 }
+            let candidates = HindsightCommand.fullMessage(for: error)
+            guard !candidates.isEmpty else { return 0 }
+            do {
+                try Output.write(candidates + "\n")
+            } catch {
+                return report(error as? CLIError ?? CLIError(.failure, "error: \(error)"))
+            }
+        }
+        return 0
     }
 
     /// Runs the command line this process was started with, refusing it (exit 1, nothing done)

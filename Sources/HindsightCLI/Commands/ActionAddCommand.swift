@@ -21,7 +21,7 @@ struct ActionAddCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: ArgumentHelp("The incident's id.", valueName: "incident"))
+    @Argument(help: ArgumentHelp("The incident's id.", valueName: "incident"), completion: .knowledgeBase(.incidents))
     var incident: String
 
     @Option(name: .long, help: ArgumentHelp("What is to be done.", valueName: "text"))

@@ -22,7 +22,7 @@ struct ActionDoneCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: ArgumentHelp("The action, INCIDENT-ID/ACTION-ID.", valueName: "id"))
+    @Argument(help: ArgumentHelp("The action, INCIDENT-ID/ACTION-ID.", valueName: "id"), completion: .knowledgeBase(.actions))
     var id: String
 
     @Option(name: .long, help: ArgumentHelp("When it was finished (RFC 3339, e.g. 2019-11-04T16:00:00Z); default now.",

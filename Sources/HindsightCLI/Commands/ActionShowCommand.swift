@@ -25,7 +25,7 @@ struct ActionShowCommand: ParsableCommand, RecognisesItsArgument {
 
     @OptionGroup var asOf: AsOfDayOptions
 
-    @Argument(help: ArgumentHelp("The action, INCIDENT-ID/ACTION-ID.", valueName: "id"))
+    @Argument(help: ArgumentHelp("The action, INCIDENT-ID/ACTION-ID.", valueName: "id"), completion: .knowledgeBase(.actions))
     var id: String
 
     /// The CSV header: the fields of the JSON record, in their order (the repeats it did not

@@ -31,7 +31,7 @@ struct ActionUpdateCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: ArgumentHelp("The action, INCIDENT-ID/ACTION-ID.", valueName: "id"))
+    @Argument(help: ArgumentHelp("The action, INCIDENT-ID/ACTION-ID.", valueName: "id"), completion: .knowledgeBase(.actions))
     var id: String
 
     @Option(name: .long, help: ArgumentHelp("open, in-progress, done or wont-do.", valueName: "status"))

@@ -46,7 +46,8 @@ struct ActionsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only actions with this status: open, in-progress, done or wont-do.", valueName: "status"))
     var status: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Only actions of this incident.", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("Only actions of this incident.", valueName: "id"),
+            completion: .knowledgeBase(.incidents))
     var incident: String?
 
     @Option(name: .long, help: ArgumentHelp("Only actions of this kind: prevent, mitigate, detect, process or investigate.",
@@ -56,14 +57,16 @@ struct ActionsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only actions of this priority: high, medium or low.", valueName: "priority"))
     var priority: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Only actions of incidents that hit this service.", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("Only actions of incidents that hit this service.", valueName: "id"),
+            completion: .knowledgeBase(.services))
     var service: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Only actions of incidents that hit a service of this team.", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("Only actions of incidents that hit a service of this team.", valueName: "name"),
+            completion: .knowledgeBase(.teams))
     var team: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Only actions addressing a factor under this cause path, e.g. cache or cache/key.",
-                                            valueName: "path"))
+                                            valueName: "path"), completion: .knowledgeBase(.causes))
     var cause: [String] = []
 
     @Option(name: .customLong("due-by"),

@@ -23,7 +23,8 @@ struct BudgetCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(name: .long, help: ArgumentHelp("Only this service (repeatable).", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("Only this service (repeatable).", valueName: "id"),
+            completion: .knowledgeBase(.services))
     var service: [String] = []
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp(

@@ -21,7 +21,7 @@ struct DemoCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp(
         "Where to build the demo (default: $XDG_DATA_HOME/hindsight/demo.sqlite, or ~/.local/share/hindsight/demo.sqlite).",
-        valueName: "path"))
+        valueName: "path"), completion: .file())
     var db: String?
 
     func validate() throws {

@@ -30,14 +30,17 @@ struct GapsCommand: ParsableCommand {
 
     @OptionGroup var asOf: AsOfDayOptions
 
-    @Option(name: .long, help: ArgumentHelp("Only gaps of incidents that hit this service.", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("Only gaps of incidents that hit this service.", valueName: "id"),
+            completion: .knowledgeBase(.services))
     var service: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Only gaps of incidents that hit a service of this team.", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("Only gaps of incidents that hit a service of this team.", valueName: "name"),
+            completion: .knowledgeBase(.teams))
     var team: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Only factors whose cause is this path or lies under it, e.g. cache or "
-                                            + "cache/key, and incidents without actions that have one.", valueName: "path"))
+                                            + "cache/key, and incidents without actions that have one.", valueName: "path"),
+            completion: .knowledgeBase(.causes))
     var cause: [String] = []
 
     func validate() throws {

@@ -25,7 +25,7 @@ struct IncidentShowCommand: ParsableCommand {
     @Option(name: .long, help: "Output format; table is text for a terminal.")
     var format: OutputFormat = .table
 
-    @Argument(help: ArgumentHelp("The incident's id.", valueName: "id"))
+    @Argument(help: ArgumentHelp("The incident's id.", valueName: "id"), completion: .knowledgeBase(.incidents))
     var id: String
 
     /// The CSV header: the fields of the JSON record, in their order, whether or not the incident

@@ -16,7 +16,8 @@ struct MaintenanceListCommand: ParsableCommand, TakesOptionsOnly {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(name: .long, help: ArgumentHelp("Only this service (repeatable).", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("Only this service (repeatable).", valueName: "id"),
+            completion: .knowledgeBase(.services))
     var service: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Only windows that end after the start of this UTC day.", valueName: "date"))

@@ -3,7 +3,7 @@ import HindsightCore
 
 /// The service, start and end that name a maintenance window.
 struct MaintenanceWindowOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("The service's id.", valueName: "service"))
+    @Argument(help: ArgumentHelp("The service's id.", valueName: "service"), completion: .knowledgeBase(.services))
     var service: String
 
     @Option(name: .long, help: ArgumentHelp("When the maintenance begins (RFC 3339, e.g. 2024-03-02T22:00:00Z).",

@@ -40,7 +40,8 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The last day of a custom period, inclusive (with --from).", valueName: "date"))
     var to: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only this service (repeatable).", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("Only this service (repeatable).", valueName: "id"),
+            completion: .knowledgeBase(.services))
     var service: [String] = []
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp(

@@ -21,7 +21,7 @@ struct SLAAddCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: ArgumentHelp("The service's id.", valueName: "service"))
+    @Argument(help: ArgumentHelp("The service's id.", valueName: "service"), completion: .knowledgeBase(.services))
     var service: String
 
     @Option(name: .long, help: ArgumentHelp("The first day the SLA applies (default: since always).", valueName: "date"))

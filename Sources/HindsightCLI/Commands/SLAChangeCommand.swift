@@ -21,7 +21,7 @@ struct SLAChangeCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: ArgumentHelp("The service's id.", valueName: "service"))
+    @Argument(help: ArgumentHelp("The service's id.", valueName: "service"), completion: .knowledgeBase(.services))
     var service: String
 
     @Option(name: .customLong("effective-from"), help: ArgumentHelp(

@@ -26,7 +26,7 @@ struct SimilarCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Show at most this many incidents (1 to 1000).", valueName: "n"))
     var limit = 10
 
-    @Argument(help: ArgumentHelp("The incident's id.", valueName: "incident"))
+    @Argument(help: ArgumentHelp("The incident's id.", valueName: "incident"), completion: .knowledgeBase(.incidents))
     var id: String
 
     func validate() throws {

@@ -9,7 +9,8 @@ import HindsightStore
 /// for `causes`, whose figures follow the report's), so the help of `--since` and `--until` leaves
 /// that to the command's description.
 struct IncidentScopeOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Only incidents that hit this service (repeatable: any of them).", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("Only incidents that hit this service (repeatable: any of them).", valueName: "id"),
+            completion: .knowledgeBase(.services))
     var service: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("The first day of the period (YYYY-MM-DD, UTC); the description above says which incidents it keeps.", valueName: "date"))
@@ -20,7 +21,8 @@ struct IncidentScopeOptions: ParsableArguments {
 
     @OptionGroup var named: NamedPeriodOptions
 
-    @Option(name: .long, help: ArgumentHelp("Only incidents with a factor under this cause path, e.g. cache or cache/key.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Only incidents with a factor under this cause path, e.g. cache or cache/key.", valueName: "path"),
+            completion: .knowledgeBase(.causes))
     var cause: String?
 
     func validate() throws {

@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+
+/// Completion of values from the knowledge base, run as the generated scripts run it: the shell
+/// calls `hindsight ---completion SUBCOMMANDS -- ARGUMENT WORD-INDEX CURSOR WORDS…` and offers each
+/// line of standard output. Reading for it must leave the file and its folder exactly as they were.
+struct ShellCompletionTests {
+    /// Four services (two teams, one service without), three incidents, two actions, and causes
+    /// whose paths above them (`deploy`, `deploy/canary`, `capacity`) are no factor's own.
+    static let history = """
+        version: 1
+        services:
+          - {id: web, name: Web, team: Storefront}
+          - {id: api, name: API, team: Payments}
+          - {id: db, name: Database, team: Payments}
+          - {id: legacy, name: Legacy}
+        incidents:
+          - id: 2024-01-10-api-down
+            title: The API fell over
+            started_at: 2024-01-10T10:00:00Z
+            resolved_at: 2024-01-10T11:00:00Z
+            impacts: [{service: api}]
+            factors:
+              - {id: canary, title: The canary was skipped, cause: deploy/canary/skipped}
+              - {id: cold, title: A cold cache, cause: cache}
+            actions:
+              - {id: add-canary, title: Make the canary step required, kind: prevent, addresses: [canary]}
+          - id: 2024-02-01-web-slow
+            title: Pages were slow
+            started_at: 2024-02-01T09:00:00Z
+            resolved_at: 2024-02-01T09:30:00Z
+            impacts: [{service: web}]
+            factors: [{id: keys, title: Keys collided, cause: cache/key}]
+            actions:
+              - {id: fix-keys, title: Key by tenant too, kind: prevent, addresses: [keys]}
+          - id: 2024-03-05-db-full
+            title: The database disk filled up
+            started_at: 2024-03-05T07:00:00Z
+            resolved_at: 2024-03-05T08:00:00Z
+            impacts: [{service: db}]
+            factors: [{id: disk, title: No disk alert, cause: capacity/disk}]
+        """
+
+    let sandbox: Sandbox
+    let db: String
+
+    init() throws {
+        sandbox = try Sandbox()
+        db = sandbox.file("kb.sqlite")
+        let imported = try sandbox.run("import", "--db", db, try sandbox.write("history.yaml", Self.history))
+        try #require(imported.status == 0, "\(imported)")
+    }
+
+    /// Asks for the completions of `argument` of `command` with `words` typed, the last being the
+    /// one completed (cursor at its end), as the bash script asks.
+    private func complete(_ command: [String], _ argument: String, _ words: [String],
+                          environment: [String: String] = [:]) throws -> BinaryResult {
+        let line = ["hindsight"] + command + words
+        let arguments = ["---completion"] + command + ["--", argument, String(line.count - 1), String(words.last?.count ?? 0)] + line
+        return try Hindsight.run(arguments, home: sandbox.path, environment: ["SAP_SHELL": "bash"].merging(environment) { $1 })
+    }
+
+    /// The lines the run printed, having checked that it worked quietly.
+    private func candidates(_ result: BinaryResult, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
+        try result.quietOutput(sourceLocation: sourceLocation).split(separator: "\n").map(String.init)
+    }
+
+    @Test func serviceOptionsAndArgumentsCompleteToTheServiceIds() throws {
+        let services = ["api", "db", "legacy", "web"]
+        #expect(try candidates(complete(["incidents"], "--service", ["--db", db, "--service", ""])) == services)
+        #expect(try candidates(complete(["report"], "--service", ["--db", db, "--service", ""])) == services)
+        #expect(try candidates(complete(["gaps"], "--service", ["--db", db, "--service", ""])) == services)
+        #expect(try candidates(complete(["sla", "add"], "positional@0", ["--db", db, ""])) == services)
+        #expect(try candidates(complete(["maintenance", "add"], "positional@0", ["--db", db, "l"])) == ["legacy"])
+    }
+
+    @Test func incidentAndActionIdsComplete() throws {
+        let incidents = ["2024-01-10-api-down", "2024-02-01-web-slow", "2024-03-05-db-full"]
+        #expect(try candidates(complete(["incident", "show"], "positional@0", ["--db", db, ""])) == incidents)
+        #expect(try candidates(complete(["similar"], "positional@0", ["--db", db, "2024-0"])) == incidents)
+        #expect(try candidates(complete(["actions"], "--incident", ["--db", db, "--incident", "2024-02"])) == ["2024-02-01-web-slow"])
+        let actions = ["2024-01-10-api-down/add-canary", "2024-02-01-web-slow/fix-keys"]
+        #expect(try candidates(complete(["action", "show"], "positional@0", ["--db", db, ""])) == actions)
+        #expect(try candidates(complete(["action", "done"], "positional@0", ["--db", db, "2024-01"])) == [actions[0]])
+    }
+
+    @Test func teamsAndCausePathsComplete() throws {
+        #expect(try candidates(complete(["actions"], "--team", ["--db", db, "--team", ""])) == ["Payments", "Storefront"])
+        let causes = ["cache", "cache/key", "capacity", "capacity/disk", "deploy", "deploy/canary", "deploy/canary/skipped"]
+        #expect(try candidates(complete(["causes"], "--cause", ["--db", db, "--cause", ""])) == causes)
+        #expect(try candidates(complete(["gaps"], "--cause", ["--db", db, "--cause", "cap"])) == ["capacity", "capacity/disk"])
+    }
+
+    /// The file is found as every command finds it: `--db` (either spelling) among the words, else
+    /// HINDSIGHT_DB, else the default, which here holds nothing.
+    @Test func theKnowledgeBaseIsTheOneTheCommandWouldUse() throws {
+        #expect(try candidates(complete(["budget"], "--service", ["--db=\(db)", "--service", "w"])) == ["web"])
+        #expect(try candidates(complete(["budget"], "--service", ["--service", "w"], environment: ["HINDSIGHT_DB": db])) == ["web"])
+        let elsewhere = sandbox.file("other.sqlite")
+        #expect(try candidates(complete(["budget"], "--service", ["--db", elsewhere, "--service", "w"],
+                                        environment: ["HINDSIGHT_DB": db])).isEmpty)
+        #expect(try candidates(complete(["budget"], "--service", ["--service", "w"])).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: sandbox.path + "/data"))
+    }
+
+    /// The words are an unfinished command line: a word the command line would refuse does not
+    /// stop the suggestions.
+    @Test func wordsACommandWouldRefuseStillComplete() throws {
+        #expect(try candidates(complete(["incidents"], "--service", ["-x", "--db", db, "--service", "a"])) == ["api"])
+    }
+
+    @Test func aMissingFileGivesNothingAndIsNotCreated() throws {
+        let missing = sandbox.file("missing.sqlite")
+        let before = try FileManager.default.contentsOfDirectory(atPath: sandbox.path).sorted()
+        let result = try complete(["incidents"], "--service", ["--db", missing, "--service", ""])
+        #expect(result.status == 0 && result.stdout.isEmpty && result.stderr.isEmpty, "\(result)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.path).sorted() == before)
+    }
+
+    @Test func readingLeavesTheFileAndItsFolderAsTheyWere() throws {
+        let listing = try FileManager.default.contentsOfDirectory(atPath: sandbox.path).sorted()
+        #expect(listing == ["history.yaml", "kb.sqlite", "kb.sqlite.lock"])
+        let bytes = try #require(sandbox.bytes("kb.sqlite"))
+        let modified = try FileManager.default.attributesOfItem(atPath: db)[.modificationDate] as? Date
+        for (command, argument) in [(["incidents"], "--service"), (["causes"], "--cause"), (["action", "show"], "positional@0")] {
+            let words = argument.hasPrefix("--") ? ["--db", db, argument, ""] : ["--db", db, ""]
+            #expect(try !candidates(complete(command, argument, words)).isEmpty)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.path).sorted() == listing)
+        }
+        #expect(sandbox.bytes("kb.sqlite") == bytes)
+        #expect(try FileManager.default.attributesOfItem(atPath: db)[.modificationDate] as? Date == modified)
+    }
+
+    @Test func aDamagedOrNewerFileGivesNothingQuietly() throws {
+        let damaged = try sandbox.write("damaged.sqlite", "not a database, though named like one\n")
+        let newer = sandbox.file("newer.sqlite")
+        try FileManager.default.copyItem(atPath: db, toPath: newer)
+        _ = try SQLiteShell.query(newer, "INSERT INTO grdb_migrations VALUES ('9999_from_the_future')")
+        let listing = try FileManager.default.contentsOfDirectory(atPath: sandbox.path).sorted()
+        let bytes = [sandbox.bytes("damaged.sqlite"), sandbox.bytes("newer.sqlite")]
+        for file in [damaged, newer] {
+            let result = try complete(["incidents"], "--service", ["--db", file, "--service", ""])
+            #expect(result.status == 0 && result.stdout.isEmpty && result.stderr.isEmpty, "\(file): \(result)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.path).sorted() == listing)
+        #expect([sandbox.bytes("damaged.sqlite"), sandbox.bytes("newer.sqlite")] == bytes)
+    }
+
+    /// The script calls back with the words these tests use; `--db` completes as a file.
+    @Test func theGeneratedBashScriptCallsBackForTheseValues() throws {
+        let script = try sandbox.run("--generate-completion-script", "bash").quietOutput()
+        #expect(script.contains("---completion incidents -- --service \"${COMP_CWORD}\""))
+        #expect(script.contains("---completion action show -- positional@0 \"${COMP_CWORD}\""))
+        #expect(script.contains("---completion gaps -- --team \"${COMP_CWORD}\""))
+        #expect(script.contains("'--db')\n        __hindsight_add_completions -f\n"))
+    }
+}
