@@ -56,7 +56,7 @@ enum IncidentReader {
         RemediationAction(
             id: row["id"], title: row["title"],
             kind: try RowDecoding.keyword(row, "kind", ActionKind.self) ?? .investigate,
-            addresses: addresses, owner: row["owner"],
+            addresses: addresses, owner: RowDecoding.nameOrNone(row, "owner"),
             priority: try RowDecoding.keyword(row, "priority", ActionPriority.self) ?? .medium,
             due: try RowDecoding.date(row, "due"),
             status: try RowDecoding.keyword(row, "status", ActionStatus.self) ?? .open,

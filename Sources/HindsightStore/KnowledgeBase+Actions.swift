@@ -10,7 +10,8 @@ extension KnowledgeBase {
             conditions.append("incident.id = ?")
             _ = arguments.append(contentsOf: [incidentID])
         }
-        if filter.unownedOnly { conditions.append("action.owner IS NULL") }
+        // "" is how a file imported before empty owners were refused may name nobody; it is read as none.
+        if filter.unownedOnly { conditions.append("(action.owner IS NULL OR action.owner = '')") }
         for (column, values) in [("action.owner", filter.owners), ("action.status", filter.statuses.map(\.rawValue)),
                                  ("action.kind", filter.kinds.map(\.rawValue)),
                                  ("action.priority", filter.priorities.map(\.rawValue))] where !values.isEmpty {

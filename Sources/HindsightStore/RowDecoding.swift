@@ -36,6 +36,13 @@ enum RowDecoding {
         (row[column] as String?).map { $0.utf8.split(separator: 0x1F).map { String(decoding: $0, as: UTF8.self) } } ?? []
     }
 
+    /// The text in `column`, or nil when it holds none or the empty text: a name that a file
+    /// imported before empty names were refused may still hold as "", and that names nobody.
+    static func nameOrNone(_ row: Row, _ column: String) -> String? {
+        guard let text: String = row[column], !text.isEmpty else { return nil }
+        return text
+    }
+
     static func fuzzyDate(_ row: Row, _ column: String) throws -> FuzzyDate? {
         guard let text: String = row[column] else { return nil }
         do { return try FuzzyDate(parsing: text) } catch { throw DamagedValue(column: column, value: text) }
