@@ -146,4 +146,44 @@ struct CausesCommandTests {
             #expect(abs((root["downtime_seconds"] as? Double ?? -1) - (expected[cause] ?? -2)) < 1e-6, "\(cause)")
         }
     }
+
+    /// Downtime without a recorded cause is not a cause: `report` lists it after the causes, as
+    /// `causes` ends its tree with it, even when it is the largest share, in every format.
+    @Test func noCauseRecordedComesLastInBothCommands() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("kb.sqlite")
+        // 10 minutes down with a cause, then an hour with none: the unrecorded share is the larger.
+        let file = try sandbox.write("kb.yaml", """
+            version: 1
+            services:
+              - {id: api, name: API}
+            incidents:
+              - id: 2024-05-01-small
+                title: Small
+                started_at: 2024-05-01T10:00:00Z
+                impacts:
+                  - {service: api, start: 2024-05-01T10:00:00Z, end: 2024-05-01T10:10:00Z}
+                factors:
+                  - {id: bad-key, title: Bad key, cause: cache/key}
+              - id: 2024-05-02-large
+                title: Large
+                started_at: 2024-05-02T10:00:00Z
+                impacts:
+                  - {service: api, start: 2024-05-02T10:00:00Z, end: 2024-05-02T11:00:00Z}
+            """)
+        _ = try sandbox.run("import", "--db", db, file).quietOutput()
+        let unrecorded = "(no cause recorded)"
+        for format in ["table", "markdown", "html", "json"] {
+            let report = try sandbox.run("report", "--db", db, "--month", "2024-05", "--format", format).quietOutput()
+            let cause = try #require(report.range(of: "cache/key", options: .backwards), "\(format): \(report)")
+            let none = try #require(report.range(of: unrecorded), "\(format): \(report)")
+            #expect(cause.lowerBound < none.lowerBound, "\(format): \(report)")
+        }
+        for format in ["table", "markdown", "csv", "json"] {
+            let causes = try sandbox.run("causes", "--db", db, "--format", format).quietOutput()
+            let cause = try #require(causes.range(of: "cache"), "\(format): \(causes)")
+            let none = try #require(causes.range(of: unrecorded), "\(format): \(causes)")
+            #expect(cause.lowerBound < none.lowerBound, "\(format): \(causes)")
+        }
+    }
 }

@@ -85,6 +85,9 @@ struct DowntimeTests {
         #expect(shares.map(\.cause) == ["cache", "dns", CauseShare.unrecorded])
         #expect(shares.map(\.downtimeSeconds) == [675, 225, 60])
         #expect(shares[0].incidentIDs == ["x", "y"])
+        // Not a cause, so last even when it is the largest share.
+        let larger = CauseShare.attribute(["x": 450, "z": 6000], incidents: [x, z])
+        #expect(larger.map(\.cause) == ["cache", "dns", CauseShare.unrecorded])
     }
 
     @Test func causeSharesArePartsOfTheirSum() {

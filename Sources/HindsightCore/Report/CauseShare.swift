@@ -24,8 +24,9 @@ public struct CauseShare: Hashable, Sendable {
     /// The attributed downtime in seconds.
     public var downtimeSeconds: Double { downtime.seconds }
 
-    /// The shares of each cause path, largest first (then by path), given each incident's
-    /// downtime. Incidents with no downtime still list their causes, with 0 seconds.
+    /// The shares of each cause path, largest first (then by path), and ``unrecorded`` last
+    /// whatever its downtime, given each incident's downtime. Incidents with no downtime still
+    /// list their causes, with 0 seconds.
     public static func attribute(_ downtimeByIncident: [String: ExactSeconds], incidents: [IncidentFacts]) -> [CauseShare] {
         var downtime: [String: ExactSeconds] = [:]
         var members: [String: Set<String>] = [:]
@@ -36,7 +37,11 @@ public struct CauseShare: Hashable, Sendable {
             }
         }
         return downtime.map { CauseShare(cause: $0.key, downtime: $0.value, incidentIDs: members[$0.key, default: []].sorted()) }
-            .sorted { ($0.downtime, $1.cause) > ($1.downtime, $0.cause) }
+            .sorted { a, b in
+                // Not a cause, so it follows the causes, as it ends the tree `causes` shows.
+                if (a.cause == unrecorded) != (b.cause == unrecorded) { return b.cause == unrecorded }
+                return (a.downtime, b.cause) > (b.downtime, a.cause)
+            }
     }
 
     /// Each share's part of the downtime of all `shares`, in percent, in the order given, worked
