@@ -1,3 +1,5 @@
+import HindsightCore
+
 /// Refuses a command-line word such as `-cache` or `-1` before the argument parser sees it.
 ///
 /// Why: hindsight's only short option is `-h`, and the parser reads `-cache` as the short flags
@@ -16,16 +18,20 @@ enum SingleDashWords {
             if argument == "--" { return nil }
             defer { previous = argument }
             guard argument.hasPrefix("-"), !argument.hasPrefix("--"), argument != "-", argument != "-h" else { continue }
+            // The examples show a long word cut short, as the message quotes it.
+            let shown = QuotedValue.shortened(argument)
             let joined: String
             if let option = previous, option.hasPrefix("--"), option.count > 2, !option.contains("=") {
-                joined = "if it is the value of \(option), join the two by =: \(option)=\(argument)"
+                joined = "if it is the value of \(QuotedValue.shortened(option)), join the two by =: "
+                    + "\(QuotedValue.shortened(option))=\(shown)"
             } else {
-                joined = "a value that starts with - is joined to its option by =, as in --title=\(argument)"
+                joined = "a value that starts with - is joined to its option by =, as in --title=\(shown)"
             }
-            var lines = ["error: '\(argument)' is not an option (hindsight's options start with --; only -h has one dash)", joined]
+            var lines = ["error: \(QuotedValue.quote(argument)) is not an option "
+                         + "(hindsight's options start with --; only -h has one dash)", joined]
             // Only `search` takes free text that may start with a dash; elsewhere the hint is noise.
             if arguments.first == "search" {
-                lines.append("a search query that starts with - goes after --, as in: hindsight search -- \(argument)")
+                lines.append("a search query that starts with - goes after --, as in: hindsight search -- \(shown)")
             }
             return CLIError(.usage, lines)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HindsightCore
 
 /// Refuses a command name that does not exist, such as `hindsight actoin`, `hindsight sla ad` or
 /// `hindsight help bogus`, before the argument parser sees it, naming the commands there are and
@@ -23,7 +24,8 @@ enum UnknownCommand {
             let configuration = command.configuration
             if configuration.subcommands.isEmpty {
                 guard onlyCommands else { return nil }
-                return CLIError(.usage, ["error: '\(path) \(word)' is not a command; \(path) has no subcommands",
+                return CLIError(.usage, ["error: \(QuotedValue.quote("\(path) \(word)")) is not a command; "
+                                            + "\(path) has no subcommands",
                                          "see '\(path) --help'"])
             }
             let names = configuration.subcommands.map { $0._commandName }
@@ -52,7 +54,8 @@ enum UnknownCommand {
 
     /// The error for `word`, which is none of the commands `names` of the command at `path`.
     private static func unknown(_ word: String, in path: String, names: [String], byPrefix: Bool) -> CLIError {
-        var lines = ["error: '\(path) \(word)' is not a command; the commands of \(path) are: \(names.joined(separator: ", "))"]
+        var lines = ["error: \(QuotedValue.quote("\(path) \(word)")) is not a command; "
+                     + "the commands of \(path) are: \(names.joined(separator: ", "))"]
         let near = nearest(to: word, among: names, byPrefix: byPrefix)
         if !near.isEmpty {
             lines.append("did you mean " + near.map { "'\(path) \($0)'" }.joined(separator: " or ") + "?")

@@ -61,7 +61,7 @@ struct IncidentsCommand: ParsableCommand {
         try scope.apply(to: &filter)
         filter.roles = try role.map { text in
             guard let value = FactorRole(rawValue: text) else {
-                throw ValidationError("--role '\(text)' is not one of \(FactorRole.spellings)")
+                throw ValidationError("--role \(QuotedValue.quote(text)) is not one of \(FactorRole.spellings)")
             }
             return value
         }
@@ -69,7 +69,7 @@ struct IncidentsCommand: ParsableCommand {
         filter.nearMiss = nearMissOnly ? true : noNearMiss ? false : nil
         filter.detections = try detection.map { text in
             guard let value = DetectionSource(rawValue: text) else {
-                throw ValidationError("--detection '\(text)' is not one of \(DetectionSource.spellings)")
+                throw ValidationError("--detection \(QuotedValue.quote(text)) is not one of \(DetectionSource.spellings)")
             }
             return value
         }
@@ -78,7 +78,7 @@ struct IncidentsCommand: ParsableCommand {
         filter.tags = try tag.map { try OptionParsing.text("--tag", $0) }
         filter.severities = try severity.map { text in
             guard let value = Severity(rawValue: text.uppercased()) else {
-                throw ValidationError("--severity '\(text)' is not one of \(Severity.spellings)")
+                throw ValidationError("--severity \(QuotedValue.quote(text)) is not one of \(Severity.spellings)")
             }
             return value
         }

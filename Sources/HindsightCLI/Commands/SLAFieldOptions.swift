@@ -39,7 +39,7 @@ struct SLAFieldOptions: ParsableArguments {
         try credit.enumerated().map { index, text in
             let parts = text.split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count == 2 else {
-                throw ValidationError("--credit #\(index + 1) '\(text)' is not BELOW:PERCENT, e.g. 99.9:10")
+                throw ValidationError("--credit #\(index + 1) \(QuotedValue.quote(text)) is not BELOW:PERCENT, e.g. 99.9:10")
             }
             return [CommandLineField("below", .word(String(parts[0]))), CommandLineField("credit_percent", .word(String(parts[1])))]
         }

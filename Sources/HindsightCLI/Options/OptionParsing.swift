@@ -16,7 +16,7 @@ extension OptionParsing {
     /// One of a keyword's spellings, or a usage error that lists them.
     static func keyword<K: Keyword>(_ option: String, _ text: String, _ type: K.Type) throws -> K {
         guard let value = K(rawValue: text) else {
-            throw ValidationError("\(option) '\(text)' is not one of \(K.spellings)")
+            throw ValidationError("\(option) \(QuotedValue.quote(text)) is not one of \(K.spellings)")
         }
         return value
     }

@@ -17,10 +17,10 @@ public struct ActionReference: Hashable, Sendable, CustomStringConvertible {
     public init(parsing text: String) throws {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-            throw ValueParseError("'\(text)' is not an action id; expected INCIDENT-ID/ACTION-ID, e.g. 2019-10-30-catalogue-overload/no-fetch-on-health")
+            throw ValueParseError("\(QuotedValue.quote(text)) is not an action id; expected INCIDENT-ID/ACTION-ID, e.g. 2019-10-30-catalogue-overload/no-fetch-on-health")
         }
         for (part, role) in [(parts[0], "incident"), (parts[1], "action")] where !Identifier.isValid(part) {
-            throw ValueParseError("'\(text)' is not an action id: its \(role) id '\(part)' is not a valid id; expected "
+            throw ValueParseError("\(QuotedValue.quote(text)) is not an action id: its \(role) id \(QuotedValue.quote(part)) is not a valid id; expected "
                                   + "\(Identifier.pattern): lower-case letters, digits, '.', '_' and '-', starting with a letter or "
                                   + "digit, at most 128 characters")
         }

@@ -43,7 +43,7 @@ struct IncidentDecoder {
             } else if tag.isEmpty {
                 context.report(tagNode, "\(path).tags[\(index)]: must not be empty; expected a tag such as database")
             } else if tags.contains(tag) {
-                context.report(tagNode, "\(path).tags[\(index)]: duplicate tag '\(tag)'")
+                context.report(tagNode, "\(path).tags[\(index)]: duplicate tag \(QuotedValue.quote(tag))")
             } else {
                 tags.append(tag)
             }

@@ -23,7 +23,7 @@ struct MappingReader {
             }
             let name = keyScalar.string
             guard allowedKeys.contains(name) else {
-                context.report(key, "\(path): unknown key '\(name)'; expected one of: \(allowedKeys.joined(separator: ", "))")
+                context.report(key, "\(path): unknown key \(QuotedValue.quote(name)); expected one of: \(allowedKeys.joined(separator: ", "))")
                 continue
             }
             fields[name] = (key, value)
@@ -85,7 +85,7 @@ struct MappingReader {
             return nil
         }
         guard scalar.isPlain else {
-            context.report(value, "\(fieldPath(key)): expected \(what), found the quoted text '\(scalar.string)'")
+            context.report(value, "\(fieldPath(key)): expected \(what), found the quoted text \(QuotedValue.quote(scalar.string))")
             return nil
         }
         return (scalar.string, value)
@@ -135,7 +135,7 @@ struct MappingReader {
 
     func keyword<K: Keyword>(_ key: String, _ type: K.Type, required: Bool = false) -> K? {
         parsed(key, required: required, what: "one of \(K.spellings)") { text in
-            guard let value = K(rawValue: text) else { throw ValueParseError("'\(text)' is not one of \(K.spellings)") }
+            guard let value = K(rawValue: text) else { throw ValueParseError("\(QuotedValue.quote(text)) is not one of \(K.spellings)") }
             return value
         }
     }
@@ -156,12 +156,12 @@ struct MappingReader {
             return nil
         }
         guard NumberGrammar.isJSONNumber(text), let value = Double(text) else {
-            context.report(node, "\(fieldPath(key)): '\(text)' is not a number; expected a number \(range)")
+            context.report(node, "\(fieldPath(key)): \(QuotedValue.quote(text)) is not a number; expected a number \(range)")
             return nil
         }
         guard value.isFinite else {
             // A number in the grammar, too large for a Double (1e400).
-            context.report(node, "\(fieldPath(key)): '\(text)' is out of range; expected a number \(range)")
+            context.report(node, "\(fieldPath(key)): \(QuotedValue.quote(text)) is out of range; expected a number \(range)")
             return nil
         }
         guard NumberGrammar.isKeptExactly(text, as: value) else {
@@ -192,7 +192,7 @@ struct MappingReader {
             return nil
         }
         guard NumberGrammar.isInteger(text), let value = Int(text) else {
-            context.report(node, "\(fieldPath(key)): '\(text)' is not a whole number; expected a whole number \(range)")
+            context.report(node, "\(fieldPath(key)): \(QuotedValue.quote(text)) is not a whole number; expected a whole number \(range)")
             return nil
         }
         guard isAllowed(value) else {
@@ -207,17 +207,17 @@ struct MappingReader {
     /// grammar, JSON's; an option value, of what the option takes.
     private func otherSpelling(_ text: String, write spelling: String) -> String {
         context.isCommandLine
-            ? "'\(text)' is not accepted as written; write \(spelling) (numbers are plain decimals such as 99.9 or 1e-3: "
+            ? "\(QuotedValue.quote(text)) is not accepted as written; write \(spelling) (numbers are plain decimals such as 99.9 or 1e-3: "
                 + "no '+' sign, no point without a digit on each side, no hex or octal)"
-            : "'\(text)' is not how the interchange format writes numbers (as JSON does); write \(spelling)"
+            : "\(QuotedValue.quote(text)) is not how the interchange format writes numbers (as JSON does); write \(spelling)"
     }
 
     /// The problem with `text`, a spelling of infinity or NaN (YAML's `.inf`, `-.inf`, `.nan`, or
     /// `inf`), which is `name`: no value the format can hold, since JSON's numbers have no such values.
     private func nonFinite(_ text: String, _ name: String) -> String {
         context.isCommandLine
-            ? "'\(text)' is \(name), which is not accepted"
-            : "'\(text)' is \(text.contains(".") ? "YAML's " : "")\(name), which the interchange format does not take (its numbers are JSON's, "
+            ? "\(QuotedValue.quote(text)) is \(name), which is not accepted"
+            : "\(QuotedValue.quote(text)) is \(text.contains(".") ? "YAML's " : "")\(name), which the interchange format does not take (its numbers are JSON's, "
                 + "which have no infinity or NaN)"
     }
 
@@ -228,7 +228,7 @@ struct MappingReader {
         case "true": return true
         case "false": return false
         default:
-            context.report(node, "\(fieldPath(key)): '\(text)' is not a boolean; expected true or false")
+            context.report(node, "\(fieldPath(key)): \(QuotedValue.quote(text)) is not a boolean; expected true or false")
             return nil
         }
     }

@@ -14,7 +14,7 @@ public struct LocalCalendar: Sendable {
     public init(timeZoneName: String) throws {
         try TimeZoneName.validate(timeZoneName)
         guard let zone = TimeZone(identifier: timeZoneName) else {
-            throw ValueParseError("'\(timeZoneName)' is not an IANA time zone name")
+            throw ValueParseError("\(QuotedValue.quote(timeZoneName)) is not an IANA time zone name")
         }
         self.timeZoneName = timeZoneName
         self.zone = zone

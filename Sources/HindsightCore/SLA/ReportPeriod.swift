@@ -27,7 +27,7 @@ public struct ReportPeriod: Hashable, Sendable {
     /// The calendar year `text` (`2019`).
     public init(year text: String) throws {
         guard let year = Self.year(text) else {
-            throw ValueParseError("'\(text)' is not a year; expected four digits from 0001 to 9999, such as 2019")
+            throw ValueParseError("\(QuotedValue.quote(text)) is not a year; expected four digits from 0001 to 9999, such as 2019")
         }
         try self.init(from: CalendarDate(year: year, month: 1, day: 1), through: CalendarDate(year: year, month: 12, day: 31),
                       label: text)
@@ -39,7 +39,7 @@ public struct ReportPeriod: Hashable, Sendable {
         guard parts.count == 2, let year = Self.year(String(parts[0])), parts[1].count == 1,
               let quarter = Int(parts[1]), (1...4).contains(quarter)
         else {
-            throw ValueParseError("'\(text)' is not a quarter; expected a year from 0001 to 9999 and Q1 to Q4, such as 2019Q4")
+            throw ValueParseError("\(QuotedValue.quote(text)) is not a quarter; expected a year from 0001 to 9999 and Q1 to Q4, such as 2019Q4")
         }
         let firstMonth = (quarter - 1) * 3 + 1
         try self.init(from: CalendarDate(year: year, month: firstMonth, day: 1),
@@ -54,7 +54,7 @@ public struct ReportPeriod: Hashable, Sendable {
         guard parts.count == 2, let year = Self.year(String(parts[0])), parts[1].count == 2,
               parts[1].allSatisfy(\.isASCIIDigit), let month = Int(parts[1]), (1...12).contains(month)
         else {
-            throw ValueParseError("'\(text)' is not a month; expected YYYY-MM with a year from 0001 to 9999 and a month 01 to 12, such as 2019-10")
+            throw ValueParseError("\(QuotedValue.quote(text)) is not a month; expected YYYY-MM with a year from 0001 to 9999 and a month 01 to 12, such as 2019-10")
         }
         try self.init(from: CalendarDate(year: year, month: month, day: 1),
                       through: CalendarDate(year: year, month: month, day: CivilCalendar.daysInMonth(year: year, month: month)),

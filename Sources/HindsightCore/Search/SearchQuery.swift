@@ -43,15 +43,15 @@ public struct SearchQuery: Hashable, Sendable {
                 stars += 1
             }
             if body.contains("*") {
-                throw ValueParseError("'\(word)': '*' may only end a word, to match the words it begins, e.g. cach*")
+                throw ValueParseError("\(QuotedValue.quote(word)): '*' may only end a word, to match the words it begins, e.g. cach*")
             }
             // A `*` ends a word: it follows a letter or digit, not punctuation (which would
             // separate it from the word before, as in `cach-*`), and only one does.
             if stars > 0, !(body.last.map { Self.isSearchable(Substring(String($0))) } ?? false) {
-                throw ValueParseError("'\(word)': '*' must follow a letter or digit, e.g. cach*")
+                throw ValueParseError("\(QuotedValue.quote(word)): '*' must follow a letter or digit, e.g. cach*")
             }
             if stars > 1 {
-                throw ValueParseError("'\(word)': one '*' ends a word, to match the words it begins, e.g. cach*")
+                throw ValueParseError("\(QuotedValue.quote(word)): one '*' ends a word, to match the words it begins, e.g. cach*")
             }
             let prefix = stars == 1
             guard Self.isSearchable(body) else {

@@ -49,12 +49,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
               let month = scanner.digits(2), scanner.take(0x2D),
               let day = scanner.digits(2), scanner.isAtEnd
         else {
-            throw ValueParseError("'\(text)' is not a date; expected YYYY-MM-DD, e.g. 2019-11-15")
+            throw ValueParseError("\(QuotedValue.quote(text)) is not a date; expected YYYY-MM-DD, e.g. 2019-11-15")
         }
         do {
             try self.init(year: year, month: month, day: day)
         } catch let error as ValueParseError {
-            throw ValueParseError("'\(text)' is not a date: \(error.message)")
+            throw ValueParseError("\(QuotedValue.quote(text)) is not a date: \(error.message)")
         }
     }
 

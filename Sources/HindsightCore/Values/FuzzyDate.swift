@@ -27,16 +27,16 @@ public enum FuzzyDate: Hashable, Sendable, CustomStringConvertible {
         switch bytes.count {
         case 4:
             var scanner = TextScanner(text)
-            guard let year = scanner.digits(4) else { throw ValueParseError("'\(text)' is not a fuzzy date; \(expected)") }
-            guard year >= 1 else { throw ValueParseError("'\(text)' is not a fuzzy date: year 0000 does not exist") }
+            guard let year = scanner.digits(4) else { throw ValueParseError("\(QuotedValue.quote(text)) is not a fuzzy date; \(expected)") }
+            guard year >= 1 else { throw ValueParseError("\(QuotedValue.quote(text)) is not a fuzzy date: year 0000 does not exist") }
             self = .year(year)
         case 7:
             var scanner = TextScanner(text)
             guard let year = scanner.digits(4), scanner.take(0x2D), let month = scanner.digits(2) else {
-                throw ValueParseError("'\(text)' is not a fuzzy date; \(expected)")
+                throw ValueParseError("\(QuotedValue.quote(text)) is not a fuzzy date; \(expected)")
             }
             guard year >= 1, (1...12).contains(month) else {
-                throw ValueParseError("'\(text)' is not a fuzzy date: month \(month) of year \(year) does not exist")
+                throw ValueParseError("\(QuotedValue.quote(text)) is not a fuzzy date: month \(month) of year \(year) does not exist")
             }
             self = .month(year: year, month: month)
         case 10:
@@ -46,7 +46,7 @@ public enum FuzzyDate: Hashable, Sendable, CustomStringConvertible {
                 throw ValueParseError("\(error.message) (a fuzzy date: \(expected))")
             }
         default:
-            guard bytes.count > 10 else { throw ValueParseError("'\(text)' is not a fuzzy date; \(expected)") }
+            guard bytes.count > 10 else { throw ValueParseError("\(QuotedValue.quote(text)) is not a fuzzy date; \(expected)") }
             self = .instant(try Instant(parsing: text))
         }
     }

@@ -13,7 +13,7 @@ public enum Identifier {
     /// Throws a message naming the rule when `text` is not a valid id.
     public static func validate(_ text: String) throws {
         guard isValid(text) else {
-            throw ValueParseError("'\(text)' is not a valid id; expected \(pattern): lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, at most 128 characters")
+            throw ValueParseError("\(QuotedValue.quote(text)) is not a valid id; expected \(pattern): lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, at most 128 characters")
         }
     }
 
@@ -27,7 +27,7 @@ public enum Identifier {
     /// Throws a message naming the rule when `text` is not a cause path.
     public static func validateCausePath(_ text: String) throws {
         guard isValidCausePath(text) else {
-            throw ValueParseError("'\(text)' is not a cause path; expected segments of lower-case letters, digits, '.', '_' and '-' joined by '/', e.g. cache/key")
+            throw ValueParseError("\(QuotedValue.quote(text)) is not a cause path; expected segments of lower-case letters, digits, '.', '_' and '-' joined by '/', e.g. cache/key")
         }
     }
 

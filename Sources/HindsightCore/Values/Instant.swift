@@ -21,7 +21,7 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses an RFC 3339 date-time with an offset; throws a message naming what is wrong.
     public init(parsing text: String) throws {
         func fail(_ why: String) -> ValueParseError {
-            ValueParseError("'\(text)' is not an instant: \(why); expected RFC 3339 with an offset, e.g. 2019-10-30T17:00:00Z or 2021-02-01T14:23:00-08:00")
+            ValueParseError("\(QuotedValue.quote(text)) is not an instant: \(why); expected RFC 3339 with an offset, e.g. 2019-10-30T17:00:00Z or 2021-02-01T14:23:00-08:00")
         }
         var scanner = TextScanner(text)
         guard let year = scanner.digits(4), scanner.take(0x2D),

@@ -20,7 +20,7 @@ public struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible 
         func add(_ value: Int64, _ unit: Int64) throws {
             let (product, overflow1) = value.multipliedReportingOverflow(by: unit)
             let (sum, overflow2) = total.addingReportingOverflow(product)
-            guard !overflow1, !overflow2 else { throw ValueParseError("'\(text)' is too long a duration") }
+            guard !overflow1, !overflow2 else { throw ValueParseError("\(QuotedValue.quote(text)) is too long a duration") }
             total = sum
         }
         if scanner.take(0x50) {  // P: ISO 8601
@@ -33,32 +33,32 @@ public struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible 
             ]
             while !scanner.isAtEnd {
                 if scanner.take(0x54) {
-                    guard !inTime else { throw ValueParseError("'\(text)' has 'T' twice; \(expected)") }
+                    guard !inTime else { throw ValueParseError("\(QuotedValue.quote(text)) has 'T' twice; \(expected)") }
                     inTime = true
-                    guard !scanner.isAtEnd else { throw ValueParseError("'\(text)' ends after 'T'; \(expected)") }
+                    guard !scanner.isAtEnd else { throw ValueParseError("\(QuotedValue.quote(text)) ends after 'T'; \(expected)") }
                     continue
                 }
                 guard let (value, _) = scanner.number() else {
-                    throw ValueParseError("'\(text)' is not a duration; \(expected)")
+                    throw ValueParseError("\(QuotedValue.quote(text)) is not a duration; \(expected)")
                 }
                 guard let unitByte = scanner.peek else {
-                    throw ValueParseError("'\(text)' ends in a number without a unit; \(expected)")
+                    throw ValueParseError("\(QuotedValue.quote(text)) ends in a number without a unit; \(expected)")
                 }
                 scanner.index += 1
                 if unitByte == 0x2E || unitByte == 0x2C {
-                    throw ValueParseError("'\(text)' has a fraction; durations are whole seconds")
+                    throw ValueParseError("\(QuotedValue.quote(text)) has a fraction; durations are whole seconds")
                 }
                 if !inTime && (unitByte == 0x59 || unitByte == 0x4D) {
-                    throw ValueParseError("'\(text)' counts years or months, which have no fixed length; use days, hours, minutes or seconds")
+                    throw ValueParseError("\(QuotedValue.quote(text)) counts years or months, which have no fixed length; use days, hours, minutes or seconds")
                 }
                 guard let unit = ranks[unitByte], unit.time == inTime, unit.rank > lastRank else {
-                    throw ValueParseError("'\(text)' is not a duration; \(expected)")
+                    throw ValueParseError("\(QuotedValue.quote(text)) is not a duration; \(expected)")
                 }
                 lastRank = unit.rank
                 sawComponent = true
                 try add(value, unit.seconds)
             }
-            guard sawComponent else { throw ValueParseError("'\(text)' names no amount of time; \(expected)") }
+            guard sawComponent else { throw ValueParseError("\(QuotedValue.quote(text)) names no amount of time; \(expected)") }
         } else {
             let units: [UInt8: (rank: Int, seconds: Int64)] = [
                 0x64: (0, 86_400), 0x68: (1, 3600), 0x6D: (2, 60), 0x73: (3, 1),
@@ -66,16 +66,16 @@ public struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible 
             var lastRank = -1
             while !scanner.isAtEnd {
                 guard let (value, _) = scanner.number() else {
-                    throw ValueParseError("'\(text)' is not a duration; \(expected)")
+                    throw ValueParseError("\(QuotedValue.quote(text)) is not a duration; \(expected)")
                 }
                 guard let unitByte = scanner.peek else {
-                    throw ValueParseError("'\(text)' needs a unit (d, h, m or s) after its number; \(expected)")
+                    throw ValueParseError("\(QuotedValue.quote(text)) needs a unit (d, h, m or s) after its number; \(expected)")
                 }
                 if unitByte == 0x2E || unitByte == 0x2C {
-                    throw ValueParseError("'\(text)' has a fraction; durations are whole seconds")
+                    throw ValueParseError("\(QuotedValue.quote(text)) has a fraction; durations are whole seconds")
                 }
                 guard let unit = units[unitByte], unit.rank > lastRank else {
-                    throw ValueParseError("'\(text)' is not a duration; \(expected)")
+                    throw ValueParseError("\(QuotedValue.quote(text)) is not a duration; \(expected)")
                 }
                 scanner.index += 1
                 lastRank = unit.rank

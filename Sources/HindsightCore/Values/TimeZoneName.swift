@@ -19,10 +19,10 @@ public enum TimeZoneName {
             // `CET`, `EST5EDT`, `Zulu`, `GMT+5`: names the database or ICU knows, but which say no
             // place, so not whose daylight-saving rules the writer had in mind.
             throw ValueParseError(known
-                ? "'\(name)' names no place (it is an abbreviation, an offset or a legacy name), so it does not say "
+                ? "\(QuotedValue.quote(name)) names no place (it is an abbreviation, an offset or a legacy name), so it does not say "
                     + "whose daylight-saving rules apply; expected an Area/Location name such as Europe/Prague or "
                     + "America/Los_Angeles, or UTC"
-                : "'\(name)' is not an IANA time zone name; expected a name such as UTC, Europe/Prague or America/Los_Angeles")
+                : "\(QuotedValue.quote(name)) is not an IANA time zone name; expected a name such as UTC, Europe/Prague or America/Los_Angeles")
         }
     }
 }
