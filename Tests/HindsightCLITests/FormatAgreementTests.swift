@@ -97,18 +97,45 @@ struct FormatAgreementTests {
     }
 
     /// `incident show --format markdown` gives each factor's and action's id, as the table does: its
-    /// Repeats table names factors by id, and an action's id is what `action show` is given. In the
-    /// seed the URL shortener's trigger is `json-loads-on-file` (code/api-misuse, introduced the day
-    /// it began: 0 days latent), and `restore-json-load` is its first action.
+    /// Repeats table names factors by id, and an action's id is what `action show` is given. It
+    /// carries what the table and JSON carry too: a factor's introduction and description, an
+    /// action's completion, the factors it addresses and its ticket. In the seed the URL
+    /// shortener's trigger is `json-loads-on-file` (code/api-misuse, introduced 2023-05-16, the day
+    /// it began: 0 days latent), and `restore-json-load` is its first action (completed
+    /// 2023-05-16T14:23:00Z, addressing `json-loads-on-file`, no ticket).
     @Test func incidentShowMarkdownGivesTheIdsOfFactorsAndActions() throws {
         let markdown = try sandbox.run("incident", "show", "--db", db, "--format", "markdown",
                                        "2023-05-16-url-shortener-json-load").quietOutput()
-        #expect(markdown.contains("| Id | Factor | Cause | Role | Latent for |\n"), "\(markdown)")
+        #expect(markdown.contains("| Id | Factor | Cause | Role | Introduced | Latent for | Description |\n"), "\(markdown)")
         #expect(markdown.contains("| json-loads-on-file | Version 2 parsed the URL store with json.loads on a file handle | "
-                                  + "code/api-misuse | trigger | 0 days |\n"), "\(markdown)")
-        #expect(markdown.contains("| Id | Action | Kind | Priority | Owner | Due | Status |\n"), "\(markdown)")
+                                  + "code/api-misuse | trigger | 2023-05-16 | 0 days | One extra letter switched to the "
+                                  + "string-parsing function, which cannot read a file object, so the request handler raised on "
+                                  + "every call. |\n"), "\(markdown)")
+        #expect(markdown.contains("| Id | Action | Kind | Priority | Owner | Due | Status | Closed | Addresses | Ticket |\n"),
+                "\(markdown)")
         #expect(markdown.contains("| 2023-05-16-url-shortener-json-load/restore-json-load | Switch back to json.load and push "
-                                  + "the corrected app | mitigate | high |  | 2023-06-13* | done |\n"), "\(markdown)")
+                                  + "the corrected app | mitigate | high |  | 2023-06-13* | done | 2023-05-16T14:23:00Z | "
+                                  + "json-loads-on-file |  |\n"), "\(markdown)")
+    }
+
+    /// An action's ticket, which only the table and JSON of `incident show` gave, is in the Markdown
+    /// action's row, escaped as stored text is.
+    @Test func incidentShowMarkdownGivesAnActionsTicket() throws {
+        let sandbox = try Sandbox()
+        let kb = sandbox.file("ticket.sqlite")
+        let file = try sandbox.write("ticket.yaml", """
+            version: 1
+            incidents:
+              - id: 2024-05-01-ticketed
+                title: Ticketed
+                started_at: 2024-05-01T10:00:00Z
+                actions:
+                  - {id: fix, title: Fix it, kind: prevent, due: 2024-06-01, ticket: "https://tracker.example/OPS-1|2"}
+            """)
+        _ = try sandbox.run("import", "--db", kb, file).quietOutput()
+        let markdown = try sandbox.run("incident", "show", "--db", kb, "--format", "markdown", "2024-05-01-ticketed").quietOutput()
+        #expect(markdown.contains("| 2024-05-01-ticketed/fix | Fix it | prevent | medium |  | 2024-06-01 | open (overdue) |  |  | "
+                                  + "https://tracker.example/OPS-1\\|2 |\n"), "\(markdown)")
     }
 
     /// The report's incidents and near misses are dated in its `--tz`, the zone its period's days

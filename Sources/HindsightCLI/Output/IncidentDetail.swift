@@ -166,10 +166,12 @@ enum IncidentDetail {
         if !incident.factors.isEmpty {
             let listing = Listing(
                 // The id is what the Repeats table and the actions' addresses name the factor by.
-                columns: [.init("Id"), .init("Factor"), .init("Cause"), .init("Role"), .init("Latent for")],
+                columns: [.init("Id"), .init("Factor"), .init("Cause"), .init("Role"), .init("Introduced"), .init("Latent for"),
+                          .init("Description")],
                 rows: incident.factors.map { factor in
-                    [factor.id, factor.title, factor.cause, factor.role.rawValue,
-                     factor.introducedAt.map { LatentAge(introduced: $0, start: incident.startedAt).description } ?? ""]
+                    [factor.id, factor.title, factor.cause, factor.role.rawValue, factor.introducedAt?.description ?? "",
+                     factor.introducedAt.map { LatentAge(introduced: $0, start: incident.startedAt).description } ?? "",
+                     factor.description ?? ""]
                 })
             out += "\n### Contributing factors\n\n" + listing.markdown()
         }
@@ -186,14 +188,15 @@ enum IncidentDetail {
             let listing = Listing(
                 // The id is what `hindsight action show` and `action update` are given.
                 columns: [.init("Id"), .init("Action"), .init("Kind"), .init("Priority"), .init("Owner"), .init("Due"),
-                          .init("Status")],
+                          .init("Status"), .init("Closed"), .init("Addresses"), .init("Ticket")],
                 rows: incident.actions.map { action in
                     let due = action.effectiveDue(incidentResolvedAt: incident.resolvedAt)
                     let overdue = action.isOverdue(on: today, incidentResolvedAt: incident.resolvedAt)
                     // `*` marks a derived due date, as in the `actions` listing and the README.
                     return ["\(incident.id)/\(action.id)", action.title, action.kind.rawValue, action.priority.rawValue, action.owner ?? "",
                             due.map { $0.description + (action.due == nil ? "*" : "") } ?? "",
-                            action.status.rawValue + (overdue ? " (overdue)" : "")]
+                            action.status.rawValue + (overdue ? " (overdue)" : ""), action.completedAt?.description ?? "",
+                            action.addresses.joined(separator: ", "), action.ticket ?? ""]
                 })
             out += "\n### Actions\n\n" + listing.markdown()
             if incident.actions.contains(where: { $0.due == nil && $0.effectiveDue(incidentResolvedAt: incident.resolvedAt) != nil }) {
