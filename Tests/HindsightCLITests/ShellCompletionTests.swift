@@ -146,6 +146,31 @@ struct ShellCompletionTests {
         #expect([sandbox.bytes("damaged.sqlite"), sandbox.bytes("newer.sqlite")] == bytes)
     }
 
+    /// Options whose values are a fixed set of keywords complete to them, written into the script
+    /// (the shell needs no call back): each list here is copied from the interchange format's and
+    /// the README's, not from the program.
+    @Test func keywordOptionsCompleteToTheirSpellings() throws {
+        let script = try sandbox.run("--generate-completion-script", "bash").quietOutput()
+        func offered(_ command: String, _ option: String) -> String? {
+            guard let body = script.range(of: "\n_hindsight_\(command)() {\n"),
+                  let end = script.range(of: "\n}\n", range: body.upperBound..<script.endIndex),
+                  let start = script.range(of: "'\(option)')\n", range: body.upperBound..<end.lowerBound) else { return nil }
+            let line = script[start.upperBound...].prefix { $0 != "\n" }
+            guard let words = line.range(of: "__hindsight_add_completions -W ") else { return nil }
+            return line[words.upperBound...].replacingOccurrences(of: "'$'\\n''", with: " ").replacingOccurrences(of: "'", with: "")
+        }
+        #expect(offered("incidents", "--severity") == "SEV1 SEV2 SEV3 SEV4 SEV5")
+        #expect(offered("incidents", "--role") == "trigger latent amplifier detection-gap recovery-impediment contributing")
+        #expect(offered("incidents", "--detection") == "monitoring customer staff third-party unknown")
+        #expect(offered("actions", "--status") == "open in-progress done wont-do")
+        #expect(offered("actions", "--kind") == "prevent mitigate detect process investigate")
+        #expect(offered("actions", "--priority") == "high medium low")
+        #expect(offered("action_update", "--clear") == "owner due ticket")
+        #expect(offered("followup", "--by") == "owner team kind priority")
+        #expect(offered("sla_add", "--window") == "year quarter month week")
+        #expect(offered("sla_change", "--partial") == "weighted full")
+    }
+
     /// The script calls back with the words these tests use; `--db` completes as a file.
     @Test func theGeneratedBashScriptCallsBackForTheseValues() throws {
         let script = try sandbox.run("--generate-completion-script", "bash").quietOutput()

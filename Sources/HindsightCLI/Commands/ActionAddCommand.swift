@@ -27,7 +27,8 @@ struct ActionAddCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("What is to be done.", valueName: "text"))
     var title: String
 
-    @Option(name: .long, help: ArgumentHelp("prevent, mitigate, detect, process or investigate.", valueName: "kind"))
+    @Option(name: .long, help: ArgumentHelp("prevent, mitigate, detect, process or investigate.", valueName: "kind"),
+            completion: .keyword(ActionKind.self))
     var kind: String
 
     @Option(name: .long, help: ArgumentHelp("The action's id within the incident (default: made from the title).", valueName: "id"))
@@ -39,7 +40,8 @@ struct ActionAddCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Who owns it: a person or a team.", valueName: "name"))
     var owner: String?
 
-    @Option(name: .long, help: ArgumentHelp("high, medium (default) or low.", valueName: "priority"))
+    @Option(name: .long, help: ArgumentHelp("high, medium (default) or low.", valueName: "priority"),
+            completion: .keyword(ActionPriority.self))
     var priority: String?
 
     @Option(name: .long, help: ArgumentHelp("The due date (YYYY-MM-DD); default derived as above.", valueName: "date"))

@@ -34,13 +34,15 @@ struct ActionUpdateCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The action, INCIDENT-ID/ACTION-ID.", valueName: "id"), completion: .knowledgeBase(.actions))
     var id: String
 
-    @Option(name: .long, help: ArgumentHelp("open, in-progress, done or wont-do.", valueName: "status"))
+    @Option(name: .long, help: ArgumentHelp("open, in-progress, done or wont-do.", valueName: "status"),
+            completion: .keyword(ActionStatus.self))
     var status: String?
 
     @Option(name: .long, help: ArgumentHelp("The new owner.", valueName: "name"))
     var owner: String?
 
-    @Option(name: .long, help: ArgumentHelp("high, medium or low.", valueName: "priority"))
+    @Option(name: .long, help: ArgumentHelp("high, medium or low.", valueName: "priority"),
+            completion: .keyword(ActionPriority.self))
     var priority: String?
 
     @Option(name: .long, help: ArgumentHelp("The new due date (YYYY-MM-DD).", valueName: "date"))
@@ -50,7 +52,8 @@ struct ActionUpdateCommand: ParsableCommand {
     var ticket: String?
 
     @Option(name: .long, help: ArgumentHelp("Clear owner, due (back to the derived date) or ticket (repeatable).",
-                                            valueName: "field"))
+                                            valueName: "field"),
+            completion: .keyword(ActionUpdate.ClearableField.self))
     var clear: [String] = []
 
     @OptionGroup var actor: ActorOptions

@@ -43,7 +43,8 @@ struct ActionsCommand: ParsableCommand {
     @Flag(name: .long, help: "Only actions that nobody owns.")
     var unowned = false
 
-    @Option(name: .long, help: ArgumentHelp("Only actions with this status: open, in-progress, done or wont-do.", valueName: "status"))
+    @Option(name: .long, help: ArgumentHelp("Only actions with this status: open, in-progress, done or wont-do.", valueName: "status"),
+            completion: .keyword(ActionStatus.self))
     var status: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Only actions of this incident.", valueName: "id"),
@@ -51,10 +52,12 @@ struct ActionsCommand: ParsableCommand {
     var incident: String?
 
     @Option(name: .long, help: ArgumentHelp("Only actions of this kind: prevent, mitigate, detect, process or investigate.",
-                                            valueName: "kind"))
+                                            valueName: "kind"),
+            completion: .keyword(ActionKind.self))
     var kind: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Only actions of this priority: high, medium or low.", valueName: "priority"))
+    @Option(name: .long, help: ArgumentHelp("Only actions of this priority: high, medium or low.", valueName: "priority"),
+            completion: .keyword(ActionPriority.self))
     var priority: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Only actions of incidents that hit this service.", valueName: "id"),

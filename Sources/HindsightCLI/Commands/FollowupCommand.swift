@@ -36,7 +36,8 @@ struct FollowupCommand: ParsableCommand {
 
     @OptionGroup var named: NamedPeriodOptions
 
-    @Option(name: .long, help: ArgumentHelp("Break down by owner, team, kind or priority.", valueName: "grouping"))
+    @Option(name: .long, help: ArgumentHelp("Break down by owner, team, kind or priority.", valueName: "grouping"),
+            completion: .keyword(FollowThroughGrouping.self))
     var by: String?
 
     func validate() throws {

@@ -29,7 +29,8 @@ struct IncidentsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var scope: IncidentScopeOptions
 
-    @Option(name: .long, help: ArgumentHelp("Only incidents with a factor in this role: \(FactorRole.spellings).", valueName: "role"))
+    @Option(name: .long, help: ArgumentHelp("Only incidents with a factor in this role: \(FactorRole.spellings).", valueName: "role"),
+            completion: .keyword(FactorRole.self))
     var role: [String] = []
 
     // Two flags rather than one with an inversion, whose last spelling silently won when both
@@ -40,7 +41,8 @@ struct IncidentsCommand: ParsableCommand {
     @Flag(name: .customLong("no-near-miss"), help: "Only incidents that were not near misses.")
     var noNearMiss = false
 
-    @Option(name: .long, help: ArgumentHelp("Only incidents first noticed this way: \(DetectionSource.spellings).", valueName: "source"))
+    @Option(name: .long, help: ArgumentHelp("Only incidents first noticed this way: \(DetectionSource.spellings).", valueName: "source"),
+            completion: .keyword(DetectionSource.self))
     var detection: [String] = []
 
     @Flag(name: .customLong("repeat"), help: "Only incidents with a factor that repeats a factor of an earlier incident.")
@@ -49,7 +51,8 @@ struct IncidentsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only incidents with this tag.", valueName: "tag"))
     var tag: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Only incidents of this severity (SEV1 … SEV5).", valueName: "severity"))
+    @Option(name: .long, help: ArgumentHelp("Only incidents of this severity (SEV1 … SEV5).", valueName: "severity"),
+            completion: .keyword(Severity.self))
     var severity: [String] = []
 
     func validate() throws {

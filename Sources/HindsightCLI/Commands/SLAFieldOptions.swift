@@ -11,7 +11,8 @@ struct SLAFieldOptions: ParsableArguments {
         "Instead of an objective, a fixed downtime allowed per window, e.g. 15m or 2h30m.", valueName: "duration"))
     var allowedDowntime: String?
 
-    @Option(name: .long, help: ArgumentHelp("The window: year, quarter, month or week.", valueName: "kind"))
+    @Option(name: .long, help: ArgumentHelp("The window: year, quarter, month or week.", valueName: "kind"),
+            completion: .keyword(WindowKind.self))
     var window: String?
 
     @Option(name: .long, help: ArgumentHelp("The IANA time zone whose midnights bound the windows (default UTC).",
@@ -21,7 +22,8 @@ struct SLAFieldOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The last day the SLA applies, inclusive; 'open' for no end.", valueName: "date"))
     var until: String?
 
-    @Option(name: .long, help: ArgumentHelp("How partial impact counts: weighted (by its fraction) or full.", valueName: "policy"))
+    @Option(name: .long, help: ArgumentHelp("How partial impact counts: weighted (by its fraction) or full.", valueName: "policy"),
+            completion: .keyword(PartialImpactPolicy.self))
     var partial: String?
 
     @Option(name: .long, help: ArgumentHelp(
