@@ -25,9 +25,10 @@ enum ActionReader {
     /// SQL for the teams of the services the incident in `incident` hit, as a subquery of one
     /// column (`? IN` it): the teams ``tracked(_:where:arguments:)`` gives an action, which
     /// `followup --by team` groups by, for the queries that pick actions or gaps by team in SQL.
+    /// A team an older version stored as empty text is none (`<> ''` also passes over NULL).
     static let incidentTeams = """
         (SELECT service.team FROM impact JOIN service ON service.id = impact.service_id
-         WHERE impact.incident_pk = incident.pk AND service.team IS NOT NULL)
+         WHERE impact.incident_pk = incident.pk AND service.team <> '')
         """
 
     /// The tracked actions that satisfy `condition` (SQL over `action` and `incident`), by incident
@@ -36,9 +37,9 @@ enum ActionReader {
                         arguments: StatementArguments = []) throws -> [TrackedAction] {
         // The teams come from a map of the few services rather than a distinct, sorted join per
         // row: that subquery was 40 % of the reading of 54 000 overdue actions. TrackedAction
-        // sorts them and drops repeats.
+        // sorts them and drops repeats. A team stored as empty text is none, as in `incidentTeams`.
         let teamOf = try Dictionary(
-            Row.fetchAll(db, sql: "SELECT id, team FROM service WHERE team IS NOT NULL").map { ($0["id"] as String, $0["team"] as String) },
+            Row.fetchAll(db, sql: "SELECT id, team FROM service WHERE team <> ''").map { ($0["id"] as String, $0["team"] as String) },
             uniquingKeysWith: { first, _ in first })
         // Through a cursor: its rows find columns by name in a dictionary, where copied rows
         // compare every column name in lower case at each lookup, a tenth of a report at 10 000 incidents.

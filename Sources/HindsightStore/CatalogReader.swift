@@ -12,7 +12,7 @@ enum CatalogReader {
     }
 
     private static func service(_ row: Row) -> Service {
-        Service(id: row["id"], name: row["name"], team: row["team"], tier: row["tier"], description: row["description"])
+        Service(id: row["id"], name: row["name"], team: RowDecoding.nameOrNone(row, "team"), tier: row["tier"], description: row["description"])
     }
 
     /// All SLAs, by service and start, with their database keys.

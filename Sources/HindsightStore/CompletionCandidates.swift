@@ -41,7 +41,7 @@ public enum CompletionCandidates {
         case .incidents: return "SELECT id FROM incident ORDER BY id"
         case .actions:
             return "SELECT incident.id || '/' || action.id FROM action JOIN incident ON incident.pk = action.incident_pk ORDER BY 1"
-        case .teams: return "SELECT DISTINCT team FROM service WHERE team IS NOT NULL ORDER BY team"
+        case .teams: return "SELECT DISTINCT team FROM service WHERE team <> '' ORDER BY team"
         case .causes: return "SELECT DISTINCT cause FROM factor ORDER BY cause"
         }
     }

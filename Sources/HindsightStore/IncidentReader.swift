@@ -60,7 +60,7 @@ enum IncidentReader {
             priority: try RowDecoding.keyword(row, "priority", ActionPriority.self) ?? .medium,
             due: try RowDecoding.date(row, "due"),
             status: try RowDecoding.keyword(row, "status", ActionStatus.self) ?? .open,
-            completedAt: RowDecoding.instant(row, "completed_at"), ticket: row["ticket"])
+            completedAt: RowDecoding.instant(row, "completed_at"), ticket: RowDecoding.nameOrNone(row, "ticket"))
     }
 
     /// The database key of the incident with id `id`, or nil.

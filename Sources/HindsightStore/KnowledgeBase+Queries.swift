@@ -32,10 +32,11 @@ extension KnowledgeBase {
         try queue.read { db in try CatalogReader.service(db, id: id) != nil }
     }
 
-    /// The distinct teams the services name, sorted: the teams an action can belong to.
+    /// The distinct teams the services name, sorted: the teams an action can belong to. A team
+    /// an older version stored as empty text names none and is not among them.
     public func serviceTeams() throws -> [String] {
         try queue.read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT team FROM service WHERE team IS NOT NULL ORDER BY team")
+            try String.fetchAll(db, sql: "SELECT DISTINCT team FROM service WHERE team <> '' ORDER BY team")
         }
     }
 

@@ -108,4 +108,66 @@ struct EmptyOptionalTextTests {
             .map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(2).joined(separator: ",") }
         #expect(groups == ["(no owner),2", "(all),2"], "\(followup)")
     }
+
+    /// A team or ticket an older version stored as "" is none too. Two services, one whose team is
+    /// emptied, an incident on each with one action: `followup --by team` puts the emptied one's
+    /// action under "(no team)" with the action of the service that never had a team, not under a
+    /// group with no name; `services` gives the team as null; `action show` leaves out the ticket
+    /// line, as it does for an action that never had a ticket, and JSON gives it as null.
+    @Test func aTeamOrTicketStoredEmptyIsNone() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("kb.sqlite")
+        let yaml = try sandbox.write("old.yaml", """
+            version: 1
+            services:
+              - {id: api, name: API, team: ops}
+              - {id: web, name: Web, team: web-team}
+              - {id: batch, name: Batch}
+            incidents:
+              - id: 2024-05-01-web
+                title: Web down
+                started_at: 2024-05-01T10:00:00Z
+                impacts: [{service: web}]
+                actions: [{id: fix, title: Fix it, kind: prevent, ticket: WEB-1}]
+              - id: 2024-05-02-batch
+                title: Batch late
+                started_at: 2024-05-02T10:00:00Z
+                impacts: [{service: batch}]
+                actions: [{id: fix, title: Fix it too, kind: detect}]
+              - id: 2024-05-03-api
+                title: API slow
+                started_at: 2024-05-03T10:00:00Z
+                impacts: [{service: api}]
+                actions: [{id: fix, title: Fix that, kind: detect, ticket: API-1}]
+            """)
+        _ = try sandbox.run("import", "--db", db, yaml).quietOutput()
+        // Written past the importer, which now refuses it, as a file from an older version holds it.
+        let written = try SQLiteShell.query(db, """
+            UPDATE service SET team = '' WHERE id = 'web';
+            UPDATE action SET ticket = '' WHERE title = 'Fix it';
+            SELECT (SELECT count(*) FROM service WHERE team = '') + (SELECT count(*) FROM action WHERE ticket = '')
+            """)
+        try #require(written == "2", "\(written)")
+
+        let followup = try sandbox.run("followup", "--db", db, "--by", "team", "--format", "csv").quietOutput()
+        let groups = followup.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(2).joined(separator: ",") }
+        #expect(groups == ["(no team),2", "ops,1", "(all),3"], "\(followup)")
+
+        let services = try sandbox.run("services", "--db", db, "--format", "json").quietOutput()
+        let listed = try #require(try JSONSerialization.jsonObject(with: Data(services.utf8)) as? [[String: Any]])
+        let teams = Dictionary(uniqueKeysWithValues: listed.map { ($0["id"] as? String ?? "?", $0["team"] as Any) })
+        #expect(teams["web"] is NSNull && teams["batch"] is NSNull && teams["api"] as? String == "ops", "\(services)")
+
+        let emptied = try sandbox.run("action", "show", "--db", db, "2024-05-01-web/fix").quietOutput()
+        let never = try sandbox.run("action", "show", "--db", db, "2024-05-02-batch/fix").quietOutput()
+        let kept = try sandbox.run("action", "show", "--db", db, "2024-05-03-api/fix").quietOutput()
+        #expect(!emptied.contains("ticket") && !never.contains("ticket"), "\(emptied)\n\(never)")
+        #expect(kept.contains("\nticket      API-1\n"), "\(kept)")
+
+        let json = try sandbox.run("actions", "--db", db, "--format", "json").quietOutput()
+        let actions = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        let tickets = Dictionary(uniqueKeysWithValues: actions.map { ($0["id"] as? String ?? "?", $0["ticket"] as Any) })
+        #expect(tickets["2024-05-01-web/fix"] is NSNull && tickets["2024-05-03-api/fix"] as? String == "API-1", "\(json)")
+    }
 }
