@@ -42,7 +42,7 @@ public enum CommandRunner {
                     return report(error as? CLIError ?? CLIError(.failure, "error: \(error)"))
                 }
             } else {
-                let text = lowercasedLead(oneLine(HindsightCommand.message(for: error), in: message))
+                let text = lowercasedLead(oneLine(HindsightCommand.message(for: error), in: message, arguments: arguments))
                 Output.writeError(text.hasSuffix("\n") ? text : text + "\n")
             }
             return code
@@ -101,11 +101,27 @@ public enum CommandRunner {
     }
 
     /// `message`, the argument parser's text for an error, with its first line, the `problem`
-    /// itself, made safe as ``report(_:)`` does; the usage lines after it are the parser's own.
-    static func oneLine(_ problem: String, in message: String) -> String {
-        let safe = TerminalText.neutralised(problem)
+    /// itself, made safe as ``report(_:)`` does and with each of the `arguments` it quotes whole
+    /// quoted as hindsight's own messages quote a value (``QuotedValue``), at most 80 characters
+    /// of it; the usage lines after it are the parser's own.
+    static func oneLine(_ problem: String, in message: String, arguments: [String] = []) -> String {
+        let safe = TerminalText.neutralised(shorteningQuoted(arguments, in: problem))
         guard safe != problem, let range = message.range(of: problem) else { return message }
         return message.replacingCharacters(in: range, with: safe)
+    }
+
+    /// `problem` with every long argument (or the value of a long `--name=value`) that it quotes
+    /// in single quotes shortened by ``QuotedValue/quote(_:)``: the parser echoes an unknown
+    /// option or an unexpected argument whole, and a runaway one made a line of any length.
+    static func shorteningQuoted(_ arguments: [String], in problem: String) -> String {
+        let long = arguments.flatMap { argument -> [String] in
+            let value = argument.split(separator: "=", maxSplits: 1).dropFirst().first.map(String.init)
+            return [argument] + (value.map { [$0] } ?? [])
+        }.filter { $0.count > QuotedValue.limit }
+        // The longest first, so that an argument that holds another is replaced whole.
+        return Set(long).sorted { $0.count > $1.count }.reduce(problem) { text, argument in
+            text.replacingOccurrences(of: "'\(argument)'", with: QuotedValue.quote(argument))
+        }
     }
 
     /// `text` with the argument parser's `Error: ` at its start written `error: `, as every other

@@ -77,4 +77,31 @@ struct LongValueTests {
                 "\(command.stderr.prefix(500))")
         #expect(command.stderr.count < 1000, "\(command.stderr.prefix(500))")
     }
+
+    /// The words the argument parser refuses and echoes itself: an unknown option, an unexpected
+    /// argument (after a short one, which stays whole) and a value not among a keyword's spellings,
+    /// given apart and after `=`. Each keeps the parser's wording, with the value quoted short.
+    @Test func wordsTheParserRefusesAreQuotedShort() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("kb.sqlite")
+        let long = Self.head + String(repeating: "a", count: 99_921)
+        let option = try sandbox.run("incidents", "--db", db, "--" + long)
+        #expect(option.status == 64)
+        #expect(option.stderr.hasPrefix("error: Unknown option '--" + Self.head.dropLast(2) + "…' (100003 characters)\n"),
+                "\(option.stderr.prefix(500))")
+        #expect(option.stderr.count < 1000, "\(option.stderr.prefix(500))")
+        let unexpected = try sandbox.run("incident", "show", "--db", db, "one", "two", long)
+        #expect(unexpected.status == 64)
+        #expect(unexpected.stderr.hasPrefix("error: 2 unexpected arguments: 'two', '\(Self.head)…' (100001 characters)\n"),
+                "\(unexpected.stderr.prefix(500))")
+        #expect(unexpected.stderr.count < 1000, "\(unexpected.stderr.prefix(500))")
+        for words in [["--format", long], ["--format=" + long]] {
+            let format = try Hindsight.run(["incidents", "--db", db] + words, home: sandbox.path)
+            #expect(format.status == 64)
+            #expect(format.stderr.hasPrefix("error: The value '\(Self.head)…' (100001 characters) is invalid for "
+                                            + "'--format <format>'. Please provide one of 'table', 'json', 'csv' or 'markdown'.\n"),
+                    "\(format.stderr.prefix(500))")
+            #expect(format.stderr.count < 1000, "\(format.stderr.prefix(500))")
+        }
+    }
 }
