@@ -292,7 +292,7 @@ struct InterchangeDecoderTests {
 
     /// Foundation's list of zones names each zone once, for some by an older name
     /// (`Asia/Calcutta`); the current names and the database's links are IANA names too.
-    @Test(arguments: ["Asia/Kolkata", "Asia/Calcutta", "Etc/UTC", "US/Pacific", "Europe/Kyiv", "Etc/GMT+5", "UTC", "GMT"])
+    @Test(arguments: ["Asia/Kolkata", "Asia/Calcutta", "Etc/UTC", "US/Pacific", "Europe/Kyiv", "UTC", "GMT"])
     func everyNameOfTheTimeZoneDatabaseIsAccepted(zone: String) throws {
         let document = try decode("version: 1\nslas:\n  - {service: a, objective: 99.9, window: year, timezone: \(zone)}\n")
         #expect(document.slas.first?.value.timeZone == zone)
@@ -313,6 +313,22 @@ struct InterchangeDecoderTests {
         #expect(problems(document) == ["t.yaml:3:59: slas[0].timezone: '\(zone)' names no place (it is an abbreviation, an "
                                        + "offset or a legacy name), so it does not say whose daylight-saving rules apply; "
                                        + "expected an Area/Location name such as Europe/Prague or America/Los_Angeles, or UTC"])
+    }
+
+    /// The database's offset names are refused with the offset they stand for, its sign the other
+    /// way round from the name's; a zero offset is UTC, and accepted as the link it is.
+    @Test(arguments: [("Etc/GMT+5", "UTC-5"), ("Etc/GMT-14", "UTC+14"), ("Etc/GMT+12", "UTC-12")])
+    func offsetNamesAreRefusedWithTheOffsetTheyMean(zone: String, meaning: String) {
+        let document = "version: 1\nslas:\n  - {service: a, objective: 99.9, window: year, timezone: \"\(zone)\"}\n"
+        #expect(problems(document) == ["t.yaml:3:59: slas[0].timezone: '\(zone)' is a fixed offset, not a place: the database "
+                                       + "writes it with the sign turned round, so it means \(meaning), and no daylight saving; "
+                                       + "expected an Area/Location name such as Europe/Prague or America/Los_Angeles, or UTC"])
+    }
+
+    @Test(arguments: ["Etc/GMT+0", "Etc/GMT-0", "Etc/GMT", "Etc/UTC"])
+    func zeroOffsetNamesAreUTCAndAccepted(zone: String) {
+        let document = "version: 1\nslas:\n  - {service: a, objective: 99.9, window: year, timezone: \"\(zone)\"}\n"
+        #expect(problems(document).allSatisfy { !$0.contains("timezone") }, "\(problems(document))")
     }
 
     /// Yams reads a scalar through Foundation, which drops a U+FEFF at its start as if it were a

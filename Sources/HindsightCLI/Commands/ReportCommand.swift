@@ -80,7 +80,10 @@ struct ReportCommand: ParsableCommand {
             guard first <= last else { throw ValidationError("--from \(first) is after --to \(last)") }
             period = try OptionParsing.value("--to", to) { _ in try ReportPeriod(from: first, through: last) }
         }
-        let calendar = try OptionParsing.value("--tz", tz, LocalCalendar.init(timeZoneName:))
+        let calendar = try OptionParsing.value("--tz", tz) { name in
+            try TimeZoneName.validate(name)
+            return try LocalCalendar(timeZoneName: name)
+        }
         let span = period.span(in: calendar)
         // A zone that moved across the date line skipped whole days (Pacific/Apia 2011-12-30):
         // a period of only those has no time, which no as-of instant could be after.

@@ -10,9 +10,11 @@ public struct LocalCalendar: Sendable {
     private let zone: TimeZone
 
     /// The calendar of the zone named `timeZoneName`.
-    /// - Throws: ``ValueParseError`` when the name is not an IANA zone this machine knows.
+    /// - Throws: ``ValueParseError`` when the name is not an IANA zone this machine knows
+    ///   (``TimeZoneName/validateStored(_:)``: a name given by the user is checked by
+    ///   ``TimeZoneName/validate(_:)`` first).
     public init(timeZoneName: String) throws {
-        try TimeZoneName.validate(timeZoneName)
+        try TimeZoneName.validateStored(timeZoneName)
         guard let zone = TimeZone(identifier: timeZoneName) else {
             throw ValueParseError("\(QuotedValue.quote(timeZoneName)) is not an IANA time zone name")
         }
