@@ -24,8 +24,13 @@ extension KnowledgeBase {
             let rows = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
             if rows.isEmpty { return HealthCheck(name: "foreign keys", passed: true, detail: "ok") }
             let tables = Set(rows.map { $0[0] as String }).sorted()
+            // The pragma gives a line per broken reference, so a row whose two references are
+            // both broken comes twice: rows are counted by table and rowid.
+            let brokenRows = Set(rows.enumerated().map { index, row in
+                "\(row[0] as String)\u{1F}" + ((row[1] as Int64?).map(String.init) ?? "line \(index)")
+            })
             return HealthCheck(name: "foreign keys", passed: false,
-                               detail: "\(rows.count) row(s) refer to records that do not exist, in \(tables.joined(separator: ", "))")
+                               detail: "\(brokenRows.count) row(s) refer to records that do not exist, in \(tables.joined(separator: ", "))")
         })
         checks.append(check("schema") { db in
             let applied = try SchemaMigrations.migrator().appliedMigrations(db)

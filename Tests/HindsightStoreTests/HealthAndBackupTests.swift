@@ -44,6 +44,20 @@ struct HealthAndBackupTests {
                                      detail: "1 row(s) refer to records that do not exist, in impact"))
     }
 
+    /// A row with two broken references is one row: `foreign_key_check` lists it twice.
+    @Test func aRowWithTwoBrokenReferencesCountsOnce() throws {
+        let folder = try TemporaryDirectory()
+        let knowledgeBase = try seeded(folder)
+        try DatabaseQueue(path: folder.file("kb.sqlite")).writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.execute(sql: "INSERT INTO action_factor (action_pk, position, factor_pk) VALUES (999999, 0, 999998)")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM pragma_foreign_key_check") == 2)
+        }
+        let check = try #require(try knowledgeBase.healthChecks().first { $0.name == "foreign keys" })
+        #expect(check == HealthCheck(name: "foreign keys", passed: false,
+                                     detail: "1 row(s) refer to records that do not exist, in action_factor"))
+    }
+
     @Test func anOutOfStepSearchIndexIsFoundAndRebuilt() throws {
         let folder = try TemporaryDirectory()
         let knowledgeBase = try seeded(folder)
