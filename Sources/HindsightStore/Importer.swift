@@ -203,14 +203,13 @@ final class Importer {
                                         let index = try deferredSearchIndex()
                                         let written = try IncidentWriter.insert(db, incident)
                                         try index.noteWritten(incidentPK: written, includingIncidentRow: true)
-                                        try recordActionChanges(incidentID: incident.id, from: [], to: incident.actions)
+                                        try recordActionChanges(of: incident, from: nil)
                                     },
                                     update: {
                                         let index = try deferredSearchIndex()
                                         try IncidentWriter.replace(db, pk: pk ?? 0, with: incident)
                                         try index.noteWritten(incidentPK: pk ?? 0, includingIncidentRow: false)
-                                        try recordActionChanges(incidentID: incident.id, from: stored?.actions ?? [],
-                                                                to: incident.actions)
+                                        try recordActionChanges(of: incident, from: stored)
                                     })
         if outcome == .refused { unwrittenIncidents[incident.id] = incident }
         count(outcome, in: \.incidents)
@@ -293,15 +292,19 @@ final class Importer {
         }
     }
 
-    /// Appends to the action history: each new action, each status change, each removed action.
-    private func recordActionChanges(incidentID: String, from old: [RemediationAction], to new: [RemediationAction]) throws {
-        let history = ActionHistoryWriter(db: db, incidentID: incidentID, at: now, actor: actor)
+    /// Appends to the action history: each new action, each removed action, and each change of
+    /// a field `action update` records (status, completion time, owner, priority, due date in
+    /// force, ticket), so that the history reads the same however an action was changed.
+    private func recordActionChanges(of incident: Incident, from stored: Incident?) throws {
+        let history = ActionHistoryWriter(db: db, incidentID: incident.id, at: now, actor: actor)
+        let old = stored?.actions ?? [], new = incident.actions
         for action in new {
             let previous = old.first { $0.id == action.id }
             if let previous {
-                if previous.status != action.status {
-                    try history.append(actionID: action.id, field: "status", from: previous.status.rawValue,
-                                       to: action.status.rawValue, note: "import --replace")
+                for change in ActionChange.fieldChanges(from: previous, resolvedAt: stored?.resolvedAt,
+                                                        to: action, resolvedAt: incident.resolvedAt) {
+                    try history.append(actionID: action.id, field: change.field, from: change.oldValue, to: change.newValue,
+                                       note: "import --replace")
                 }
             } else {
                 try history.append(actionID: action.id, field: "created", from: nil, to: action.status.rawValue, note: "import")

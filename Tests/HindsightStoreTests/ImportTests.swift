@@ -76,12 +76,18 @@ struct ImportTests {
         #expect(try exportYAML(knowledgeBase) == before)
     }
 
-    @Test func replaceRewritesTheIncidentAndRecordsStatusChanges() throws {
+    /// The action is closed, given an owner, and its incident resolved a day later, which moves
+    /// its derived due date (medium priority: 56 days after the UTC day of resolution) from
+    /// 2024-03-01 + 56 = 2024-04-26 to 2024-04-27. Each is recorded as `action update` records
+    /// it, in its order: status, completion time, owner, due.
+    @Test func replaceRewritesTheIncidentAndRecordsEachFieldChange() throws {
         let folder = try TemporaryDirectory()
         let path = folder.file("kb.sqlite")
         let knowledgeBase = try KnowledgeBase.open(at: path, access: .readWrite)
         _ = try knowledgeBase.importRecords(try decode(Self.base), replace: false, actor: "alice", now: SeedDocuments.now)
-        let done = Self.base.replacingOccurrences(of: "status: open}", with: "status: done, completed_at: 2024-03-05T00:00:00Z}")
+        let done = Self.base
+            .replacingOccurrences(of: "status: open}", with: "status: done, completed_at: 2024-03-05T00:00:00Z, owner: carol}")
+            .replacingOccurrences(of: "resolved_at: 2024-03-01T10:30:00Z", with: "resolved_at: 2024-03-02T10:30:00Z")
         let summary = try knowledgeBase.importRecords(try decode(done), replace: true, actor: "bob", now: SeedDocuments.now)
         #expect(summary.incidents.replaced == 1)
         #expect(try knowledgeBase.incident(id: "outage")?.actions.first?.status == .done)
@@ -89,7 +95,8 @@ struct ImportTests {
             try Row.fetchAll(db, sql: "SELECT actor, field, old_value, new_value FROM action_history ORDER BY seq")
                 .map { "\($0["actor"] as String) \($0["field"] as String) \(($0["old_value"] as String?) ?? "-") \(($0["new_value"] as String?) ?? "-")" }
         }
-        #expect(history == ["alice created - open", "bob status open done"])
+        #expect(history == ["alice created - open", "bob status open done", "bob completed_at - 2024-03-05T00:00:00Z",
+                            "bob owner - carol", "bob due 2024-04-26 2024-04-27"])
         // The full-text index follows the rewritten rows.
         try DatabaseQueue(path: path).write { db in
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM search_index WHERE search_index MATCH 'fell'") == 1)

@@ -77,7 +77,16 @@ public struct ActionChange: Hashable, Sendable {
     }
 
     private init(before tracked: TrackedAction, after action: RemediationAction) {
-        let old = tracked.action
+        self.updated = action
+        self.changes = Self.fieldChanges(from: tracked.action, resolvedAt: tracked.incidentResolvedAt,
+                                         to: action, resolvedAt: tracked.incidentResolvedAt)
+    }
+
+    /// The changes from `old` to `action` that the history records, as ``changes`` describes
+    /// them, each due date taken in force with its incident's resolution then: for a command,
+    /// the same resolution; for `import --replace`, which may move it, the stored and the new one.
+    public static func fieldChanges(from old: RemediationAction, resolvedAt oldResolvedAt: Instant?,
+                                    to action: RemediationAction, resolvedAt newResolvedAt: Instant?) -> [ActionFieldChange] {
         var changes: [ActionFieldChange] = []
         func record(_ field: String, _ oldValue: String?, _ newValue: String?) {
             if oldValue != newValue { changes.append(ActionFieldChange(field: field, oldValue: oldValue, newValue: newValue)) }
@@ -86,8 +95,8 @@ public struct ActionChange: Hashable, Sendable {
         record("completed_at", old.completedAt?.description, action.completedAt?.description)
         record("owner", old.owner, action.owner)
         record("priority", old.priority.rawValue, action.priority.rawValue)
-        let oldDue = old.effectiveDue(incidentResolvedAt: tracked.incidentResolvedAt)?.description
-        let newDue = action.effectiveDue(incidentResolvedAt: tracked.incidentResolvedAt)?.description
+        let oldDue = old.effectiveDue(incidentResolvedAt: oldResolvedAt)?.description
+        let newDue = action.effectiveDue(incidentResolvedAt: newResolvedAt)?.description
         if let oldDue, oldDue == newDue, old.due == nil, action.due != nil {
             // The derived date written as it is: the date stays, but it no longer follows the
             // incident's resolution, so the change is recorded with the old value marked derived.
@@ -99,7 +108,6 @@ public struct ActionChange: Hashable, Sendable {
             record("due", oldDue, newDue)
         }
         record("ticket", old.ticket, action.ticket)
-        self.updated = action
-        self.changes = changes
+        return changes
     }
 }
