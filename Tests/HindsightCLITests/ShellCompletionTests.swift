@@ -54,10 +54,11 @@ struct ShellCompletionTests {
     /// Asks for the completions of `argument` of `command` with `words` typed, the last being the
     /// one completed (cursor at its end), as the bash script asks.
     private func complete(_ command: [String], _ argument: String, _ words: [String],
-                          environment: [String: String] = [:]) throws -> BinaryResult {
+                          environment: [String: String] = [:], directory: String? = nil) throws -> BinaryResult {
         let line = ["hindsight"] + command + words
         let arguments = ["---completion"] + command + ["--", argument, String(line.count - 1), String(words.last?.count ?? 0)] + line
-        return try Hindsight.run(arguments, home: sandbox.path, environment: ["SAP_SHELL": "bash"].merging(environment) { $1 })
+        return try Hindsight.run(arguments, home: sandbox.path, directory: directory,
+                                 environment: ["SAP_SHELL": "bash"].merging(environment) { $1 })
     }
 
     /// The lines the run printed, having checked that it worked quietly.
@@ -89,6 +90,38 @@ struct ShellCompletionTests {
         let causes = ["cache", "cache/key", "capacity", "capacity/disk", "deploy", "deploy/canary", "deploy/canary/skipped"]
         #expect(try candidates(complete(["causes"], "--cause", ["--db", db, "--cause", ""])) == causes)
         #expect(try candidates(complete(["gaps"], "--cause", ["--db", db, "--cause", "cap"])) == ["capacity", "capacity/disk"])
+    }
+
+    /// `--db` is read as the shell would pass it once the line ran: a leading `~` is the home
+    /// folder (the sandbox here) and quotes and backslash escapes are taken away.
+    @Test func aDatabaseWrittenWithATildeOrQuotesIsFound() throws {
+        try FileManager.default.copyItem(atPath: db, toPath: sandbox.file("my kb.sqlite"))
+        let spaced = sandbox.path + "/my kb.sqlite"
+        let spellings = ["~/kb.sqlite", "'\(spaced)'", "\"\(spaced)\"", sandbox.path + "/my\\ kb.sqlite", "~/'my kb.sqlite'",
+                         "~/\"my\"' kb'.sqlite", "\"\(sandbox.path)\"/my\\ kb.sqlite"]
+        for spelling in spellings {
+            #expect(try candidates(complete(["incidents"], "--service", ["--db", spelling, "--service", "w"])) == ["web"], "\(spelling)")
+        }
+        #expect(try candidates(complete(["incidents"], "--service", ["--db='\(spaced)'", "--service", "w"])) == ["web"])
+    }
+
+    /// What the shell would not expand is looked for as written: here a folder named `~` (and
+    /// one named `~nobody`) in the working folder holds a knowledge base whose one service is
+    /// `widgets`, and the home folder's holds `web`.
+    @Test func aDatabaseTheShellWouldNotExpandIsTakenAsWritten() throws {
+        let work = sandbox.path + "/work"
+        let literal = try sandbox.write("literal.yaml", "version: 1\nservices:\n  - {id: widgets, name: Widgets}\n")
+        for folder in ["~", "~nobody"] {
+            try FileManager.default.createDirectory(atPath: work + "/" + folder, withIntermediateDirectories: true)
+            let imported = try sandbox.run("import", "--db", work + "/" + folder + "/kb.sqlite", literal)
+            try #require(imported.status == 0, "\(imported)")
+        }
+        for words in [["--db", "'~/kb.sqlite'"], ["--db", "\"~/kb.sqlite\""], ["--db", "\\~/kb.sqlite"], ["--db=~/kb.sqlite"],
+                      ["--db", "~nobody/kb.sqlite"]] {
+            #expect(try candidates(complete(["incidents"], "--service", words + ["--service", "w"], directory: work)) == ["widgets"],
+                    "\(words)")
+        }
+        #expect(try candidates(complete(["incidents"], "--service", ["--db", "~/kb.sqlite", "--service", "w"], directory: work)) == ["web"])
     }
 
     /// The file is found as every command finds it: `--db` (either spelling) among the words, else

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HindsightStore
 
 /// Shell completion of values held in the knowledge base: service, incident and action ids,
@@ -9,19 +10,28 @@ import HindsightStore
 enum DatabaseCompletion {
     /// The values of `kind` that begin with `prefix`, from the knowledge base `words` name.
     static func suggestions(_ kind: CompletionCandidates.Kind, words: [String], index: Int, prefix: String) -> [String] {
-        CompletionCandidates.read(kind, from: DatabaseOptions.path(db: database(in: words, completing: index)))
-            .filter { $0.hasPrefix(prefix) }
+        CompletionCandidates.read(kind, from: path(words, completing: index)).filter { $0.hasPrefix(prefix) }
+    }
+
+    /// The knowledge base a command line beginning with `words` would use.
+    private static func path(_ words: [String], completing index: Int,
+                             environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        DatabaseOptions.path(db: database(in: words, completing: index, home: DatabaseOptions.home(environment)),
+                             environment: environment)
     }
 
     /// The value of the last `--db` (or `--db=`) among `words`, leaving out the word at `completing`,
-    /// which is still being typed; nil when there is none. Words come as the shell has them: a
-    /// quoted path or one with `~` is looked for as written, and then most likely not found.
-    static func database(in words: [String], completing index: Int) -> String? {
+    /// which is still being typed; nil when there is none. Words come as typed, so the value is
+    /// taken as the shell would pass it (see ``ShellWord``): `--db ~/kb.sqlite` is the file in `home`,
+    /// while in `--db=~/kb.sqlite` the `~` is not at the start of a word and is left, as bash leaves it.
+    static func database(in words: [String], completing index: Int, home: String) -> String? {
         var found: String?
-        for (position, word) in words.enumerated() where position != index {
+        for (position, typed) in words.enumerated() where position != index {
+            let word = ShellWord.unquoted(Substring(typed))
             if word == "--" { break }
-            if word == "--db", position + 1 < words.count, position + 1 != index, !words[position + 1].isEmpty {
-                found = words[position + 1]
+            if word == "--db", position + 1 < words.count, position + 1 != index {
+                let value = ShellWord.expanded(words[position + 1], home: home)
+                if !value.isEmpty { found = value }
             } else if word.hasPrefix("--db="), word.count > 5 {
                 found = String(word.dropFirst(5))
             }

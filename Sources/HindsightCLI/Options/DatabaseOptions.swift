@@ -34,8 +34,12 @@ struct DatabaseOptions: ParsableArguments {
     /// folder is given with a trailing one (`HOME=/` gives `/.local/share/hindsight`).
     static func dataDirectory(_ environment: [String: String]) -> String {
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return withoutTrailingSlashes(xdg) + "/hindsight" }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return withoutTrailingSlashes(home) + "/.local/share/hindsight"
+        return withoutTrailingSlashes(home(environment)) + "/.local/share/hindsight"
+    }
+
+    /// The home folder: `HOME`, else the account's, as the shell takes it for `~`.
+    static func home(_ environment: [String: String]) -> String {
+        environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
     }
 
     private static func withoutTrailingSlashes(_ folder: String) -> String {
