@@ -35,12 +35,17 @@ final class ImmutableFileReader {
         !FileManager.default.fileExists(atPath: path + "-wal") && !FileManager.default.fileExists(atPath: path + "-journal")
     }
 
-    /// The first column of every row of `sql`, as text; nil when the statement fails (a damaged
-    /// file, a missing table) or a value is NULL.
-    func strings(_ sql: String) -> [String]? {
+    /// The first column of every row of `sql`, with `arguments` bound to its `?` in order, as
+    /// text; nil when the statement fails (a damaged file, a missing table) or a value is NULL.
+    func strings(_ sql: String, _ arguments: [String] = []) -> [String]? {
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(connection, sql, -1, &statement, nil) == SQLITE_OK else { return nil }
         defer { sqlite3_finalize(statement) }
+        for (position, argument) in arguments.enumerated() {
+            // SQLite copies the text (SQLITE_TRANSIENT), since Swift's buffer lives only for the call.
+            guard sqlite3_bind_text(statement, Int32(position + 1), argument, -1,
+                                    unsafeBitCast(-1, to: sqlite3_destructor_type.self)) == SQLITE_OK else { return nil }
+        }
         var values: [String] = []
         while true {
             switch sqlite3_step(statement) {
