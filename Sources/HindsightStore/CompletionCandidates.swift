@@ -1,5 +1,5 @@
 /// The values a shell may offer for an option or argument, read from a knowledge base: the ids
-/// of its services, incidents and actions, its teams and its cause paths.
+/// of its services, incidents, actions and factors, its teams, cause paths, tags and owners.
 ///
 /// Completion runs at every press of Tab, so reading promises more than a command's reading does:
 /// the file is never created, migrated, locked or written, and no side file is made or left
@@ -8,7 +8,7 @@
 /// no candidates rather than an error: a suggestion that cannot be made is simply not made.
 public enum CompletionCandidates {
     /// What to list.
-    public enum Kind: Sendable {
+    public enum Kind: Sendable, Equatable {
         /// Service ids.
         case services
         /// Incident ids.
@@ -19,6 +19,12 @@ public enum CompletionCandidates {
         case teams
         /// The cause paths of factors, and every path above them (`cache` for `cache/key`).
         case causes
+        /// The tags of incidents.
+        case tags
+        /// The owners of actions; an owner an older version stored as empty text is none.
+        case owners
+        /// The factor ids of the incident with id `incident`, or of every incident when nil.
+        case factors(incident: String?)
     }
 
     /// The `kind` of values in the knowledge base at `path`, sorted, without repeats; empty when
@@ -31,7 +37,7 @@ public enum CompletionCandidates {
         case .current, .older: break
         case .empty, .foreign, .newer: return []
         }
-        guard let values = reader.strings(sql(kind)) else { return [] }
+        guard let values = reader.strings(sql(kind), arguments(kind)) else { return [] }
         return kind == .causes ? withParents(values) : values
     }
 
@@ -43,7 +49,18 @@ public enum CompletionCandidates {
             return "SELECT incident.id || '/' || action.id FROM action JOIN incident ON incident.pk = action.incident_pk ORDER BY 1"
         case .teams: return "SELECT DISTINCT team FROM service WHERE team <> '' ORDER BY team"
         case .causes: return "SELECT DISTINCT cause FROM factor ORDER BY cause"
+        case .tags: return "SELECT DISTINCT tag FROM incident_tag ORDER BY tag"
+        case .owners: return "SELECT DISTINCT owner FROM action WHERE owner IS NOT NULL AND owner <> '' ORDER BY owner"
+        case .factors(incident: nil): return "SELECT DISTINCT id FROM factor ORDER BY id"
+        case .factors:
+            return "SELECT factor.id FROM factor JOIN incident ON incident.pk = factor.incident_pk WHERE incident.id = ? ORDER BY 1"
         }
+    }
+
+    /// The values bound to the `?` of ``sql(_:)``: the incident's id is a value, never SQL text.
+    private static func arguments(_ kind: Kind) -> [String] {
+        if case .factors(incident: let incident?) = kind { return [incident] }
+        return []
     }
 
     /// `causes` with every path above each of them, since `--cause` takes any of them.

@@ -5,8 +5,10 @@ import Testing
 /// calls `hindsight ---completion SUBCOMMANDS -- ARGUMENT WORD-INDEX CURSOR WORDS…` and offers each
 /// line of standard output. Reading for it must leave the file and its folder exactly as they were.
 struct ShellCompletionTests {
-    /// Four services (two teams, one service without), three incidents, two actions, and causes
-    /// whose paths above them (`deploy`, `deploy/canary`, `capacity`) are no factor's own.
+    /// Four services (two teams, one service without), three incidents, three actions, and causes
+    /// whose paths above them (`deploy`, `deploy/canary`, `capacity`) are no factor's own. Tags,
+    /// owners and factor ids repeat across incidents and actions (`deploy`, `Payments`, `cold`),
+    /// and are written out of order, so that their lists show being sorted and without repeats.
     static let history = """
         version: 1
         services:
@@ -20,25 +22,31 @@ struct ShellCompletionTests {
             started_at: 2024-01-10T10:00:00Z
             resolved_at: 2024-01-10T11:00:00Z
             impacts: [{service: api}]
+            tags: [payments, deploy]
             factors:
               - {id: canary, title: The canary was skipped, cause: deploy/canary/skipped}
               - {id: cold, title: A cold cache, cause: cache}
             actions:
-              - {id: add-canary, title: Make the canary step required, kind: prevent, addresses: [canary]}
+              - {id: add-canary, title: Make the canary step required, kind: prevent, owner: Payments, addresses: [canary]}
           - id: 2024-02-01-web-slow
             title: Pages were slow
             started_at: 2024-02-01T09:00:00Z
             resolved_at: 2024-02-01T09:30:00Z
             impacts: [{service: web}]
+            tags: [deploy, cache]
             factors: [{id: keys, title: Keys collided, cause: cache/key}]
             actions:
-              - {id: fix-keys, title: Key by tenant too, kind: prevent, addresses: [keys]}
+              - {id: fix-keys, title: Key by tenant too, kind: prevent, owner: Ana Lima, addresses: [keys]}
           - id: 2024-03-05-db-full
             title: The database disk filled up
             started_at: 2024-03-05T07:00:00Z
             resolved_at: 2024-03-05T08:00:00Z
             impacts: [{service: db}]
-            factors: [{id: disk, title: No disk alert, cause: capacity/disk}]
+            factors:
+              - {id: disk, title: No disk alert, cause: capacity/disk}
+              - {id: cold, title: The restarted database had a cold cache, cause: cache}
+            actions:
+              - {id: disk-alert, title: Alert on disk use, kind: detect, owner: Payments, addresses: [disk]}
         """
 
     let sandbox: Sandbox
@@ -80,7 +88,7 @@ struct ShellCompletionTests {
         #expect(try candidates(complete(["incident", "show"], "positional@0", ["--db", db, ""])) == incidents)
         #expect(try candidates(complete(["similar"], "positional@0", ["--db", db, "2024-0"])) == incidents)
         #expect(try candidates(complete(["actions"], "--incident", ["--db", db, "--incident", "2024-02"])) == ["2024-02-01-web-slow"])
-        let actions = ["2024-01-10-api-down/add-canary", "2024-02-01-web-slow/fix-keys"]
+        let actions = ["2024-01-10-api-down/add-canary", "2024-02-01-web-slow/fix-keys", "2024-03-05-db-full/disk-alert"]
         #expect(try candidates(complete(["action", "show"], "positional@0", ["--db", db, ""])) == actions)
         #expect(try candidates(complete(["action", "done"], "positional@0", ["--db", db, "2024-01"])) == [actions[0]])
     }
@@ -90,6 +98,38 @@ struct ShellCompletionTests {
         let causes = ["cache", "cache/key", "capacity", "capacity/disk", "deploy", "deploy/canary", "deploy/canary/skipped"]
         #expect(try candidates(complete(["causes"], "--cause", ["--db", db, "--cause", ""])) == causes)
         #expect(try candidates(complete(["gaps"], "--cause", ["--db", db, "--cause", "cap"])) == ["capacity", "capacity/disk"])
+    }
+
+    @Test func tagsAndOwnersComplete() throws {
+        #expect(try candidates(complete(["incidents"], "--tag", ["--db", db, "--tag", ""])) == ["cache", "deploy", "payments"])
+        #expect(try candidates(complete(["incidents"], "--tag", ["--db", db, "--tag", "pa"])) == ["payments"])
+        let owners = ["Ana Lima", "Payments"]
+        #expect(try candidates(complete(["actions"], "--owner", ["--db", db, "--owner", ""])) == owners)
+        #expect(try candidates(complete(["action", "add"], "--owner", ["--db", db, "2024-03-05-db-full", "--owner", ""])) == owners)
+        #expect(try candidates(complete(["action", "update"], "--owner", ["--db", db, "--owner", "A"])) == ["Ana Lima"])
+    }
+
+    /// An owner an older version stored as empty text is none, as everywhere else, so not offered.
+    @Test func anOwnerStoredAsEmptyTextIsNotOffered() throws {
+        let older = sandbox.file("older.sqlite")
+        try FileManager.default.copyItem(atPath: db, toPath: older)
+        _ = try SQLiteShell.query(older, "UPDATE action SET owner = '' WHERE id = 'fix-keys'")
+        // The output as a whole, since an empty candidate would be an empty line that a split drops.
+        #expect(try complete(["actions"], "--owner", ["--db", older, "--owner", ""]).quietOutput() == "Payments\n")
+    }
+
+    /// `action add --addresses` offers the factors of the incident typed, wherever on the line it is,
+    /// and every factor id when none (or none the knowledge base holds) is typed.
+    @Test func theFactorsOfTheTypedIncidentComplete() throws {
+        #expect(try candidates(complete(["action", "add"], "--addresses",
+                                        ["--db", db, "2024-01-10-api-down", "--addresses", ""])) == ["canary", "cold"])
+        #expect(try candidates(complete(["action", "add"], "--addresses",
+                                        ["2024-03-05-db-full", "--title", "x", "--db", db, "--addresses", ""])) == ["cold", "disk"])
+        #expect(try candidates(complete(["action", "add"], "--addresses",
+                                        ["--db", db, "2024-03-05-db-full", "--addresses", "d"])) == ["disk"])
+        let every = ["canary", "cold", "disk", "keys"]
+        #expect(try candidates(complete(["action", "add"], "--addresses", ["--db", db, "--addresses", ""])) == every)
+        #expect(try candidates(complete(["action", "add"], "--addresses", ["--db", db, "2099-01-01-nothing", "--addresses", ""])) == every)
     }
 
     /// `--db` is read as the shell would pass it once the line ran: a leading `~` is the home
@@ -210,6 +250,9 @@ struct ShellCompletionTests {
         #expect(script.contains("---completion incidents -- --service \"${COMP_CWORD}\""))
         #expect(script.contains("---completion action show -- positional@0 \"${COMP_CWORD}\""))
         #expect(script.contains("---completion gaps -- --team \"${COMP_CWORD}\""))
+        #expect(script.contains("---completion incidents -- --tag \"${COMP_CWORD}\""))
+        #expect(script.contains("---completion action update -- --owner \"${COMP_CWORD}\""))
+        #expect(script.contains("---completion action add -- --addresses \"${COMP_CWORD}\""))
         #expect(script.contains("'--db')\n        __hindsight_add_completions -f\n"))
     }
 }

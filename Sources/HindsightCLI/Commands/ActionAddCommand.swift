@@ -34,10 +34,12 @@ struct ActionAddCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The action's id within the incident (default: made from the title).", valueName: "id"))
     var id: String?
 
-    @Option(name: .long, help: ArgumentHelp("A factor of the incident the action addresses (repeatable).", valueName: "factor-id"))
+    @Option(name: .long, help: ArgumentHelp("A factor of the incident the action addresses (repeatable).", valueName: "factor-id"),
+            completion: .knowledgeBaseFactors)
     var addresses: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Who owns it: a person or a team.", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("Who owns it: a person or a team.", valueName: "name"),
+            completion: .knowledgeBase(.owners))
     var owner: String?
 
     @Option(name: .long, help: ArgumentHelp("high, medium (default) or low.", valueName: "priority"),

@@ -38,7 +38,7 @@ struct ActionUpdateCommand: ParsableCommand {
             completion: .keyword(ActionStatus.self))
     var status: String?
 
-    @Option(name: .long, help: ArgumentHelp("The new owner.", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("The new owner.", valueName: "name"), completion: .knowledgeBase(.owners))
     var owner: String?
 
     @Option(name: .long, help: ArgumentHelp("high, medium or low.", valueName: "priority"),

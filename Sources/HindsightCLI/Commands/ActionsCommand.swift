@@ -37,7 +37,8 @@ struct ActionsCommand: ParsableCommand {
 
     @OptionGroup var asOf: AsOfDayOptions
 
-    @Option(name: .long, help: ArgumentHelp("Only actions with this owner.", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("Only actions with this owner.", valueName: "name"),
+            completion: .knowledgeBase(.owners))
     var owner: [String] = []
 
     @Flag(name: .long, help: "Only actions that nobody owns.")

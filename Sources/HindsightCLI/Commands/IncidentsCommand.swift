@@ -48,7 +48,7 @@ struct IncidentsCommand: ParsableCommand {
     @Flag(name: .customLong("repeat"), help: "Only incidents with a factor that repeats a factor of an earlier incident.")
     var repeatsOnly = false
 
-    @Option(name: .long, help: ArgumentHelp("Only incidents with this tag.", valueName: "tag"))
+    @Option(name: .long, help: ArgumentHelp("Only incidents with this tag.", valueName: "tag"), completion: .knowledgeBase(.tags))
     var tag: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Only incidents of this severity (SEV1 … SEV5).", valueName: "severity"),

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import HindsightStore
 
-/// Shell completion of values held in the knowledge base: service, incident and action ids,
-/// teams and cause paths. An option or argument points at one with `completion: .knowledgeBase(.services)`.
+/// Shell completion of values held in the knowledge base: service, incident, action and factor
+/// ids, teams, cause paths, tags and owners. An option or argument points at one with
+/// `completion: .knowledgeBase(.services)`.
 ///
 /// The shell runs `hindsight ---completion …` with the words typed so far, and the knowledge base is
 /// the one the command would use: `--db` among those words, else `HINDSIGHT_DB`, else the default.
@@ -11,6 +12,18 @@ enum DatabaseCompletion {
     /// The values of `kind` that begin with `prefix`, from the knowledge base `words` name.
     static func suggestions(_ kind: CompletionCandidates.Kind, words: [String], index: Int, prefix: String) -> [String] {
         CompletionCandidates.read(kind, from: path(words, completing: index)).filter { $0.hasPrefix(prefix) }
+    }
+
+    /// The factor ids that begin with `prefix`: of the incident named among `words` (the first word
+    /// but the one at `index` that, unquoted, is an incident id of the knowledge base), else of
+    /// every incident.
+    /// Looking the words up rather than parsing them finds the incident wherever it was typed.
+    static func factorSuggestions(words: [String], index: Int, prefix: String) -> [String] {
+        let file = path(words, completing: index)
+        let incidents = Set(CompletionCandidates.read(.incidents, from: file))
+        let incident = words.enumerated().lazy.filter { $0.offset != index }
+            .map { ShellWord.unquoted(Substring($0.element)) }.first { incidents.contains($0) }
+        return CompletionCandidates.read(.factors(incident: incident), from: file).filter { $0.hasPrefix(prefix) }
     }
 
     /// The knowledge base a command line beginning with `words` would use.
@@ -44,5 +57,11 @@ extension CompletionKind {
     /// Completes to the values of `kind` in the knowledge base (see ``DatabaseCompletion``).
     static func knowledgeBase(_ kind: CompletionCandidates.Kind) -> CompletionKind {
         .custom { words, index, prefix in DatabaseCompletion.suggestions(kind, words: words, index: index, prefix: prefix) }
+    }
+
+    /// Completes to factor ids: the typed incident's when there is one
+    /// (see ``DatabaseCompletion/factorSuggestions(words:index:prefix:)``).
+    static var knowledgeBaseFactors: CompletionKind {
+        .custom { words, index, prefix in DatabaseCompletion.factorSuggestions(words: words, index: index, prefix: prefix) }
     }
 }
