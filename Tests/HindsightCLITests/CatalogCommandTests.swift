@@ -374,6 +374,22 @@ struct CatalogCommandTests {
         #expect(listed.succeededQuietly, "\(listed)")
         let windows = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(windows.first?["note"] as? String == "null")   // free text is taken literally
+        // A window without a note gives the key with null, as every listing gives a missing value.
+        let bare = try run(["maintenance", "add", "url-shortener", "--start", "2023-05-17T01:00:00Z",
+                            "--end", "2023-05-17T02:00:00Z"])
+        #expect(bare.status == 0, "\(bare.stderr)")
+        let both = try run(["maintenance", "list", "--service", "url-shortener", "--since", "2023-05-17", "--format", "json"])
+        #expect(both.stdout == """
+            [
+              {
+                "service": "url-shortener",
+                "start": "2023-05-17T01:00:00Z",
+                "end": "2023-05-17T02:00:00Z",
+                "note": null
+              }
+            ]
+
+            """, "\(both)")
 
         // The same window with another note: the message names the command that changes it
         // (the import's own says --replace, which `maintenance add` does not have).

@@ -61,6 +61,17 @@ struct MaintenanceListCommand: ParsableCommand, TakesOptionsOnly {
             Output.writeError("No maintenance windows match.\n")
             return
         }
-        try ListingPrinter.print(listing, json: .sequence(windows.map(InterchangeEncoder.encode)), csvFields: Self.csvFields, format: output.format)
+        try ListingPrinter.print(listing, json: .sequence(windows.map(json)), csvFields: Self.csvFields, format: output.format)
+    }
+
+    /// A window with `service`, `start`, `end` and `note`, null when there is none, as every
+    /// listing gives a field it has no value for (the interchange form leaves the key out).
+    private func json(_ window: MaintenanceWindow) -> StructuredValue {
+        var builder = MappingBuilder()
+        builder.add("service", text: window.serviceID)
+        builder.add("start", text: window.start.description)
+        builder.add("end", text: window.end.description)
+        builder.add("note", window.note.map(StructuredValue.text) ?? .null)
+        return builder.value
     }
 }
