@@ -232,9 +232,10 @@ enum InterchangeInput {
 
     /// The files `path` names, each as the name it is reported under and the path to read: `path`
     /// itself, or the interchange files in it and in every folder below it, in name order, with the
-    /// folders that symbolic links lead to (each read once). Alongside them, one line for each
-    /// thing that was to be read and cannot be: a folder that cannot be listed, a file that cannot
-    /// be read, a symbolic link with an interchange file's name that leads nowhere.
+    /// folders that symbolic links lead to (each read once), hidden ones (named `.…`) left out.
+    /// Alongside them, one line for each thing that was to be read and cannot be: a folder that
+    /// cannot be listed, a file that cannot be read, a symbolic link with an interchange file's name
+    /// that leads nowhere.
     /// - Throws: ``CLIError`` (exit 65) when `path` is missing, or is a folder with neither an
     ///   interchange file nor such a problem in it.
     private static func files(_ path: String) throws -> (found: [(name: String, path: String)], problems: [String]) {
@@ -248,7 +249,10 @@ enum InterchangeInput {
         var walk = DirectoryWalk()
         walk.visit(path, relative: "")
         if walk.found.isEmpty && walk.problems.isEmpty {
-            throw CLIError(.dataError, "\(path): no .yaml, .yml or .json files in this directory")
+            // A folder that holds only `.kb.yaml` would otherwise look empty to its owner.
+            let hidden = walk.skippedHidden
+                ? " (files and folders whose names begin with '.' are skipped; name such a file to import it)" : ""
+            throw CLIError(.dataError, "\(path): no .yaml, .yml or .json files in this directory\(hidden)")
         }
         var found: [(name: String, path: String)] = []
         var problems = walk.problems
@@ -265,12 +269,15 @@ enum InterchangeInput {
     }
 
     /// A walk through a folder and the folders below it, symbolic links followed, collecting the
-    /// paths of interchange files relative to where it began.
+    /// paths of interchange files relative to where it began; files and folders whose names begin
+    /// with `.` are not entered.
     private struct DirectoryWalk {
         /// The interchange files, relative to the folder the walk began in, in the order found.
         var found: [String] = []
         /// What could not be listed, or a link that leads nowhere, one line each.
         var problems: [String] = []
+        /// Whether an entry was left out for its name beginning with `.`.
+        var skippedHidden = false
         /// The folders listed, by device and inode, so that a link back up is not followed again.
         private var visited: Set<[UInt64]> = []
 
@@ -288,7 +295,14 @@ enum InterchangeInput {
                 if name != "." && name != ".." { names.append(name) }
             }
             closedir(directory)
+            // Hidden entries are left alone, as tools that walk a tree leave them: a repository's
+            // `.git` and `.github` hold YAML that is no interchange file, and an editor's lock
+            // (`.#kb.yaml`) or backup is no postmortem. One named on the command line is read.
             for name in names.sorted() {
+                if name.hasPrefix(".") {
+                    skippedHidden = true
+                    continue
+                }
                 let full = (folder as NSString).appendingPathComponent(name)
                 let path = relative.isEmpty ? name : relative + "/" + name
                 let isInterchange = InterchangeInput.extensions.contains((name as NSString).pathExtension.lowercased())
