@@ -45,6 +45,8 @@ struct BadInputTests {
          "bad.yaml:3:32: services[0].tier: '.nan' is YAML's NaN, which the interchange format does not take (its numbers are JSON's, which have no infinity or NaN); expected a whole number"),
         ("YAML's +1 for a whole number", good.replacingOccurrences(of: "{id: api, name: API}", with: "{id: api, name: API, tier: +1}"),
          "bad.yaml:3:32: services[0].tier: '+1' is not how the interchange format writes numbers (as JSON does); write 1\n"),
+        ("another version", good.replacingOccurrences(of: "version: 1", with: "version: 2"),
+         "bad.yaml:1:10: document.version: this hindsight reads interchange version 1, not 2\n"),
         ("unknown reference", good.replacingOccurrences(of: "{service: api, fraction", with: "{service: apx, fraction"),
          "bad.yaml:10:19: incidents[0].impacts[0].service: unknown service 'apx'"),
         ("duplicate id", good + "\n  - {id: outage, title: Other, started_at: 2024-03-02T10:00:00Z}",

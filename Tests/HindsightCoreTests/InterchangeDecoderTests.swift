@@ -188,6 +188,19 @@ struct InterchangeDecoderTests {
         #expect(problems("services: []\n").first?.contains("missing required key 'version'") == true)
     }
 
+    /// A version other than 1 was named `version:`, while a version written as text or with a
+    /// point was named `document.version:`, as `document.services:` and the other top-level keys
+    /// are: every problem with the version now names it `document.version`, in YAML and JSON.
+    @Test func everyProblemWithTheVersionNamesItByItsPath() {
+        #expect(problems("version: 2\n") == ["t.yaml:1:10: document.version: this hindsight reads interchange version 1, not 2"])
+        #expect(problems("{\"version\": 2}") == ["t.yaml:1:13: document.version: this hindsight reads interchange version 1, not 2"])
+        #expect(problems("version: \"1\"\n")
+                == ["t.yaml:1:10: document.version: expected a whole number equal to 1, found the quoted text '1'"])
+        #expect(problems("version: 1.0\n")
+                == ["t.yaml:1:10: document.version: '1.0' is not a whole number; expected a whole number equal to 1"])
+        #expect(problems("version: 1\nservices: 3\n") == ["t.yaml:2:11: document.services: expected a list, found a scalar"])
+    }
+
     @Test func nulAndInvalidUTF8AreRefusedWithTheirPosition() {
         var bytes = Array("version: 1\nservices:\n  - id: a\n    name: x".utf8)
         bytes.insert(0, at: bytes.count - 1)

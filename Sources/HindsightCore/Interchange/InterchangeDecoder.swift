@@ -136,8 +136,9 @@ public enum InterchangeDecoder {
         else { return nil }
         if let version = reader.integer("version", required: true, range: "equal to 1", { _ in true }),
            version != Self.version {
-            context.report(reader.location(of: "version"),
-                           "version: this hindsight reads interchange version \(Self.version), not \(version)")
+            // Named by its path, as the version's other problems and the other top-level keys are.
+            context.report(reader.location(of: "version"), "\(reader.fieldPath("version")): this hindsight reads "
+                           + "interchange version \(Self.version), not \(version)")
         }
         return reader
     }
