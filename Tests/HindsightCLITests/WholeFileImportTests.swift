@@ -148,4 +148,21 @@ struct WholeFileImportTests {
             : "a.yaml:2:11: document.services: expected a list, found a mapping\n"
         #expect(stderr == expected)
     }
+
+    /// A trailing `---`, as tools that join YAML files write, was refused as "document: expected
+    /// a mapping, found a scalar" on a line past the end of the file; the empty document it opens
+    /// is passed over. A file of nothing but `---` is still refused as holding no document.
+    @Test func aTrailingDocumentMarkerIsPassedOverAndOneAloneIsRefused() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("kb.sqlite")
+        let trailing = try sandbox.write("trail.yaml", "version: 1\nservices:\n  - id: q\n    name: Q\n---\n")
+        let imported = try sandbox.run("import", "--db", db, trailing)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout == "Imported into \(db):\n  services: 1 added, 0 replaced, 0 unchanged\n")
+
+        let alone = try sandbox.write("alone.yaml", "---\n")
+        let refused = try sandbox.run("import", "--db", db, alone)
+        #expect(refused.status == 65)
+        #expect(refused.stderr == "\(alone):1:1: the file holds no document; expected a mapping that starts with 'version: 1'\n")
+    }
 }

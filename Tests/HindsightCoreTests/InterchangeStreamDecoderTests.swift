@@ -150,6 +150,40 @@ struct InterchangeStreamDecoderTests {
         #expect(streamed.document.services.map(\.location) == whole.document.services.map(\.location))
     }
 
+    /// An empty document (a `---` with nothing but comments and blank lines after it) was refused
+    /// as "expected a mapping, found a scalar" at a line past the end of the file. It holds no
+    /// records and is passed over, read whole or record by record: in the first case `q` is handed
+    /// out before the `---` sends the reading to a whole parse, and is handed out once.
+    @Test(arguments: [
+        ("version: 1\nservices:\n  - id: q\n    name: Q\n---\n", ["q"]),
+        ("version: 1\nservices:\n  - {id: q, name: Q}\n--- # the end\n\n# nothing more\n", ["q"]),
+        ("---\n---\nversion: 1\nservices: [{id: q, name: Q}]\n---\n...\n---\nversion: 1\nservices: [{id: r, name: R}]\n",
+         ["q", "r"]),
+        ("{\"version\": 1, \"services\": [{\"id\": \"q\", \"name\": \"Q\"}]}\n---\n", ["q"]),
+    ])
+    func anEmptyDocumentIsPassedOver(text: String, services: [String]) throws {
+        let streamed = try Self.stream(text)
+        #expect(streamed.problems == [])
+        #expect(streamed.document.services.map(\.value.id) == services)
+        let whole = Self.whole(text)
+        #expect(whole.problems == [])
+        #expect(whole.document.services.map(\.value.id) == services)
+    }
+
+    /// A file of empty documents holds no document, and is refused as an empty file is; a document
+    /// that is a null or an empty string written out is not empty, and is refused as before.
+    @Test(arguments: [
+        ("---\n", "t:1:1: the file holds no document; expected a mapping that starts with 'version: 1'"),
+        ("# a comment\n---\n---\n", "t:1:1: the file holds no document; expected a mapping that starts with 'version: 1'"),
+        ("version: 1\n--- ~\n", "t:2:5: document: expected a mapping, found a scalar"),
+        ("version: 1\n--- ''\n", "t:2:5: document: expected a mapping, found a scalar"),
+        ("version: 1\n--- !!str\n", "t:2:5: document: expected a mapping, found a scalar"),
+    ])
+    func aDocumentThatIsNotEmptyOrNoDocumentAtAllIsStillRefused(text: String, problem: String) throws {
+        #expect(try Self.stream(text).problems == [problem])
+        #expect(Self.whole(text).problems == [problem])
+    }
+
     /// A file parsed whole after some of its records were read one by one hands out each record
     /// that is valid on its own once, though another is refused: those read are known by their
     /// place in their list, a refused one counted too.

@@ -74,6 +74,12 @@ public enum InterchangeDecoder {
             let exactValues = ByteOrderMarkScalars.values(in: text)
             var documentCount = 0
             while let root = try parser.nextRoot() {
+                // An empty document (a `---` with nothing but comments after it, up to the next
+                // `---` or the end) holds no records and is passed over: a trailing `---`, as
+                // tools that join YAML files write, was refused past the end of the file. Not
+                // counted, so `skipping` applies to the first document with content, which is the
+                // one a reading record by record began with (it starts with `version`).
+                if isEmptyDocument(root) { continue }
                 documentCount += 1
                 result.append(contentsOf: decodeDocument(InterchangeNode(root, exactValues: exactValues), context: context,
                                                          skipping: documentCount == 1 ? skipping : [:]))
@@ -92,6 +98,16 @@ public enum InterchangeDecoder {
             return found(InterchangeDocument())
         }
         return found(result)
+    }
+
+    /// Whether `root` is what the YAML parser gives for a document with no content at all: an
+    /// empty plain scalar, untagged, which nothing written (`~`, `null`, `""`, `!!str`) parses to.
+    /// (A bare `!!null` gives the same node once its tag is resolved, and is passed over too.)
+    private static func isEmptyDocument(_ root: Node) -> Bool {
+        guard case .scalar(let scalar) = root, scalar.anchor == nil,
+              scalar.style == .plain || scalar.style == .any, scalar.string.isEmpty
+        else { return false }
+        return [Tag.Name.implicit.rawValue, Tag.Name.null.rawValue].contains(scalar.tag.description)
     }
 
     /// The document's valid records, but for the first `skipping[section]` items of each section.
