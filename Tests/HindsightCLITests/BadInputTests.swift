@@ -47,6 +47,12 @@ struct BadInputTests {
          "bad.yaml:3:32: services[0].tier: '+1' is not how the interchange format writes numbers (as JSON does); write 1\n"),
         ("another version", good.replacingOccurrences(of: "version: 1", with: "version: 2"),
          "bad.yaml:1:10: document.version: this hindsight reads interchange version 1, not 2\n"),
+        ("a tier past the largest whole number", good.replacingOccurrences(of: "{id: api, name: API}",
+                                                                          with: "{id: api, name: API, tier: 9223372036854775808}"),
+         "bad.yaml:3:32: services[0].tier: '9223372036854775808' is out of range; expected a whole number of at least 1 "
+            + "and at most 9223372036854775807\n"),
+        ("a duration past the longest", good + "\nslas:\n  - {service: api, allowed_downtime: 99999999999999999999s, window: week}",
+         "bad.yaml:12:38: slas[0].allowed_downtime: '99999999999999999999s' is too long a duration; the longest is 9223372036854775807s\n"),
         ("unknown reference", good.replacingOccurrences(of: "{service: api, fraction", with: "{service: apx, fraction"),
          "bad.yaml:10:19: incidents[0].impacts[0].service: unknown service 'apx'"),
         ("duplicate id", good + "\n  - {id: outage, title: Other, started_at: 2024-03-02T10:00:00Z}",

@@ -201,6 +201,26 @@ struct InterchangeDecoderTests {
         #expect(problems("version: 1\nservices: 3\n") == ["t.yaml:2:11: document.services: expected a list, found a scalar"])
     }
 
+    /// A whole number past what an Int64 holds was "not a whole number"; it is out of range, and
+    /// the message names the largest a tier takes, 2^63 − 1, in YAML and JSON alike. One below the
+    /// smallest is out of range too, its bound the field's own.
+    @Test func aWholeNumberTooLargeIsOutOfRangeAndNamesTheLargest() throws {
+        let largest = "expected a whole number of at least 1 and at most 9223372036854775807"
+        #expect(problems("version: 1\nservices:\n  - {id: a, name: A, tier: 9223372036854775808}\n")
+                == ["t.yaml:3:28: services[0].tier: '9223372036854775808' is out of range; \(largest)"])
+        #expect(problems("{\"version\": 1, \"services\": [{\"id\": \"a\", \"name\": \"A\", \"tier\": 99999999999999999999}]}")
+                == ["t.yaml:1:62: services[0].tier: '99999999999999999999' is out of range; \(largest)"])
+        #expect(problems("version: 1\nservices:\n  - {id: a, name: A, tier: -9223372036854775809}\n")
+                == ["t.yaml:3:28: services[0].tier: '-9223372036854775809' is out of range; expected a whole number of at least 1"])
+        #expect(problems("version: 1\nservices:\n  - {id: a, name: A, tier: +9223372036854775808}\n")
+                == ["t.yaml:3:28: services[0].tier: '+9223372036854775808' is not how the interchange format writes numbers "
+                    + "(as JSON does); write 9223372036854775808, and it is out of range; \(largest)"])
+        #expect(problems("version: 9223372036854775808\n")
+                == ["t.yaml:1:10: document.version: '9223372036854775808' is out of range; expected a whole number equal to 1"])
+        let tier = try decode("version: 1\nservices:\n  - {id: a, name: A, tier: 9223372036854775807}\n").services.first?.value.tier
+        #expect(tier == Int.max)
+    }
+
     @Test func nulAndInvalidUTF8AreRefusedWithTheirPosition() {
         var bytes = Array("version: 1\nservices:\n  - id: a\n    name: x".utf8)
         bytes.insert(0, at: bytes.count - 1)

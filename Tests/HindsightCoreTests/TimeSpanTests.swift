@@ -27,6 +27,25 @@ struct TimeSpanTests {
         }
     }
 
+    /// Too many digits for an Int64 were "not a duration", as if misspelt; they are a duration too
+    /// long, as one whose units add up past the limit is, and both name the longest accepted.
+    @Test(arguments: ["99999999999999999999s", "9223372036854775808s", "PT99999999999999999999S", "106751991167301d",
+                      "106751991167300d16h"])
+    func aDurationPastWhatIsStoredIsTooLongAndNamesTheLimit(text: String) {
+        #expect {
+            try TimeSpan(parsing: text)
+        } throws: { error in
+            (error as? ValueParseError)?.message == "'\(text)' is too long a duration; the longest is 9223372036854775807s"
+        }
+    }
+
+    /// The longest duration accepted, 2^63 − 1 seconds, and the most whole days within it
+    /// (2^63 − 1 = 106 751 991 167 300 × 86 400 + 55 807).
+    @Test func theLongestDurationsAreAccepted() throws {
+        #expect(try TimeSpan(parsing: "9223372036854775807s").seconds == Int64.max)
+        #expect(try TimeSpan(parsing: "106751991167300d").seconds == 9_223_372_036_854_720_000)
+    }
+
     @Test func writesWholeSeconds() throws {
         #expect(try TimeSpan(parsing: "1h30m").description == "5400s")
     }

@@ -150,7 +150,7 @@ public enum InterchangeDecoder {
                                          allowedKeys: ["version"] + InterchangeSection.allCases.map(\.rawValue),
                                          context: context)
         else { return nil }
-        if let version = reader.integer("version", required: true, range: "equal to 1", { _ in true }),
+        if let version = reader.integer("version", required: true, range: "equal to 1", largest: nil, { _ in true }),
            version != Self.version {
             // Named by its path, as the version's other problems and the other top-level keys are.
             context.report(reader.location(of: "version"), "\(reader.fieldPath("version")): this hindsight reads "

@@ -178,12 +178,21 @@ struct MappingReader {
         return value
     }
 
-    /// A whole number, unquoted, checked by `isAllowed`.
-    func integer(_ key: String, required: Bool = false, range: String, _ isAllowed: (Int) -> Bool) -> Int? {
+    /// A whole number, unquoted, checked by `isAllowed`. One too large or too small for an Int
+    /// (which holds what the knowledge base stores, a 64-bit integer) is out of range: `largest`,
+    /// when given, is named as the most the field takes, since `range` may give no upper bound.
+    func integer(_ key: String, required: Bool = false, range: String, largest: Int? = Int.max,
+                 _ isAllowed: (Int) -> Bool) -> Int? {
         guard let (text, node) = plainScalar(key, required: required, what: "a whole number \(range)") else { return nil }
+        func outOfRange(_ digits: String) -> String {
+            let bound = largest.map { digits.hasPrefix("-") ? "" : " and at most \($0)" } ?? ""
+            return "expected a whole number \(range)\(bound)"
+        }
         if !NumberGrammar.isInteger(text), let spelling = NumberGrammar.jsonSpelling(ofYAMLNumber: text),
-           NumberGrammar.isInteger(spelling), let value = Int(spelling) {
-            let inRange = isAllowed(value) ? "" : ", and it is out of range; expected a whole number \(range)"
+           NumberGrammar.isInteger(spelling) {
+            let value = Int(spelling)
+            let inRange = value.map(isAllowed) == true ? ""
+                : ", and it is out of range; \(value == nil ? outOfRange(spelling) : "expected a whole number \(range)")"
             context.report(node, "\(fieldPath(key)): \(otherSpelling(text, write: spelling))\(inRange)")
             return nil
         }
@@ -191,8 +200,13 @@ struct MappingReader {
             context.report(node, "\(fieldPath(key)): \(nonFinite(text, special)); expected a whole number \(range)")
             return nil
         }
-        guard NumberGrammar.isInteger(text), let value = Int(text) else {
+        guard NumberGrammar.isInteger(text) else {
             context.report(node, "\(fieldPath(key)): \(QuotedValue.quote(text)) is not a whole number; expected a whole number \(range)")
+            return nil
+        }
+        guard let value = Int(text) else {
+            // A whole number all the same: what is wrong is its size, and the message says so.
+            context.report(node, "\(fieldPath(key)): \(QuotedValue.quote(text)) is out of range; \(outOfRange(text))")
             return nil
         }
         guard isAllowed(value) else {

@@ -17,11 +17,21 @@ public struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible 
         guard !text.isEmpty else { throw ValueParseError("an empty duration; \(expected)") }
         var scanner = TextScanner(text)
         var total: Int64 = 0
+        // Past the most seconds an Int64 holds, what the knowledge base stores; named, since a
+        // number of that size was called "not a duration".
+        let tooLong = ValueParseError("\(QuotedValue.quote(text)) is too long a duration; the longest is \(Int64.max)s")
         func add(_ value: Int64, _ unit: Int64) throws {
             let (product, overflow1) = value.multipliedReportingOverflow(by: unit)
             let (sum, overflow2) = total.addingReportingOverflow(product)
-            guard !overflow1, !overflow2 else { throw ValueParseError("\(QuotedValue.quote(text)) is too long a duration") }
+            guard !overflow1, !overflow2 else { throw tooLong }
             total = sum
+        }
+        /// The amount before a unit; nil when there are no digits. Too many digits for an Int64
+        /// are a duration too long, not a misspelt one.
+        func amount() throws -> Int64? {
+            if let (value, _) = scanner.number() { return value }
+            if let byte = scanner.peek, byte >= 0x30 && byte <= 0x39 { throw tooLong }
+            return nil
         }
         if scanner.take(0x50) {  // P: ISO 8601
             var sawComponent = false
@@ -38,7 +48,7 @@ public struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible 
                     guard !scanner.isAtEnd else { throw ValueParseError("\(QuotedValue.quote(text)) ends after 'T'; \(expected)") }
                     continue
                 }
-                guard let (value, _) = scanner.number() else {
+                guard let value = try amount() else {
                     throw ValueParseError("\(QuotedValue.quote(text)) is not a duration; \(expected)")
                 }
                 guard let unitByte = scanner.peek else {
@@ -65,7 +75,7 @@ public struct TimeSpan: Hashable, Comparable, Sendable, CustomStringConvertible 
             ]
             var lastRank = -1
             while !scanner.isAtEnd {
-                guard let (value, _) = scanner.number() else {
+                guard let value = try amount() else {
                     throw ValueParseError("\(QuotedValue.quote(text)) is not a duration; \(expected)")
                 }
                 guard let unitByte = scanner.peek else {
