@@ -112,6 +112,25 @@ struct CatalogCommandTests {
         #expect(try yearWindow("url-shortener", "2023")["allowed_downtime_seconds"] as? Double == 900)
     }
 
+    /// `--credit` replaces every tier and `--no-credits` removes them, so the confirmation names
+    /// the tiers the SLA has afterwards, in the order given.
+    @Test func addingOrChangingAnSLASaysWhichCreditsItHas() throws {
+        let replaced = try run(["sla", "change", "url-shortener", "--credit", "99.9:10", "--credit", "99:25"])
+        #expect(replaced.status == 0, "\(replaced.stderr)")
+        #expect(replaced.stdout == "Changed the SLA of url-shortener: 15m down per year (UTC); credits 10% below 99.9%, "
+                + "25% below 99%.\n", "\(replaced.stdout)")
+        let removed = try run(["sla", "change", "url-shortener", "--no-credits"])
+        #expect(removed.stdout == "Changed the SLA of url-shortener: 15m down per year (UTC); no credits.\n", "\(removed.stdout)")
+        let again = try run(["sla", "change", "url-shortener", "--no-credits"])
+        #expect(again.stdout == "Nothing to change: the SLA of url-shortener is already 15m down per year (UTC); no credits.\n",
+                "\(again.stdout)")
+        #expect(try run(["sla", "change", "url-shortener", "--until", "2029-12-31"]).status == 0)
+        let added = try run(["sla", "add", "url-shortener", "--from", "2030-01-01", "--objective", "99.5", "--window", "month",
+                             "--credit", "99.5:5"])
+        #expect(added.stdout == "Added the SLA of url-shortener: 99.5% per month (UTC) from 2030-01-01; credits 5% below 99.5%.\n",
+                "\(added)")
+    }
+
     /// An allowance of 1h30m45s (5445 s) is described as that, not shortened to 1h 30m.
     @Test func aFixedAllowanceIsDescribedToTheSecond() throws {
         let changed = try run(["sla", "change", "url-shortener", "--allowed-downtime", "1h30m45s"])

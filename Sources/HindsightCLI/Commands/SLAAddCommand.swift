@@ -53,6 +53,6 @@ struct SLAAddCommand: ParsableCommand {
         let sla = try sla()
         let knowledgeBase = try database.openExisting()
         try SLAWriting.store(sla, in: knowledgeBase)
-        try Output.confirm("Added the SLA of \(service): \(SLAText.describe(sla)).\n")
+        try Output.confirm("Added the SLA of \(service): \(SLAText.describeWithCredits(sla)).\n")
     }
 }

@@ -81,10 +81,10 @@ struct SLAChangeCommand: ParsableCommand {
             throw SLAWriting.error(for: problems, serviceID: service)
         }
         guard result.changed != result.current else {
-            try Output.write("Nothing to change: the SLA of \(service) is already \(SLAText.describe(result.current)).\n")
+            try Output.write("Nothing to change: the SLA of \(service) is already \(SLAText.describeWithCredits(result.current)).\n")
             return
         }
-        try Output.confirm("Changed the SLA of \(service): \(SLAText.describe(result.changed)).\n")
+        try Output.confirm("Changed the SLA of \(service): \(SLAText.describeWithCredits(result.changed)).\n")
     }
 
     private func pick(from stored: [ServiceLevelAgreement]) throws -> ServiceLevelAgreement {

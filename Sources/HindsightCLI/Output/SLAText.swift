@@ -16,4 +16,14 @@ enum SLAText {
         if let until = sla.effectiveUntil { text += " until \(until)" }
         return text
     }
+
+    /// ``describe(_:)`` and the SLA's credit tiers, e.g. `99.9% per month (UTC); credits 10% below
+    /// 99.9%, 25% below 99%` or `…; no credits`: what `sla add` and `sla change` confirm, since
+    /// `--credit` replaces every tier and `--no-credits` removes them.
+    static func describeWithCredits(_ sla: ServiceLevelAgreement) -> String {
+        let tiers = sla.credits.map {
+            "\(JSONWriter.formatNumber($0.creditPercent))% below \(JSONWriter.formatNumber($0.belowPercent))%"
+        }
+        return describe(sla) + (tiers.isEmpty ? "; no credits" : "; credits " + tiers.joined(separator: ", "))
+    }
 }
