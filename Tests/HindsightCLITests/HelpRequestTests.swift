@@ -40,7 +40,7 @@ struct HelpRequestTests {
             + "see 'hindsight --help'\n"),
         // Where the subcommand is implied, a slip for its name followed by the id.
         (["incident", "shw", "2023-05-16-url-shortener-json-load"],
-         "error: 'hindsight incident shw' is not a command; the commands of hindsight incident are: show\n"
+         "error: 'hindsight incident shw' is not a command; the commands of hindsight incident are: show, remove\n"
             + "did you mean 'hindsight incident show'?\nsee 'hindsight incident --help'\n"),
         (["action", "dnoe", "2023-05-16-url-shortener-json-load/fix"],
          "error: 'hindsight action dnoe' is not a command; the commands of hindsight action are: show, add, update, done\n"

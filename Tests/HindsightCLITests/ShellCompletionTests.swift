@@ -86,6 +86,7 @@ struct ShellCompletionTests {
     @Test func incidentAndActionIdsComplete() throws {
         let incidents = ["2024-01-10-api-down", "2024-02-01-web-slow", "2024-03-05-db-full"]
         #expect(try candidates(complete(["incident", "show"], "positional@0", ["--db", db, ""])) == incidents)
+        #expect(try candidates(complete(["incident", "remove"], "positional@0", ["--db", db, "2024-03"])) == [incidents[2]])
         #expect(try candidates(complete(["similar"], "positional@0", ["--db", db, "2024-0"])) == incidents)
         #expect(try candidates(complete(["actions"], "--incident", ["--db", db, "--incident", "2024-02"])) == ["2024-02-01-web-slow"])
         let actions = ["2024-01-10-api-down/add-canary", "2024-02-01-web-slow/fix-keys", "2024-03-05-db-full/disk-alert"]
