@@ -33,7 +33,7 @@ struct HelpRequestTests {
             + "did you mean 'hindsight incidents' or 'hindsight incident'?\nsee 'hindsight --help'\n"),
         (["reprot", "--quarter", "2019Q4"], "error: 'hindsight reprot' is not a command; the commands of hindsight are: \(topLevelCommands)\n"
             + "did you mean 'hindsight report'?\nsee 'hindsight --help'\n"),
-        (["sla", "ad", "url-shortener"], "error: 'hindsight sla ad' is not a command; the commands of hindsight sla are: add, change\n"
+        (["sla", "ad", "url-shortener"], "error: 'hindsight sla ad' is not a command; the commands of hindsight sla are: add, change, remove\n"
             + "did you mean 'hindsight sla add'?\nsee 'hindsight sla --help'\n"),
         // Nothing near: the list alone.
         (["bogus"], "error: 'hindsight bogus' is not a command; the commands of hindsight are: \(topLevelCommands)\n"

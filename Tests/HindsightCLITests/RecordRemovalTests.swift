@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// `hindsight incident remove`, run as a user would on the demo: a
-/// record imported under a wrong id can be taken out, the
+/// `hindsight incident remove` and `hindsight sla remove`, run as a user would on the demo: a
+/// record imported under a wrong id, or an SLA with a wrong first day, can be taken out, the
 /// reports then read as if it had never been there, the full-text index stays whole, and a
 /// refused removal leaves the file's bytes as they were.
 struct RecordRemovalTests {
@@ -132,6 +132,46 @@ struct RecordRemovalTests {
         #expect(try run(["incident", Self.wrongID]).quietOutput().contains("URL shortener down for 23 minutes"))
     }
 
+    /// An SLA added with the wrong first day: importing the right one is refused as overlapping,
+    /// and `sla change` cannot move the day; removing it lets the right one in.
+    @Test func anSLAWithAWrongFirstDayIsRemovedAndAddedAgain() throws {
+        #expect(try run(["sla", "change", "url-shortener", "--until", "2023-12-31"]).succeededQuietly)
+        #expect(try run(["sla", "add", "url-shortener", "--from", "2024-02-01", "--objective", "99.9", "--window", "quarter",
+                         "--credit", "99.9:10"]).succeededQuietly)
+        let right = """
+            version: 1
+            slas:
+              - {service: url-shortener, objective: 99.9, window: quarter, effective_from: 2024-01-01, credits: [{below: 99.9, credit_percent: 10}]}
+            """
+        let overlapping = try run(["import", "--replace", "-"], stdin: right)
+        #expect(overlapping.status == 65)
+        #expect(overlapping.stderr.contains("overlaps"), "\(overlapping.stderr)")
+        let tiers = try SQLiteShell.count(db, "sla_credit_tier")
+
+        let removed = try run(["sla", "remove", "url-shortener", "--effective-from", "2024-02-01"])
+        #expect(removed.succeededQuietly, "\(removed)")
+        #expect(removed.stdout.hasPrefix("Removed the SLA of url-shortener: 99.9% per quarter (UTC) from 2024-02-01"),
+                "\(removed.stdout)")
+        // Its one credit tier went with it.
+        #expect(try SQLiteShell.count(db, "sla_credit_tier") == tiers - 1)
+        #expect(try run(["import", "--replace", "-"], stdin: right).succeededQuietly)
+        // Q1 2024 has 91 days, 7 862 400 s: 99.9 % allows 7862.4 s.
+        let report = try run(["report", "--quarter", "2024Q1", "--service", "url-shortener", "--format", "json"]).quietOutput()
+        #expect(report.contains("\"allowed_downtime_seconds\": 7862.4"), "\(report)")
+        try expectDoctorClean()
+    }
+
+    /// `--effective-from always` picks the SLA without a start; a service left with none reports no SLA.
+    @Test func theOnlySLAIsRemovedWithoutNamingIt() throws {
+        let removed = try run(["sla", "remove", "url-shortener"])
+        #expect(removed.stdout == "Removed the SLA of url-shortener: 15m down per year (UTC).\n", "\(removed)")
+        let services = try run(["services", "--format", "json"]).quietOutput()
+        let listed = try JSONSerialization.jsonObject(with: Data(services.utf8)) as? [[String: Any]] ?? []
+        let entry = listed.first { $0["id"] as? String == "url-shortener" } ?? [:]
+        #expect((entry["slas"] as? [Any])?.isEmpty == true, "\(entry)")
+        try expectDoctorClean()
+    }
+
     /// Each refusal exits as the contract says, with exactly this message, and writes nothing.
     @Test(arguments: [
         (["incident", "remove", "2023-05-16-no-such-incident"], Int32(65),
@@ -141,6 +181,13 @@ struct RecordRemovalTests {
             + "and '-', starting with a letter or digit, at most 128 characters\n"
             + "Usage: hindsight incident remove [--db <path>] <id>\n"
             + "  See 'hindsight incident remove --help' for more information.\n"),
+        (["sla", "remove", "nobody"], Int32(65), "error: no service with id 'nobody'; 'hindsight services' lists them\n"),
+        (["sla", "remove", "url-shortener", "--effective-from", "2020-01-01"], Int32(65),
+         "error: url-shortener has no SLA effective from 2020-01-01; its SLAs: --effective-from always\n"),
+        (["sla", "remove", "url-shortener", "--effective-from", "always", "--from", "2020-01-01"], Int32(64),
+         "error: --from: pick the SLA to remove by its first day with --effective-from DATE (or --effective-from always)\n"
+            + "Usage: hindsight sla remove [--db <path>] <service> [--effective-from <date>]\n"
+            + "  See 'hindsight sla remove --help' for more information.\n"),
     ])
     func aRefusalChangesNothing(arguments: [String], status: Int32, stderr: String) throws {
         let before = sandbox.bytes("demo.sqlite")
@@ -149,5 +196,39 @@ struct RecordRemovalTests {
         #expect(refused.stderr == stderr)
         #expect(refused.stdout.isEmpty)
         #expect(sandbox.bytes("demo.sqlite") == before)
+    }
+
+    /// With several SLAs and none named, the removal is a usage error listing the ones to pick
+    /// from, as in `sla change`, and nothing is removed.
+    @Test func severalSLAsAndNoneNamedIsRefused() throws {
+        #expect(try run(["sla", "change", "url-shortener", "--until", "2023-12-31"]).succeededQuietly)
+        #expect(try run(["sla", "add", "url-shortener", "--from", "2024-01-01", "--objective", "99.9", "--window", "quarter"])
+            .succeededQuietly)
+        let before = sandbox.bytes("demo.sqlite")
+        let refused = try run(["sla", "remove", "url-shortener"])
+        #expect(refused.status == 64)
+        #expect(refused.stderr == "error: url-shortener has 2 SLAs; pick one with --effective-from always, "
+                + "--effective-from 2024-01-01\n")
+        #expect(sandbox.bytes("demo.sqlite") == before)
+        #expect(try SQLiteShell.count(db, "sla") == 5 + 1)
+    }
+
+    /// A service with no SLA at all says so and how to list the SLAs (or, for `sla change`, add one).
+    @Test func aServiceWithoutAnSLAIsRefused() throws {
+        #expect(try run(["sla", "remove", "url-shortener"]).succeededQuietly)
+        let before = sandbox.bytes("demo.sqlite")
+        for (arguments, message) in [
+            (["sla", "remove", "url-shortener"], "error: url-shortener has no SLA; 'hindsight services' lists the SLAs\n"),
+            (["sla", "remove", "url-shortener", "--effective-from", "always"],
+             "error: url-shortener has no SLA effective from always, nor any other; 'hindsight services' lists the SLAs\n"),
+            // `sla change` picks the same way, and says what to do instead; it said only the first part.
+            (["sla", "change", "url-shortener", "--effective-from", "always", "--objective", "99"],
+             "error: url-shortener has no SLA effective from always, nor any other; add one with 'hindsight sla add url-shortener'\n"),
+        ] {
+            let refused = try run(arguments)
+            #expect(refused.status == 65)
+            #expect(refused.stderr == message)
+            #expect(sandbox.bytes("demo.sqlite") == before)
+        }
     }
 }

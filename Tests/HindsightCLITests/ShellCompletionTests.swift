@@ -80,6 +80,7 @@ struct ShellCompletionTests {
         #expect(try candidates(complete(["report"], "--service", ["--db", db, "--service", ""])) == services)
         #expect(try candidates(complete(["gaps"], "--service", ["--db", db, "--service", ""])) == services)
         #expect(try candidates(complete(["sla", "add"], "positional@0", ["--db", db, ""])) == services)
+        #expect(try candidates(complete(["sla", "remove"], "positional@0", ["--db", db, "a"])) == ["api"])
         #expect(try candidates(complete(["maintenance", "add"], "positional@0", ["--db", db, "l"])) == ["legacy"])
     }
 

@@ -74,7 +74,8 @@ struct SLAChangeCommand: ParsableCommand {
         let result: (current: ServiceLevelAgreement, changed: ServiceLevelAgreement)
         do {
             result = try knowledgeBase.changeSLA(serviceID: service, actor: LoginName.current, now: Clock.now) { stored in
-                let current = try pick(from: stored)
+                let current = try SLAChoice(service: service, effectiveFrom: effectiveFrom,
+                                            whenNone: "add one with 'hindsight sla add \(service)'").pick(from: stored)
                 return (current, try merged(current))
             }
         } catch let problems as InterchangeProblems {
@@ -85,24 +86,6 @@ struct SLAChangeCommand: ParsableCommand {
             return
         }
         try Output.confirm("Changed the SLA of \(service): \(SLAText.describeWithCredits(result.changed)).\n")
-    }
-
-    private func pick(from stored: [ServiceLevelAgreement]) throws -> ServiceLevelAgreement {
-        let listing = stored.map { "--effective-from \($0.effectiveFrom?.description ?? "always")" }.joined(separator: ", ")
-        guard let effectiveFrom else {
-            guard stored.count == 1, let only = stored.first else {
-                throw CLIError(stored.isEmpty ? .dataError : .usage, stored.isEmpty
-                    ? "error: \(service) has no SLA; add one with 'hindsight sla add \(service)'"
-                    : "error: \(service) has \(stored.count) SLAs; pick one with \(listing)")
-            }
-            return only
-        }
-        let wanted = effectiveFrom == "always" ? nil : try CalendarDate(parsing: effectiveFrom)
-        guard let match = stored.first(where: { $0.effectiveFrom == wanted }) else {
-            throw CLIError(.dataError, "error: \(service) has no SLA effective from \(effectiveFrom)"
-                + (stored.isEmpty ? "" : "; its SLAs: \(listing)"))
-        }
-        return match
     }
 
     /// The stored SLA's fields with the given options laid over them, decoded as an import would.
