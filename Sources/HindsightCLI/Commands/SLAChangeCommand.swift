@@ -21,12 +21,7 @@ struct SLAChangeCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: ArgumentHelp("The service's id.", valueName: "service"), completion: .knowledgeBase(.services))
-    var service: String
-
-    @Option(name: .customLong("effective-from"), help: ArgumentHelp(
-        "Which SLA: the first day it applies, or 'always' for the one without a start.", valueName: "date"))
-    var effectiveFrom: String?
+    @OptionGroup var pick: SLAPickOptions
 
     @OptionGroup var fields: SLAFieldOptions
 
@@ -39,12 +34,10 @@ struct SLAChangeCommand: ParsableCommand {
     var from: String?
 
     func validate() throws {
-        // As in `sla add`: an id no service could have is a bad value, not a missing service.
-        _ = try OptionParsing.value("SERVICE", service) { try Identifier.validate($0); return $0 }
         if from != nil {
             throw ValidationError("--from: an SLA's first day cannot change, since the SLA is known by it; pick the SLA "
                 + "with --effective-from DATE, or end it with --until DATE and start the next one with "
-                + "'hindsight sla add \(service) --from DATE'")
+                + "'hindsight sla add \(pick.service) --from DATE'")
         }
         // As `maintenance change` and `action update`: a change that names no field is a slip,
         // not a request to confirm the SLA.
@@ -58,13 +51,11 @@ struct SLAChangeCommand: ParsableCommand {
         if fields.objective != nil && fields.allowedDowntime != nil {
             throw ValidationError("give exactly one of --allowed-downtime and --objective, not both")
         }
-        if let effectiveFrom, effectiveFrom != "always" {
-            _ = try OptionParsing.value("--effective-from", effectiveFrom, CalendarDate.init(parsing:))
-        }
         _ = try fields.creditFields()
     }
 
     func run() throws {
+        let service = pick.service
         let knowledgeBase = try database.openExisting()
         guard try knowledgeBase.serviceExists(service) else {
             throw CLIError(.dataError, "error: no service with id '\(service)'; 'hindsight services' lists them")
@@ -74,8 +65,7 @@ struct SLAChangeCommand: ParsableCommand {
         let result: (current: ServiceLevelAgreement, changed: ServiceLevelAgreement)
         do {
             result = try knowledgeBase.changeSLA(serviceID: service, actor: LoginName.current, now: Clock.now) { stored in
-                let current = try SLAChoice(service: service, effectiveFrom: effectiveFrom,
-                                            whenNone: "add one with 'hindsight sla add \(service)'").pick(from: stored)
+                let current = try pick.choice(whenNone: "add one with 'hindsight sla add \(service)'").pick(from: stored)
                 return (current, try merged(current))
             }
         } catch let problems as InterchangeProblems {

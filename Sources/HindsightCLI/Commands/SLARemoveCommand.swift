@@ -19,12 +19,7 @@ struct SLARemoveCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: ArgumentHelp("The service's id.", valueName: "service"), completion: .knowledgeBase(.services))
-    var service: String
-
-    @Option(name: .customLong("effective-from"), help: ArgumentHelp(
-        "Which SLA: the first day it applies, or 'always' for the one without a start.", valueName: "date"))
-    var effectiveFrom: String?
+    @OptionGroup var pick: SLAPickOptions
 
     /// `sla add`'s name for the first day: taken only to say which option picks the SLA, rather
     /// than a bare "unknown option".
@@ -32,24 +27,20 @@ struct SLARemoveCommand: ParsableCommand {
     var from: String?
 
     func validate() throws {
-        // As in `sla change`: an id no service could have is a bad value, not a missing service.
-        _ = try OptionParsing.value("SERVICE", service) { try Identifier.validate($0); return $0 }
         if from != nil {
             throw ValidationError("--from: pick the SLA to remove by its first day with --effective-from DATE "
                 + "(or --effective-from always)")
         }
-        if let effectiveFrom, effectiveFrom != "always" {
-            _ = try OptionParsing.value("--effective-from", effectiveFrom, CalendarDate.init(parsing:))
-        }
     }
 
     func run() throws {
+        let service = pick.service
         let knowledgeBase = try database.openExisting()
         guard try knowledgeBase.serviceExists(service) else {
             throw CLIError(.dataError, "error: no service with id '\(service)'; 'hindsight services' lists them")
         }
         // Picked inside the removal's transaction: an SLA changed or removed meanwhile is seen as it is now.
-        let choice = SLAChoice(service: service, effectiveFrom: effectiveFrom, whenNone: "'hindsight services' lists the SLAs")
+        let choice = pick.choice(whenNone: "'hindsight services' lists the SLAs")
         guard let removed = try knowledgeBase.removeSLA(serviceID: service, choice.pick(from:)) else {
             throw CLIError(.failure, "error: the SLA of \(service) picked to remove was not found; nothing was removed")
         }
