@@ -142,6 +142,29 @@ struct SearchCommandTests {
         #expect((hit["snippet_text"] as? String)?.contains("\u{1B}[31mred") == true)
     }
 
+    @Test func csvSnippetsStayOnOneLineAsTheTableDoes() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("kb.sqlite")
+        let file = try sandbox.write("lines.yaml", """
+            version: 1
+            incidents:
+              - id: i1-lines
+                title: "Disk filled, \\"quietly\\"\\nover a weekend"
+                started_at: 2024-01-10T10:00:00Z
+                near_miss: true
+            """)
+        #expect(try sandbox.run("import", "--db", db, file).status == 0)
+        let csv = try sandbox.run("search", "--db", db, "--format", "csv", "quietly")
+        #expect(csv.succeededQuietly, "\(csv)")
+        // Only the title, which CSV quotes whole, keeps its line break; both snippets are flattened.
+        #expect(csv.stdout == "rank,incident,incident_title,started_at,field,record,snippet,snippet_text,matches\r\n"
+                    + "1,i1-lines,\"Disk filled, \"\"quietly\"\"\nover a weekend\",2024-01-10T10:00:00Z,incident.title,,"
+                    + "\"Disk filled, \"\"[quietly]\"\" over a weekend\",\"Disk filled, \"\"quietly\"\" over a weekend\",quietly\r\n")
+        // JSON keeps the stored text as it is.
+        let json = try sandbox.run("search", "--db", db, "--format", "json", "quietly")
+        #expect(json.stdout.contains("\"snippet_text\": \"Disk filled, \\\"quietly\\\"\\nover a weekend\""), "\(json)")
+    }
+
     @Test func filtersAndTheirMistakes() throws {
         let api = try sandbox.run("search", "--db", db, "--format", "json", "--service", "web", "keys")
         #expect(api.succeededQuietly, "\(api)")

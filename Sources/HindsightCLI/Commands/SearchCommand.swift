@@ -72,6 +72,8 @@ struct SearchCommand: ParsableCommand {
             Output.writeError("No records match.\n")
             return
         }
-        try ListingPrinter.print(SearchHitListing.listing(hits), json: SearchHitListing.json(hits), csvFields: Self.csvFields, format: output.format)
+        try ListingPrinter.print(SearchHitListing.listing(hits), json: SearchHitListing.json(hits),
+                                 csv: { SearchHitListing.json(hits, oneLineSnippets: true) }, csvFields: Self.csvFields,
+                                 format: output.format)
     }
 }

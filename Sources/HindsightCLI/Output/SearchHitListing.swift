@@ -21,9 +21,11 @@ enum SearchHitListing {
 
     /// An array of hits, best first, each with `rank`, `incident`, `incident_title`,
     /// `started_at`, `field`, `record`, `snippet` (matches between `[` and `]`), `snippet_text`
-    /// (unmarked) and `matches` (the matched runs).
-    static func json(_ hits: [SearchHit]) -> StructuredValue {
-        .sequence(hits.enumerated().map { index, hit in
+    /// (unmarked) and `matches` (the matched runs). With `oneLineSnippets`, as CSV gives them,
+    /// line breaks and tabs in both snippets become spaces, as in the table.
+    static func json(_ hits: [SearchHit], oneLineSnippets: Bool = false) -> StructuredValue {
+        let snippetText: (String) -> String = oneLineSnippets ? oneLine : { $0 }
+        return .sequence(hits.enumerated().map { index, hit in
             var builder = MappingBuilder()
             builder.add("rank", .integer(Int64(index + 1)))
             builder.add("incident", text: hit.incidentID)
@@ -31,8 +33,8 @@ enum SearchHitListing {
             builder.add("started_at", text: hit.incidentStartedAt.description)
             builder.add("field", text: hit.field.rawValue)
             builder.add("record", hit.record.map(StructuredValue.text) ?? .null)
-            builder.add("snippet", text: hit.snippet.marked(open: openMark, close: closeMark))
-            builder.add("snippet_text", text: hit.snippet.plain)
+            builder.add("snippet", text: hit.snippet.marked(open: openMark, close: closeMark, escape: snippetText))
+            builder.add("snippet_text", text: snippetText(hit.snippet.plain))
             builder.add("matches", .sequence(hit.snippet.matches.map(StructuredValue.text)))
             return builder.value
         })
