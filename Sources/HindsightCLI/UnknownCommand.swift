@@ -42,6 +42,7 @@ enum UnknownCommand {
                 } == true
                 if mayBeArgument {
                     let followed = words.index(after: index) < words.endIndex
+                        || takesAnotherArgument(after: arguments[words.index(after: index)...])
                     guard followed, !nearest(to: word, among: names, byPrefix: false).isEmpty else { return nil }
                 }
                 return unknown(word, in: path, names: names, byPrefix: !mayBeArgument)
@@ -50,6 +51,27 @@ enum UnknownCommand {
             path += " " + word
         }
         return nil
+    }
+
+    /// Whether `rest`, the words after a possible argument, hold another argument among their
+    /// options (`incident shw --db kb.sqlite ID`). The default subcommands that take an argument
+    /// have only options with a value besides the help and the version, so a word is that of the
+    /// option before it unless that option is one of those, is joined to its value by `=`, or is
+    /// `--` (after which every word is an argument).
+    private static func takesAnotherArgument(after rest: ArraySlice<String>) -> Bool {
+        var expectsValue = false
+        for (index, word) in zip(rest.indices, rest) {
+            if expectsValue {
+                expectsValue = false
+            } else if word == "--" {
+                return rest.index(after: index) < rest.endIndex
+            } else if word.hasPrefix("-") {
+                expectsValue = !word.contains("=") && !["-h", "--help", "--version"].contains(word)
+            } else {
+                return true
+            }
+        }
+        return false
     }
 
     /// The error for `word`, which is none of the commands `names` of the command at `path`.

@@ -241,6 +241,8 @@ extension CommandLineContractTests {
         (["incidents", "--db", "KB", "--since"], Int32(64), "error: Missing value for '--since <date>'"),
         (["incidents", "--db", "KB", "-since", "2024-01-01"], Int32(64), "error: '-since' is not an option"),
         (["incident", "show", "--db", "KB", "nope"], Int32(65), "error: no incident with id 'nope'"),
+        // A word near a subcommand's name with no argument after it is the id of `incident ID`.
+        (["incident", "shw", "--db", "KB"], Int32(65), "error: no incident with id 'shw'"),
         (["incidents", "--db", "MISSING"], Int32(1), "error: no knowledge base at "),
     ])
     func everyRefusalBeginsTheSameWay(_ arguments: [String], status: Int32, start: String) throws {

@@ -42,6 +42,13 @@ struct HelpRequestTests {
         (["incident", "shw", "2023-05-16-url-shortener-json-load"],
          "error: 'hindsight incident shw' is not a command; the commands of hindsight incident are: show, remove\n"
             + "did you mean 'hindsight incident show'?\nsee 'hindsight incident --help'\n"),
+        // The same with options before the id, as the README writes them.
+        (["incident", "shw", "--db", "kb.sqlite", "--format=json", "2023-05-16-url-shortener-json-load"],
+         "error: 'hindsight incident shw' is not a command; the commands of hindsight incident are: show, remove\n"
+            + "did you mean 'hindsight incident show'?\nsee 'hindsight incident --help'\n"),
+        (["incident", "shw", "--format", "json", "--", "2023-05-16-url-shortener-json-load"],
+         "error: 'hindsight incident shw' is not a command; the commands of hindsight incident are: show, remove\n"
+            + "did you mean 'hindsight incident show'?\nsee 'hindsight incident --help'\n"),
         (["action", "dnoe", "2023-05-16-url-shortener-json-load/fix"],
          "error: 'hindsight action dnoe' is not a command; the commands of hindsight action are: show, add, update, done\n"
             + "did you mean 'hindsight action done'?\nsee 'hindsight action --help'\n"),
