@@ -16,6 +16,7 @@ public enum CommandRunner {
         }
         do {
             var command = try HindsightCommand.parseAsRoot(arguments)
+            if let problem = RepeatedOption.problem(in: arguments, for: type(of: command)) { return report(problem) }
             do {
                 try command.run()
             } catch let error as ValidationError {
