@@ -51,6 +51,15 @@ struct BadInputTests {
                                                                           with: "{id: api, name: API, tier: 9223372036854775808}"),
          "bad.yaml:3:32: services[0].tier: '9223372036854775808' is out of range; expected a whole number of at least 1 "
             + "and at most 9223372036854775807\n"),
+        ("a hex tier past the largest whole number", good.replacingOccurrences(of: "{id: api, name: API}",
+                                                                              with: "{id: api, name: API, tier: 0x8000000000000000}"),
+         "bad.yaml:3:32: services[0].tier: '0x8000000000000000' is not how the interchange format writes numbers (as JSON does); "
+            + "write 9223372036854775808, and it is out of range; expected a whole number of at least 1 and at most 9223372036854775807\n"),
+        // 0x1 followed by 29 Fs is 2^117 - 1, worked out by hand as 16^29 * 2 - 1.
+        ("a hex fraction past any Int", good.replacingOccurrences(of: "fraction: 0.5", with: "fraction: 0x1FFFFFFFFFFFFFFFFFFFFFFFFFFFFF"),
+         "bad.yaml:10:34: incidents[0].impacts[0].fraction: '0x1FFFFFFFFFFFFFFFFFFFFFFFFFFFFF' is not how the interchange format writes "
+            + "numbers (as JSON does); write 166153499473114484112975882535043071, and it is out of range; "
+            + "expected a number above 0 and at most 1, e.g. 0.8\n"),
         ("a duration past the longest", good + "\nslas:\n  - {service: api, allowed_downtime: 99999999999999999999s, window: week}",
          "bad.yaml:12:38: slas[0].allowed_downtime: '99999999999999999999s' is too long a duration; the longest is 9223372036854775807s\n"),
         ("unknown reference", good.replacingOccurrences(of: "{service: api, fraction", with: "{service: apx, fraction"),

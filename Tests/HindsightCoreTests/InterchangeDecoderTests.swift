@@ -125,7 +125,7 @@ struct InterchangeDecoderTests {
     }
 
     @Test(arguments: [(".5", "0.5"), ("+0.5", "0.5"), ("1.", "1"), ("-.5e1", "-0.5e1"), ("00.25", "0.25"),
-                      ("1.E-1", "1e-1"), ("0x1", "1"), ("0o1", "1")])
+                      ("1.E-1", "1e-1"), ("0x1", "1"), ("0o1", "1"), ("0x0A", "10"), ("0o17", "15"), ("0xff", "255")])
     func yamlSpellingsOfNumbersAreRefusedWithTheJSONOne(written: String, json: String) {
         let text = minimalIncident + "\n        fraction: \(written)"
         let found = problems(text)
@@ -133,7 +133,7 @@ struct InterchangeDecoderTests {
         #expect(found.first?.hasPrefix("t.yaml:10:19: incidents[0].impacts[0].fraction: '\(written)' is not how the interchange "
                                        + "format writes numbers (as JSON does); write \(json)") == true, "\(found)")
         // What is not a number in YAML either is still called so.
-        for other in ["0.5.1", "1e", "+", "010", "0x", "five", "+.nan", "1inf"] {
+        for other in ["0.5.1", "1e", "+", "010", "0x", "five", "+.nan", "1inf", "0x-1", "0x+1", "0o8", "0xG", "0x\u{FF11}"] {
             #expect(problems(minimalIncident + "\n        fraction: \(other)").first?.contains("'\(other)' is not a number;") == true, "\(other)")
         }
     }

@@ -144,10 +144,10 @@ struct MappingReader {
     func number(_ key: String, required: Bool = false, range: String, _ isAllowed: (Double) -> Bool) -> Double? {
         guard let (text, node) = plainScalar(key, required: required, what: "a number \(range)") else { return nil }
         if !NumberGrammar.isJSONNumber(text), let spelling = NumberGrammar.jsonSpelling(ofYAMLNumber: text),
-           let value = Double(spelling), value.isFinite {
+           let value = Double(spelling) {
             // A number in YAML but not in JSON: refused (the format takes JSON's spellings only,
             // so that YAML and JSON documents hold the same values), saying what to write.
-            let inRange = isAllowed(value) ? "" : ", and it is out of range; expected a number \(range)"
+            let inRange = value.isFinite && isAllowed(value) ? "" : ", and it is out of range; expected a number \(range)"
             context.report(node, "\(fieldPath(key)): \(otherSpelling(text, write: spelling))\(inRange)")
             return nil
         }
@@ -349,8 +349,7 @@ enum NumberGrammar {
     static func jsonSpelling(ofYAMLNumber text: String) -> String? {
         let scalars = Array(text.unicodeScalars)
         if scalars.count > 2, scalars[0] == "0", scalars[1] == "x" || scalars[1] == "o" {
-            let value = Int(String(String.UnicodeScalarView(scalars[2...])), radix: scalars[1] == "x" ? 16 : 8)
-            return value.map(String.init)
+            return decimalSpelling(ofDigits: scalars[2...], radix: scalars[1] == "x" ? 16 : 8)
         }
         var index = 0
         func digits() -> String {
@@ -391,6 +390,36 @@ enum NumberGrammar {
         while whole.count > 1, whole.hasPrefix("0") { whole.removeFirst() }
         if whole.isEmpty { whole = "0" }
         return sign + whole + (fraction.isEmpty ? "" : "." + fraction) + exponent
+    }
+
+    /// The decimal spelling of a whole number written in `radix` (YAML's hex or octal digits, no
+    /// sign), however long: one past the largest Int is still a number, named as such so that it
+    /// is refused as out of range rather than as "not a number". Nil when a character is not a
+    /// digit of that radix.
+    private static func decimalSpelling(ofDigits digits: ArraySlice<Unicode.Scalar>, radix: UInt32) -> String? {
+        var decimal: [UInt32] = [0]  // least significant digit first
+        for scalar in digits {
+            let digit: UInt32
+            switch scalar {
+            case "0"..."9": digit = scalar.value - 48
+            case "a"..."f": digit = scalar.value - 87
+            case "A"..."F": digit = scalar.value - 55
+            default: return nil
+            }
+            guard digit < radix else { return nil }
+            var carry = digit
+            for index in decimal.indices {
+                let value = decimal[index] * radix + carry
+                decimal[index] = value % 10
+                carry = value / 10
+            }
+            while carry > 0 {
+                decimal.append(carry % 10)
+                carry /= 10
+            }
+        }
+        while decimal.count > 1, decimal.last == 0 { decimal.removeLast() }
+        return String(decimal.reversed().map { Character(Unicode.Scalar(UInt8(48 + $0))) })
     }
 
     /// What `text` stands for when it spells infinity or NaN: YAML's `.inf`, `+.inf`, `-.inf` and
