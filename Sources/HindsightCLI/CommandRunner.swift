@@ -104,9 +104,17 @@ public enum CommandRunner {
     /// `message`, the argument parser's text for an error, with its first line, the `problem`
     /// itself, made safe as ``report(_:)`` does and with each of the `arguments` it quotes whole
     /// quoted as hindsight's own messages quote a value (``QuotedValue``), at most 80 characters
-    /// of it; the usage lines after it are the parser's own.
+    /// of it; the usage lines after it are the parser's own. A problem the parser wrote over
+    /// several lines (the shells a completion script can be made for) keeps its line breaks,
+    /// unless an argument holds one: then no break can be told to be the parser's, and all are
+    /// escaped.
     static func oneLine(_ problem: String, in message: String, arguments: [String] = []) -> String {
-        let safe = TerminalText.neutralised(shorteningQuoted(arguments, in: problem))
+        let shortened = shorteningQuoted(arguments, in: problem)
+        let ownBreaks = !arguments.contains { $0.contains { $0.isNewline } }
+        let safe = ownBreaks
+            ? shortened.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.neutralised(String($0)) }
+                .joined(separator: "\n")
+            : TerminalText.neutralised(shortened)
         guard safe != problem, let range = message.range(of: problem) else { return message }
         return message.replacingCharacters(in: range, with: safe)
     }

@@ -246,6 +246,23 @@ struct ShellCompletionTests {
         #expect(offered("sla_change", "--partial") == "weighted full")
     }
 
+    /// A shell no script can be made for is refused with the parser's list of those that can, its
+    /// line breaks kept: escaped as a value's would be, the message read as one line of `\u{a}`s.
+    /// A shell name that itself holds a line break still cannot start a line of its own.
+    @Test func anUnknownShellIsRefusedWithTheShellsOnLinesOfTheirOwn() throws {
+        let refused = try sandbox.run("--generate-completion-script", "tcsh")
+        #expect(refused.status == 64 && refused.stdout.isEmpty)
+        #expect(refused.stderr.hasPrefix("error: Can't generate completion scripts for 'tcsh'.\n"
+                                         + "Please use --generate-completion-script=<shell> with one of:\n    zsh bash fish\n"),
+                "\(refused.stderr)")
+        #expect(!refused.stderr.contains("\\u{a}"))
+
+        let broken = try sandbox.run("--generate-completion-script", "tc\nsh")
+        #expect(broken.status == 64)
+        #expect(broken.stderr.hasPrefix("error: Can't generate completion scripts for 'tc\\u{a}sh'.\\u{a}Please use"),
+                "\(broken.stderr)")
+    }
+
     /// The script calls back with the words these tests use; `--db` completes as a file.
     @Test func theGeneratedBashScriptCallsBackForTheseValues() throws {
         let script = try sandbox.run("--generate-completion-script", "bash").quietOutput()
