@@ -226,10 +226,12 @@ enum IncidentDetail {
         derived.add("seconds_to_mitigate", secondsToMitigate.map(StructuredValue.number) ?? .null)
         derived.add("seconds_to_resolve", incident.resolvedAt.map { .number($0.seconds(since: incident.startedAt)) } ?? .null)
         derived.add("latent_ages", .sequence(incident.factors.map { factor in
-            guard let introduced = factor.introducedAt else {
+            // A defect that entered after the incident began was never latent: no age, as `causes`
+            // leaves it out, rather than a negative one that a script would sum or take the median of.
+            guard let introduced = factor.introducedAt, case let age = LatentAge(introduced: introduced, start: incident.startedAt),
+                  age.value >= 0 else {
                 return .mapping([.init("factor", .text(factor.id)), .init("latent_age", .null)])
             }
-            let age = LatentAge(introduced: introduced, start: incident.startedAt)
             return .mapping([.init("factor", .text(factor.id)), .init("latent_age", .integer(age.value)),
                              .init("unit", .text(age.unit.rawValue))])
         }))
