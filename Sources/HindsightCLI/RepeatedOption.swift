@@ -3,11 +3,12 @@ import Foundation
 import HindsightCore
 
 /// Refuses an option that takes one value when it is given more than once, such as
-/// `incidents --cause cache --cause deploy` or `search --limit 1 --limit 3`.
+/// `incidents --since 2019-01-01 --since 2019-06-01` or `search --limit 1 --limit 3`.
 ///
-/// Why: the argument parser keeps the last value and drops the others without a word, so
-/// "incidents with cache or deploy causes" quietly became "with deploy causes" and exited 0.
-/// Options that do take several values (`--service`, `--tag`, `--credit`, …) are left to the parser.
+/// Why: the argument parser keeps the last value and drops the others without a word, so a
+/// question quietly became a narrower one and exited 0 (`incidents --cause cache --cause deploy`
+/// listed only the deploy incidents before `--cause` took several paths). Options that do take
+/// several values (`--service`, `--cause`, `--tag`, `--credit`, …) are left to the parser.
 enum RepeatedOption {
     /// The usage error for `arguments`, parsed as `command`, when one of its single-value
     /// options is among them more than once; nil otherwise.

@@ -20,10 +20,12 @@ extension IncidentFilter {
             conditions.append("incident.started_at < ?")
             _ = arguments.append(contentsOf: [until.adding(days: 1).startInstantUTC.databaseValue])
         }
-        if cause != nil || !roles.isEmpty {
+        if !causes.isEmpty || !roles.isEmpty {
+            // One EXISTS for paths and roles together: with both, one and the same factor must
+            // lie under one of the paths and have one of the roles.
             var factorTests: [String] = []
-            if let cause {
-                let test = CausePathSQL.atOrUnder("factor.cause", cause)
+            if !causes.isEmpty {
+                let test = CausePathSQL.atOrUnderAny("factor.cause", causes)
                 factorTests.append(test.sql)
                 _ = arguments.append(contentsOf: test.arguments)
             }

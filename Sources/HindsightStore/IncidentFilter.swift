@@ -8,10 +8,11 @@ public struct IncidentFilter: Sendable {
     public var since: CalendarDate?
     /// Only incidents that started on or before this UTC day.
     public var until: CalendarDate?
-    /// Only incidents with a factor whose cause is this path or lies below it (segment-wise).
-    public var cause: String?
-    /// Only incidents with a factor in one of these roles; with ``cause``, the same factor must
-    /// lie under the cause path.
+    /// Only incidents with a factor whose cause is one of these paths or lies below one of them
+    /// (segment-wise).
+    public var causes: [String] = []
+    /// Only incidents with a factor in one of these roles; with ``causes``, the same factor must
+    /// lie under one of the cause paths.
     public var roles: [FactorRole] = []
     /// Only near misses (true) or only incidents that were not (false).
     public var nearMiss: Bool?

@@ -2,7 +2,7 @@ import GRDB
 import HindsightCore
 
 extension KnowledgeBase {
-    /// The cause taxonomy of the incidents that `filter` selects (its services, days and cause),
+    /// The cause taxonomy of the incidents that `filter` selects (its services, days and causes),
     /// as of `asOf`.
     ///
     /// The period runs from the start of `filter.since` (else the first recorded impact) to the
@@ -12,8 +12,9 @@ extension KnowledgeBase {
     /// period, maintenance excluded, shared among the incidents at the top level and split
     /// equally among each incident's cause paths (``CauseShare``), so the nodes agree with
     /// `report --from SINCE --to UNTIL --tz UTC`. With `filter.services`, only those services'
-    /// downtime and the incidents that hit them count; with `filter.cause`, the result is that
-    /// node alone (with its subtree), or empty.
+    /// downtime and the incidents that hit them count; with `filter.causes`, the result is the
+    /// nodes at those paths (each with its subtree, none twice; see ``CauseTaxonomy/nodes(at:in:)``),
+    /// or empty when no incident files anything at any of them.
     public func causeTaxonomy(filter: IncidentFilter, asOf: Instant) throws -> [CauseNode] {
         try queue.read { db in
             let known = try String.fetchAll(db, sql: "SELECT id FROM service ORDER BY id")
@@ -36,7 +37,7 @@ extension KnowledgeBase {
             }
 
             var started = filter
-            started.cause = nil
+            started.causes = []
             started.repeatsOnly = false
             let (condition, conditionArguments) = started.sqlCondition()
             var arguments = conditionArguments
@@ -55,8 +56,7 @@ extension KnowledgeBase {
                 taxonomy.add(incident, downtime: downtimeByIncident[incident.id] ?? .zero)
             }
             let roots = taxonomy.roots
-            guard let cause = filter.cause else { return roots }
-            return CauseTaxonomy.node(at: cause, in: roots).map { [$0] } ?? []
+            return filter.causes.isEmpty ? roots : CauseTaxonomy.nodes(at: filter.causes, in: roots)
         }
     }
 }

@@ -5,14 +5,15 @@ import Testing
 /// keeping the last value and the command answering a narrower question with exit 0.
 struct RepeatedOptionTests {
     @Test(arguments: [
-        (["incidents", "--db", "KB", "--cause", "cache", "--cause", "deploy"], "--cause was given 2 times ('cache', then 'deploy')",
+        (["incidents", "--db", "KB", "--since", "2024-01-01", "--since", "2024-02-01"],
+         "--since was given 2 times ('2024-01-01', then '2024-02-01')",
          "hindsight incidents <options>"),
         (["search", "--db", "KB", "--limit=1", "--limit", "3", "keys"], "--limit was given 2 times ('1', then '3')",
          "hindsight search [--db <path>] [--format <format>] [--service <id> ...] [--since <date>] [--until <date>] "
-            + "[--quarter <YYYYQn>] [--month <YYYY-MM>] [--year <YYYY>] [--cause <path>] [--limit <n>] [<query> ...]"),
+            + "[--quarter <YYYYQn>] [--month <YYYY-MM>] [--year <YYYY>] [--cause <path> ...] [--limit <n>] [<query> ...]"),
         (["causes", "--db", "KB", "--format", "json", "--db", "OTHER"], "--db was given 2 times ('KB', then 'OTHER')",
          "hindsight causes [--db <path>] [--format <format>] [--service <id> ...] [--since <date>] [--until <date>] "
-            + "[--quarter <YYYYQn>] [--month <YYYY-MM>] [--year <YYYY>] [--cause <path>]"),
+            + "[--quarter <YYYYQn>] [--month <YYYY-MM>] [--year <YYYY>] [--cause <path> ...]"),
         (["incident", "--db", "KB", "--format", "json", "--format", "csv", "i1-keys"], "--format was given 2 times ('json', then 'csv')",
          "hindsight incident show [--db <path>] [--format <format>] <id>"),
     ])

@@ -62,6 +62,19 @@ struct CauseTaxonomyTests {
         #expect(CauseTaxonomy.node(at: "conf", in: roots) == nil)
     }
 
+    @Test func severalNodesComeInTheTreesOrderEachOnce() throws {
+        let roots = CauseTaxonomy.build(downtimeByIncident: [:], incidents: [
+            try Self.facts("a", "2024-01-01T00:00:00Z", [("config/dns", nil), ("configuration/flags", nil)]),
+        ])
+        func paths(_ asked: [String]) -> [String] { CauseTaxonomy.nodes(at: asked, in: roots).map(\.path) }
+        // Equal figures: config sorts before configuration, whatever order they were asked in.
+        #expect(paths(["configuration/flags", "config/dns", "config/dns"]) == ["config/dns", "configuration/flags"])
+        // config/dns is inside config's subtree: not shown a second time.
+        #expect(paths(["config/dns", "config"]) == ["config"])
+        #expect(paths(["conf", "config/flags"]) == [])
+        #expect(paths(["conf", "configuration"]) == ["configuration"])
+    }
+
     @Test func latentAgesInWords() {
         #expect(LatentAge.approximateText(days: 1) == "1 day")
         #expect(LatentAge.approximateText(days: 12) == "12 days")

@@ -348,9 +348,9 @@ struct ImportTests {
             """
         _ = try knowledgeBase.importRecords(try decode(text), replace: false, actor: "t", now: SeedDocuments.now)
         var filter = IncidentFilter()
-        filter.cause = "config"
+        filter.causes = ["config"]
         #expect(try knowledgeBase.incidentSummaries(matching: filter).map(\.id) == ["a", "b"])
-        filter.cause = "config/x"
+        filter.causes = ["config/x"]
         #expect(try knowledgeBase.incidentSummaries(matching: filter).map(\.id) == ["b"])
         filter = IncidentFilter()
         filter.since = try CalendarDate(parsing: "2024-01-02")

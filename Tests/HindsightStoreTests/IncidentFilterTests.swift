@@ -21,11 +21,22 @@ struct IncidentFilterTests {
     @Test func roleAndCauseMustHoldForTheSameFactor() throws {
         #expect(try ids { $0.roles = [.latent] } == ["2024-02-10-disk-full", "2024-05-01-warmup-skipped"])
         #expect(try ids { $0.roles = [.trigger] } == ["2024-01-05-cache-stampede"])
-        #expect(try ids { $0.roles = [.trigger, .latent]; $0.cause = "cache" }
+        #expect(try ids { $0.roles = [.trigger, .latent]; $0.causes = ["cache"] }
                 == ["2024-01-05-cache-stampede", "2024-05-01-warmup-skipped"])
         // disk-full's latent factor is config/logging, not under cache.
-        #expect(try ids { $0.roles = [.latent]; $0.cause = "config" } == ["2024-02-10-disk-full"])
-        #expect(try ids { $0.roles = [.trigger]; $0.cause = "config" } == [])
+        #expect(try ids { $0.roles = [.latent]; $0.causes = ["config"] } == ["2024-02-10-disk-full"])
+        #expect(try ids { $0.roles = [.trigger]; $0.causes = ["config"] } == [])
+    }
+
+    @Test func severalCausesMatchAnyOfThemAndCountEachIncidentOnce() throws {
+        #expect(try ids { $0.causes = ["config", "concurrency"] } == ["2024-02-10-disk-full", "2024-03-15-queue-stall"])
+        // cache/cold lies under cache: the two incidents under both are listed once each.
+        #expect(try ids { $0.causes = ["cache", "cache/cold"] } == ["2024-01-05-cache-stampede", "2024-05-01-warmup-skipped"])
+        #expect(try ids { $0.causes = ["concurrency/lock", "concurrency/lock"] } == ["2024-03-15-queue-stall"])
+        // With roles, the factor under one of the paths must have one of them: cache-stampede's
+        // cache/cold factor is a trigger, warmup-skipped's cache/cold/warmup a latent defect.
+        #expect(try ids { $0.roles = [.latent]; $0.causes = ["concurrency", "cache/cold"] } == ["2024-05-01-warmup-skipped"])
+        #expect(try ids { $0.roles = [.trigger]; $0.causes = ["config", "concurrency"] } == [])
     }
 
     @Test func nearMissesAndDetection() throws {

@@ -137,7 +137,7 @@ struct SearchTests {
         filter.services = ["web"]
         #expect(try hits("cache", filter: filter).map(\.incidentID) == ["2024-02-10-disk-full"])
         filter = IncidentFilter()
-        filter.cause = "concurrency"
+        filter.causes = ["concurrency"]
         #expect(try hits("cache", filter: filter).map(\.incidentID) == ["2024-03-15-queue-stall"])
         filter = IncidentFilter()
         filter.since = try CalendarDate(parsing: "2024-02-10")

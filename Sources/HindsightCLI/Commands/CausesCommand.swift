@@ -15,13 +15,15 @@ struct CausesCommand: ParsableCommand {
             UTC days (--quarter, --month or --year name them at once); an incident belongs to the \
             period when it started in it or had an impact in it, and only downtime inside the \
             period counts, so the figures agree with 'hindsight report --from SINCE --to UNTIL'. \
-            --cause shows one subtree.
+            --cause shows that node's subtree; repeated, each node's, in the tree's order, a node \
+            under another given one shown only inside that one's subtree.
 
             Examples:
               hindsight causes
               hindsight causes --since 2019-01-01 --until 2019-12-31 \\
                 --service catalogue-api
               hindsight causes --cause cache --format json
+              hindsight causes --cause cache --cause deploy
               hindsight causes --quarter 2019Q4
             """)
 

@@ -10,16 +10,18 @@ struct IncidentsCommand: ParsableCommand {
         abstract: "List incidents, filtered by service, date, cause, role, detection, repeats, tag or severity.",
         discussion: """
             --cause matches the path and everything below it, segment by segment: 'cache' matches \
-            cache/key but not caching/x. With --role too, one factor must have both. --since and \
+            cache/key but not caching/x. With --role too, one factor must have both (one of the roles, \
+            under one of the paths). --since and \
             --until are UTC days (inclusive) on which the incident started; --quarter, --month or \
             --year name such days at once. --repeat keeps the \
             incidents with a factor that repeats one of an earlier incident: a shared service and \
-            the earlier factor's cause path or one below it. Repeated --service, --tag, --severity, \
-            --role or --detection options match any of them.
+            the earlier factor's cause path or one below it. Repeated --service, --cause, --tag, \
+            --severity, --role or --detection options match any of them.
 
             Examples:
               hindsight incidents --cause cache
               hindsight incidents --cause deploy --role latent
+              hindsight incidents --cause cache --cause search
               hindsight incidents --quarter 2019Q4 --severity SEV1
               hindsight incidents --repeat --service catalogue-api --format json
               hindsight incidents --near-miss --detection staff

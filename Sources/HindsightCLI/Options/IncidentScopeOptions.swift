@@ -21,9 +21,10 @@ struct IncidentScopeOptions: ParsableArguments {
 
     @OptionGroup var named: NamedPeriodOptions
 
-    @Option(name: .long, help: ArgumentHelp("Only incidents with a factor under this cause path, e.g. cache or cache/key.", valueName: "path"),
+    @Option(name: .long, help: ArgumentHelp("Only incidents with a factor under this cause path, e.g. cache or cache/key "
+                                            + "(repeatable, matching any of them).", valueName: "path"),
             completion: .knowledgeBase(.causes))
-    var cause: String?
+    var cause: [String] = []
 
     func validate() throws {
         var filter = IncidentFilter()
@@ -31,7 +32,7 @@ struct IncidentScopeOptions: ParsableArguments {
     }
 
     /// Sets the filter's services, days (those of a named period, else `--since` and `--until`)
-    /// and cause from the options.
+    /// and causes from the options.
     /// - Throws: `ValidationError` (exit 64) naming the option and what it accepts.
     func apply(to filter: inout IncidentFilter) throws {
         filter.services = try service.map(OptionParsing.serviceID)
@@ -44,7 +45,7 @@ struct IncidentScopeOptions: ParsableArguments {
             filter.since = period.firstDay
             filter.until = period.lastDay
         }
-        filter.cause = try cause.map(OptionParsing.causePath)
+        filter.causes = try cause.map(OptionParsing.causePath)
     }
 
     /// Refuses (exit 65) a `--service` that names no service of `knowledgeBase`.

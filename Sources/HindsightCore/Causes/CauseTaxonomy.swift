@@ -86,6 +86,25 @@ public struct CauseTaxonomy: Sendable {
         return nil
     }
 
+    /// The nodes at `paths` in `roots`, each with its subtree, in the order they come in the whole
+    /// tree (parents before children, siblings most downtime first). A path at or under another of
+    /// `paths` is left to that one's subtree, so no node is shown twice; a path at which no
+    /// incident files anything is left out.
+    public static func nodes(at paths: [String], in roots: [CauseNode]) -> [CauseNode] {
+        var found: [CauseNode] = []
+        func visit(_ nodes: [CauseNode]) {
+            for node in nodes {
+                if paths.contains(node.path) {
+                    found.append(node)
+                } else if paths.contains(where: { Identifier.causePath($0, isWithin: node.path) }) {
+                    visit(node.children)
+                }
+            }
+        }
+        visit(roots)
+        return found
+    }
+
     private static func ordered(_ nodes: [CauseNode]) -> [CauseNode] {
         nodes.sorted {
             ($0.downtimeSeconds, $0.incidentCount, $1.path) > ($1.downtimeSeconds, $1.incidentCount, $0.path)
