@@ -55,11 +55,11 @@ struct CauseTaxonomyTests {
         let roots = CauseTaxonomy.build(downtimeByIncident: [:], incidents: [
             try Self.facts("a", "2024-01-01T00:00:00Z", [("config/dns", nil), ("configuration/flags", nil)]),
         ])
-        #expect(CauseTaxonomy.node(at: "config", in: roots)?.incidentCount == 1)
-        #expect(CauseTaxonomy.node(at: "config/dns", in: roots)?.path == "config/dns")
-        #expect(CauseTaxonomy.node(at: "configuration/flags", in: roots)?.path == "configuration/flags")
-        #expect(CauseTaxonomy.node(at: "config/flags", in: roots) == nil)
-        #expect(CauseTaxonomy.node(at: "conf", in: roots) == nil)
+        #expect(CauseTaxonomy.nodes(at: ["config"], in: roots).first?.incidentCount == 1)
+        #expect(CauseTaxonomy.nodes(at: ["config/dns"], in: roots).first?.path == "config/dns")
+        #expect(CauseTaxonomy.nodes(at: ["configuration/flags"], in: roots).first?.path == "configuration/flags")
+        #expect(CauseTaxonomy.nodes(at: ["config/flags"], in: roots).first == nil)
+        #expect(CauseTaxonomy.nodes(at: ["conf"], in: roots).first == nil)
     }
 
     @Test func severalNodesComeInTheTreesOrderEachOnce() throws {

@@ -77,15 +77,6 @@ public struct CauseTaxonomy: Sendable {
         return result
     }
 
-    /// The node at `path` in `roots`, or nil when no incident files anything there.
-    public static func node(at path: String, in roots: [CauseNode]) -> CauseNode? {
-        for root in roots {
-            if root.path == path { return root }
-            if Identifier.causePath(path, isWithin: root.path), let found = node(at: path, in: root.children) { return found }
-        }
-        return nil
-    }
-
     /// The nodes at `paths` in `roots`, each with its subtree, in the order they come in the whole
     /// tree (parents before children, siblings most downtime first). A path at or under another of
     /// `paths` is left to that one's subtree, so no node is shown twice; a path at which no
