@@ -50,7 +50,9 @@ struct CausesCommand: ParsableCommand {
                       .init("DOWNTIME", alignRight: true), .init("LATENT DEFECTS", alignRight: true),
                       .init("LATENT MEDIAN", alignRight: true), .init("LATENT MAX", alignRight: true)],
             rows: nodes.map { depth, node in
-                [output.format == .table ? String(repeating: "  ", count: depth) + node.segment : node.path,
+                // A node shown at the top is named by its whole path: `--cause cache/key` shows
+                // `cache/key`, not a `key` that could lie under any cause.
+                [output.format == .table && depth > 0 ? String(repeating: "  ", count: depth) + node.segment : node.path,
                  String(node.incidentCount), DurationText.short(seconds: node.downtimeSeconds),
                  String(node.latentDays.count),
                  node.latentDays.median.map(LatentAge.approximateText(days:)) ?? "–",
