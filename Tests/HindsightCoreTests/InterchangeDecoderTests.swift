@@ -136,6 +136,10 @@ struct InterchangeDecoderTests {
         for other in ["0.5.1", "1e", "+", "010", "0x", "five", "+.nan", "1inf", "0x-1", "0x+1", "0o8", "0xG", "0x\u{FF11}"] {
             #expect(problems(minimalIncident + "\n        fraction: \(other)").first?.contains("'\(other)' is not a number;") == true, "\(other)")
         }
+        // Past 1,000 hex digits no decimal is worked out (it would take time growing with the
+        // square of the length); such a value is refused all the same, and at once.
+        let endless = problems(minimalIncident + "\n        fraction: 0x" + String(repeating: "F", count: 1_001))
+        #expect(endless.count == 1 && endless.first?.contains(" is not a number;") == true, "\(endless)")
     }
 
     /// YAML's infinities and NaN are numbers in YAML, so "not a number" would be wrong: they

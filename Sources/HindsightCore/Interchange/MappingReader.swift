@@ -395,8 +395,10 @@ enum NumberGrammar {
     /// The decimal spelling of a whole number written in `radix` (YAML's hex or octal digits, no
     /// sign), however long: one past the largest Int is still a number, named as such so that it
     /// is refused as out of range rather than as "not a number". Nil when a character is not a
-    /// digit of that radix.
+    /// digit of that radix, or past 1,000 digits: the work grows with the square of the length,
+    /// and a scalar of a megabyte of hex digits must not hold up an import.
     private static func decimalSpelling(ofDigits digits: ArraySlice<Unicode.Scalar>, radix: UInt32) -> String? {
+        guard digits.count <= 1_000 else { return nil }
         var decimal: [UInt32] = [0]  // least significant digit first
         for scalar in digits {
             let digit: UInt32
