@@ -188,5 +188,11 @@ struct CausesCommandTests {
             let none = try #require(causes.range(of: unrecorded), "\(format): \(causes)")
             #expect(cause.lowerBound < none.lowerBound, "\(format): \(causes)")
         }
+        // Markdown heads its first column as the table, CSV (`cause`) and JSON do: it called it PATH.
+        let markdown = try sandbox.run("causes", "--db", db, "--format", "markdown").quietOutput()
+        #expect(markdown.hasPrefix("| CAUSE | INCIDENTS |"), "\(markdown)")
+        #expect(markdown.contains("| cache/key | 1 | 10m |"), "\(markdown)")
+        let table = try sandbox.run("causes", "--db", db).quietOutput()
+        #expect(table.hasPrefix("CAUSE "), "\(table)")
     }
 }

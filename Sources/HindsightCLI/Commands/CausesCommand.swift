@@ -46,7 +46,7 @@ struct CausesCommand: ParsableCommand {
         }
         let nodes = roots.flatMap { $0.flattened() }
         let listing = Listing(
-            columns: [.init(output.format == .table ? "CAUSE" : "PATH"), .init("INCIDENTS", alignRight: true),
+            columns: [.init("CAUSE"), .init("INCIDENTS", alignRight: true),
                       .init("DOWNTIME", alignRight: true), .init("LATENT DEFECTS", alignRight: true),
                       .init("LATENT MEDIAN", alignRight: true), .init("LATENT MAX", alignRight: true)],
             rows: nodes.map { depth, node in
