@@ -283,11 +283,18 @@ final class Importer {
             let others = try CatalogReader.slas(db, serviceID: item.value.serviceID)
                 .map(\.sla)
                 .filter { $0.effectiveFrom != item.value.effectiveFrom }
-            if let clash = others.first(where: { $0.overlaps(item.value) }) {
+            if let clash = try others.first(where: { try $0.overlaps(item.value) }) {
                 reported.insert(slaKey(item.value))
-                let period = "\(clash.effectiveFrom?.description ?? "always") to \(clash.effectiveUntil?.description ?? "open end")"
+                var period = "\(clash.effectiveFrom?.description ?? "always") to \(clash.effectiveUntil?.description ?? "open end")"
+                var from = item.value.effectiveFrom?.description ?? "always"
+                // Dates that do not overlap can still share hours when the zones differ: name the
+                // zones, or the message would contradict the dates it shows.
+                if clash.timeZone != item.value.timeZone {
+                    period += " in \(clash.timeZone)"
+                    from += " in \(item.value.timeZone)"
+                }
                 found.append(InterchangeProblem(item.location,
-                    "\(item.naming())SLA of '\(item.value.serviceID)' effective from \(item.value.effectiveFrom?.description ?? "always") overlaps its SLA effective \(period); a service's SLAs must cover disjoint periods"))
+                    "\(item.naming())SLA of '\(item.value.serviceID)' effective from \(from) overlaps its SLA effective \(period); a service's SLAs must cover disjoint periods"))
             }
         }
     }

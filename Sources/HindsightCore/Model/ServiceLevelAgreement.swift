@@ -34,12 +34,30 @@ public struct ServiceLevelAgreement: Hashable, Sendable {
         self.credits = credits
     }
 
-    /// Whether the two SLAs' effective periods share at least one day.
-    public func overlaps(_ other: ServiceLevelAgreement) -> Bool {
-        let selfStart = effectiveFrom?.daysSinceEpoch ?? Int64.min
-        let selfEnd = effectiveUntil?.daysSinceEpoch ?? Int64.max
-        let otherStart = other.effectiveFrom?.daysSinceEpoch ?? Int64.min
-        let otherEnd = other.effectiveUntil?.daysSinceEpoch ?? Int64.max
-        return selfStart <= otherEnd && otherStart <= selfEnd
+    /// Whether the two SLAs are in force at some instant in common. Each SLA's dates are days of
+    /// its own time zone, so two SLAs whose dates do not overlap can still share hours: one in UTC
+    /// until 2025-10-31 and one in Pacific/Kiritimati (UTC+14) from 2025-11-01 are both in force
+    /// from 2025-10-31T10:00Z to 2025-11-01T00:00Z.
+    /// - Throws: ``ValueParseError`` when either SLA names a time zone this machine does not know.
+    public func overlaps(_ other: ServiceLevelAgreement) throws -> Bool {
+        let mine = try effectivePeriod(), theirs = try other.effectivePeriod()
+        return Self.isBefore(mine.start, theirs.end) && Self.isBefore(theirs.start, mine.end)
+    }
+
+    /// The instants the SLA is in force: from the local midnight that begins `effectiveFrom` to
+    /// the one that ends `effectiveUntil`, in its time zone; nil where that date is absent
+    /// (unbounded).
+    /// - Throws: ``ValueParseError`` when the SLA names a time zone this machine does not know.
+    public func effectivePeriod() throws -> (start: Instant?, end: Instant?) {
+        guard effectiveFrom != nil || effectiveUntil != nil else { return (nil, nil) }
+        let calendar = try LocalCalendar(timeZoneName: timeZone)
+        return (effectiveFrom.map(calendar.startOfDay), effectiveUntil.map { calendar.startOfDay($0.adding(days: 1)) })
+    }
+
+    /// Whether `start` comes before `end`, a missing start being the earliest and a missing end
+    /// the latest.
+    private static func isBefore(_ start: Instant?, _ end: Instant?) -> Bool {
+        guard let start, let end else { return true }
+        return start < end
     }
 }
