@@ -25,6 +25,15 @@ struct SearchQueryTests {
         #expect(try terms("jednorožec") == [.word("jednorožec", prefix: false)])
     }
 
+    /// A term typed again asks nothing more of a record, and the index's ranking works through
+    /// every term for every occurrence: 17 000 copies of one word took minutes. The first of equal
+    /// terms is kept, in the order typed; terms that differ in kind (a word, a prefix, a phrase) stay apart.
+    @Test func aRepeatedTermIsKeptOnce() throws {
+        #expect(try terms("cache deploy cache \"a b\" cach* \"a b\" cach* cache") == [
+            .word("cache", prefix: false), .word("deploy", prefix: false), .phrase("a b"), .word("cach", prefix: true)])
+        #expect(try terms(String(repeating: "cache ", count: 17_000)) == [.word("cache", prefix: false)])
+    }
+
     /// Punctuation after a prefix's `*` separates, as it does after any word: the `*` still ends
     /// the word. A letter or digit after the `*`, or a second `*`, is still refused.
     @Test func punctuationAfterAPrefixSeparates() throws {

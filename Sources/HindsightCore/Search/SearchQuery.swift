@@ -4,6 +4,7 @@
 /// * words separated by spaces must all occur in the same record (an incident's title and
 ///   summary, or one factor, action or timeline entry), case and diacritics aside;
 /// * `"double quotes"` make a phrase whose words must occur together, in order;
+/// * a word or phrase typed twice counts once;
 /// * a `*` at the end of a word (outside quotes) matches any word it begins, e.g. `cach*`;
 ///   punctuation after it separates as anywhere (`cach*,`);
 /// * everything else (`AND`, `OR`, `NOT`, `col:`, `(`, `^`, `-`, `+`) is text: punctuation
@@ -13,7 +14,8 @@
 /// anywhere but at the end of a word: not twice (`cach**`), not first (`*x`, `*`), not after
 /// punctuation (`cach-*`), not inside (`ca*che`).
 public struct SearchQuery: Hashable, Sendable {
-    /// The terms, in the order typed.
+    /// The terms, in the order typed; a term typed again (the same word, or the same phrase) is
+    /// kept once.
     public let terms: [SearchTerm]
 
     /// Reads `text` by the rules above.
@@ -87,7 +89,11 @@ public struct SearchQuery: Hashable, Sendable {
         guard !terms.isEmpty else {
             throw ValueParseError("the query has no letter or digit to search for; give one or more words, e.g. cache or \"health check\"")
         }
-        self.terms = terms
+        // A term typed twice asks nothing more of a record, but the index's ranking works through
+        // every pair of term and occurrence: a query that repeats one word thousands of times
+        // took minutes. Only the first of equal terms is kept.
+        var seen: Set<SearchTerm> = []
+        self.terms = terms.filter { seen.insert($0).inserted }
     }
 
     /// Whether `text` holds something the index keeps as part of a word: a letter or a digit.
