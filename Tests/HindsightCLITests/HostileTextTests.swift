@@ -241,8 +241,8 @@ struct HostileTextTests {
         let expectations: [([String], [String])] = [
             (["services"], ["| web | \(escaped) | \(escaped) |"]),
             (["incidents"], ["| \(escaped)<br>second line |", "| Near &lt;miss&gt; |"]),
-            // The match is marked between [ and ], inside the escaped text.
-            (["search", "site"], ["&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;[site]&lt;/b&gt; &amp; &amp;amp; a\\|b"]),
+            // The match is marked between [ and ] (escaped, as every bracket is), inside the escaped text.
+            (["search", "site"], ["&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;\\[site\\]&lt;/b&gt; &amp; &amp;amp; a\\|b"]),
             (["incident", "show", "hostile"], [
                 "## \(escaped)<br>second line\n\n",
                 "\n\n\(escaped)\n\n\(escaped)\n",
@@ -277,5 +277,32 @@ struct HostileTextTests {
             #expect(ampersands.allSatisfy { $0.hasPrefix("lt;") || $0.hasPrefix("gt;") || $0.hasPrefix("amp;") },
                     "\(command):\n\(result.stdout)")
         }
+    }
+
+    /// Markdown writes every square bracket with a backslash, so that neither a stored link nor the
+    /// marks `search` puts around a match followed by `(` make a link that hides text: unescaped,
+    /// `[docs](https://evil.example/x)` renders as a link named "docs" and the target vanishes.
+    @Test func markdownBracketsNeverMakeALink() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("kb.sqlite")
+        let file = try sandbox.write("links.yaml", """
+            version: 1
+            services:
+              - {id: web, name: Web}
+            incidents:
+              - id: links
+                title: "See docs(https://evil.example/x) and [runbook](https://evil.example/y)"
+                started_at: 2024-05-06T00:00:00Z
+            """)
+        _ = try sandbox.run("import", "--db", db, file).quietOutput()
+        let search = try sandbox.run("search", "--db", db, "--format", "markdown", "docs").quietOutput()
+        #expect(search.contains("| See \\[docs\\](https://evil.example/x) and \\[runbook\\](https://evil.example/y) |"), "\(search)")
+        let listing = try sandbox.run("incidents", "--db", db, "--format", "markdown").quietOutput()
+        #expect(listing.contains("| See docs(https://evil.example/x) and \\[runbook\\](https://evil.example/y) |"), "\(listing)")
+        let show = try sandbox.run("incident", "show", "--db", db, "links", "--format", "markdown").quietOutput()
+        #expect(show.hasPrefix("## See docs(https://evil.example/x) and \\[runbook\\](https://evil.example/y)\n"), "\(show)")
+        // The table shows the text as stored, marks unescaped.
+        let table = try sandbox.run("search", "--db", db, "docs").quietOutput()
+        #expect(table.contains("See [docs](https://evil.example/x) and [runbook](https://evil.example/y)"), "\(table)")
     }
 }

@@ -64,12 +64,14 @@ struct Listing {
         "| " + row.map(markdownInline).joined(separator: " | ") + " |\n"
     }
 
-    /// Text made safe inside a Markdown table cell, heading, list item or line: backslashes and
-    /// pipes escaped, `&`, `<` and `>` written as `&amp;`, `&lt;` and `&gt;` (so that a renderer
-    /// shows them rather than reading HTML), line breaks written `<br>` (so that the text stays one
-    /// cell, heading or item and its breaks still show), control characters neutralised.
+    /// Text made safe inside a Markdown table cell, heading, list item or line: backslashes,
+    /// pipes and square brackets escaped (so that no link or image can hide text, whether the
+    /// brackets are stored or are the marks of `search`), `&`, `<` and `>` written as `&amp;`,
+    /// `&lt;` and `&gt;` (so that a renderer shows them rather than reading HTML), line breaks
+    /// written `<br>` (so that the text stays one cell, heading or item and its breaks still show),
+    /// control characters neutralised.
     static func markdownInline(_ value: String) -> String {
-        // Printable ASCII without any of `\ | & < >` needs nothing done (line breaks are not printable).
+        // Printable ASCII without any of `\ | [ ] & < >` needs nothing done (line breaks are not printable).
         if value.utf8.allSatisfy(isPlainInMarkdown) {
             return value
         }
@@ -85,16 +87,17 @@ struct Listing {
     }
 
     /// Whether `byte` is printable ASCII that neither Markdown nor the HTML inside it reads as
-    /// syntax; `\`, `|`, `&`, `<` and `>` are.
+    /// syntax; `\`, `|`, `[`, `]`, `&`, `<` and `>` are.
     private static func isPlainInMarkdown(_ byte: UInt8) -> Bool {
         switch byte {
-        case 0x5C, 0x7C, 0x26, 0x3C, 0x3E: return false
+        case 0x5C, 0x7C, 0x5B, 0x5D, 0x26, 0x3C, 0x3E: return false
         default: return byte >= 0x20 && byte < 0x7F
         }
     }
 
-    /// `value` with a backslash before each backslash and pipe and `&`, `<`, `>` as character
-    /// references; an entity already in the text is escaped again, so that it reads as typed.
+    /// `value` with a backslash before each backslash, pipe and square bracket and `&`, `<`, `>`
+    /// as character references; an entity already in the text is escaped again, so that it reads
+    /// as typed.
     private static func markdownEscaped(_ value: String) -> String {
         var escaped = ""
         escaped.unicodeScalars.reserveCapacity(value.unicodeScalars.count)
@@ -102,6 +105,8 @@ struct Listing {
             switch scalar {
             case "\\": escaped += "\\\\"
             case "|": escaped += "\\|"
+            case "[": escaped += "\\["
+            case "]": escaped += "\\]"
             case "&": escaped += "&amp;"
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
