@@ -10,7 +10,8 @@ import HindsightCore
 /// none takes a negative number, so such a word is always a query or a value in the wrong place.
 enum SingleDashWords {
     /// The usage error for the first such word before a bare `--`, or nil when there is none:
-    /// how to join it to its option, and for `search`, how to search for it. `-` alone (standard
+    /// how to join it to its option, and for `search`, how to search for it, for `import` and
+    /// `backup`, how to name such a file. `-` alone (standard
     /// input) and `-h` are left alone.
     static func problem(in arguments: [String]) -> CLIError? {
         var previous: String?
@@ -29,9 +30,13 @@ enum SingleDashWords {
             }
             var lines = ["error: \(QuotedValue.quote(argument)) is not an option "
                          + "(hindsight's options start with --; only -h has one dash)", joined]
-            // Only `search` takes free text that may start with a dash; elsewhere the hint is noise.
+            // Only `search` takes free text, and `import` and `backup` file names, that may start
+            // with a dash; elsewhere the hint is noise.
             if arguments.first == "search" {
                 lines.append("a search query that starts with - goes after --, as in: hindsight search -- \(shown)")
+            } else if let command = arguments.first, ["import", "backup"].contains(command) {
+                lines.append("a file whose name starts with - goes after -- or is written with its folder, "
+                             + "as in: hindsight \(command) -- \(shown), or ./\(shown)")
             }
             return CLIError(.usage, lines)
         }

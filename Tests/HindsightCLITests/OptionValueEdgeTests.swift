@@ -102,4 +102,31 @@ extension OptionValueEdgeTests {
                                         "--as-of", "9999-06-15T00:00:00Z", "--format", "json")
         #expect(catalogue.status == 0, "\(catalogue)")
     }
+
+    /// A file named with a leading dash is refused as a one-dash word, and the message says how to
+    /// name it: after `--`, or with its folder. It offered only `--title=-x.json`, and neither
+    /// `import` nor `backup` has a `--title`. Both ways it names then work.
+    @Test func aFileThatStartsWithADashIsRefusedWithTheWaysToNameIt() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("kb.sqlite")
+        _ = try sandbox.write("-x.yaml", "version: 1\nservices:\n  - {id: web, name: Web}\n")
+        let refused = try Hindsight.run(["import", "--db", db, "-x.yaml"], home: sandbox.path, directory: sandbox.path)
+        #expect(refused.status == 64, "\(refused)")
+        #expect(refused.stdout == "")
+        #expect(refused.stderr.hasSuffix("""
+            a file whose name starts with - goes after -- or is written with its folder, as in: hindsight import -- -x.yaml, or ./-x.yaml
+
+            """), "\(refused.stderr)")
+        #expect(sandbox.bytes("kb.sqlite") == nil)
+        for arguments in [["--", "-x.yaml"], ["./-x.yaml"]] {
+            let imported = try Hindsight.run(["import", "--db", db] + arguments, home: sandbox.path, directory: sandbox.path)
+            #expect(imported.status == 0, "\(arguments): \(imported)")
+        }
+        let backup = try Hindsight.run(["backup", "--db", db, "-copy.sqlite"], home: sandbox.path, directory: sandbox.path)
+        #expect(backup.status == 64, "\(backup)")
+        #expect(backup.stderr.contains("as in: hindsight backup -- -copy.sqlite, or ./-copy.sqlite\n"), "\(backup.stderr)")
+        let copied = try Hindsight.run(["backup", "--db", db, "--", "-copy.sqlite"], home: sandbox.path, directory: sandbox.path)
+        #expect(copied.status == 0, "\(copied)")
+        #expect(sandbox.bytes("-copy.sqlite") != nil)
+    }
 }
