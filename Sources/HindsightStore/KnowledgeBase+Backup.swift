@@ -103,9 +103,12 @@ extension KnowledgeBase {
         } else {
             // link() fails if the name was taken in the meantime, where rename() would replace it.
             guard link(temporary, target) == 0 else {
-                let reason = errno == EEXIST ? "the file already exists; pass --overwrite to replace it"
-                    : "could not move the copy into place: \(Self.errnoText())"
-                throw StoreError.backupFailed(path: destination, reason: reason)
+                // Another backup took the name since the check above: the same refusal as when it
+                // was there before, so that a script can tell it from a failure to write.
+                if errno == EEXIST {
+                    throw StoreError.backupRefused(path: destination, reason: "the file already exists; pass --overwrite to replace it")
+                }
+                throw StoreError.backupFailed(path: destination, reason: "could not move the copy into place: \(Self.errnoText())")
             }
             unlink(temporary)
         }

@@ -24,6 +24,31 @@ struct ConcurrencyTests {
         #expect(json.count == processes)
     }
 
+    /// Two backups to one new file at once: one writes it, the other is refused as when the file
+    /// was there before it began (exit 64, "will not write a backup"), never an I/O failure (exit
+    /// 1). The loser's check for an existing file passes while the winner is still copying, and
+    /// the name is taken only when its own copy is moved into place.
+    @Test func twoBackupsToOneNewFileOneWritesTheOtherIsRefused() throws {
+        let sandbox = try Sandbox()
+        let db = sandbox.file("kb.sqlite")
+        let history = try Hindsight.run(["generate", "--incidents", "300", "--seed", "4"], home: sandbox.path)
+        #expect(history.status == 0)
+        _ = try sandbox.write("history.json", history.stdout)
+        _ = try sandbox.run("import", "--db", db, sandbox.file("history.json")).quietOutput()
+        for round in 0..<LongTests.size(short: 3, long: 20) {
+            let copy = sandbox.file("copy-\(round).sqlite")
+            let results = Slots(count: 2, initial: "")
+            Simultaneously.run(2) { index in
+                let result = try? Hindsight.run(["backup", "--db", db, copy], home: sandbox.path)
+                results.set(index, result.map { "\($0.status) \($0.stderr)" } ?? "did not run")
+            }
+            let refusal = "64 error: will not write a backup to \(copy): the file already exists; pass --overwrite to replace it\n"
+            #expect(results.values.filter { $0 == "0 " }.count == 1, "\(results.values)")
+            #expect(results.values.allSatisfy { $0 == "0 " || $0 == refusal }, "\(results.values)")
+            #expect(try SQLiteShell.health(copy) == "ok")
+        }
+    }
+
     /// The migration race: 8 processes open one file that does not exist yet, in rounds on a new
     /// file each time. Without the migration lock, GRDB's migrator fails some of them with
     /// "table already exists".
