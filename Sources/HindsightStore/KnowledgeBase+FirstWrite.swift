@@ -36,9 +36,14 @@ extension KnowledgeBase {
         // before SQLite makes the file, and let go only after every file of it is removed.
         let claim = TemporaryFileClaim(on: partial)
         defer { withExtendedLifetime(claim) {} }
+        // Ctrl-C, kill or a hang-up mid-import would otherwise leave the hidden copy until the next
+        // first write to this name sweeps it; SIGKILL still does.
+        let interruption = InterruptionCleanup(removing: (partialSuffixes + [TemporaryFileClaim.suffix]).map { partial + $0 })
+        defer { interruption.uninstall() }
         func removePartial() {
             for suffix in partialSuffixes { unlink(partial + suffix) }
             claim?.release()
+            interruption.uninstall()
         }
         let result: Result
         var knowledgeBase: KnowledgeBase?
