@@ -27,18 +27,31 @@ enum SchemaInspector {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(busyTimeout)
+        // A read-only connection leaves the side files it made; a refused file must be left as it was.
+        let sideFiles = NewSideFiles(of: resolvedPath)
+        var queue: DatabaseQueue?
+        func closeAndRemoveNewSideFiles() {
+            try? queue?.close()
+            queue = nil
+            sideFiles.remove()
+        }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            return try queue.read { db in
+            let opened = try DatabaseQueue(path: path, configuration: configuration)
+            queue = opened
+            let state = try opened.read { db in
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 guard tables.contains("grdb_migrations") else { return classify(tables: tables, applied: []) }
                 return classify(tables: tables, applied: try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
             }
+            if state == .foreign { closeAndRemoveNewSideFiles() }
+            return state
         } catch let error as DatabaseError {
             switch error.resultCode {
             case .SQLITE_NOTADB:
+                closeAndRemoveNewSideFiles()
                 throw StoreError.unreadableDatabase(path: path, reason: "the file is not an SQLite database")
             case .SQLITE_CORRUPT:
+                closeAndRemoveNewSideFiles()
                 throw StoreError.unreadableDatabase(path: path, reason: "the database file is damaged (\(error.message ?? "corrupt"))")
             case .SQLITE_CANTOPEN where access(resolvedPath, R_OK) == 0 && !KnowledgeBase.mayWrite(resolvedPath):
                 throw StoreError.unreadableDatabase(path: path, reason: """

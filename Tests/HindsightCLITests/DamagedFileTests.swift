@@ -12,6 +12,12 @@ struct DamagedFileTests {
                                commands: [[String]] = [["incidents"], ["import", "one.yaml"], ["doctor"], ["backup", "copy.sqlite"]]) throws {
         let before = FileManager.default.contents(atPath: db)
         let file = try sandbox.write("one.yaml", Self.incident)
+        let folder = (db as NSString).deletingLastPathComponent
+        // The lock file is shared with other processes, so it stays; nothing else may appear.
+        func entries() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasSuffix(".lock") }.sorted()
+        }
+        let entriesBefore = entries()
         for command in commands {
             let arguments = [command[0], "--db", db] + command.dropFirst().map { $0 == "one.yaml" ? file : $0 == "copy.sqlite" ? sandbox.file($0) : $0 }
             let result = try Hindsight.run(arguments, home: sandbox.path)
@@ -20,6 +26,7 @@ struct DamagedFileTests {
             #expect(result.stderr.contains(reason), "\(command): \(result.stderr)")
             #expect(result.stdout.isEmpty, "\(command)")
             #expect(FileManager.default.contents(atPath: db) == before, "\(command) changed the file")
+            #expect(entries() == entriesBefore, "\(command) left new files beside it")
         }
         #expect(!FileManager.default.fileExists(atPath: sandbox.file("copy.sqlite")))
     }
@@ -37,6 +44,21 @@ struct DamagedFileTests {
         // A third of the pages: the schema is there, the tables it points to are cut off.
         try bytes.prefix(bytes.count / 3 / 4096 * 4096).write(to: URL(fileURLWithPath: db))
         try expectRefused(sandbox, db, reason: "the database file is damaged")
+    }
+
+    /// Only the side files the refused command made are removed: a -wal that was there before may
+    /// belong to another process, so it stays, while the -shm SQLite makes beside it goes.
+    @Test func aDamagedFileKeepsTheSideFilesThatWereThereBefore() throws {
+        let (sandbox, _) = try Sandbox.withDemo()
+        let bytes = try #require(sandbox.bytes("demo.sqlite"))
+        let db = sandbox.file("truncated.sqlite")
+        try bytes.prefix(bytes.count / 3 / 4096 * 4096).write(to: URL(fileURLWithPath: db))
+        _ = try sandbox.write("truncated.sqlite-wal", "")
+        let result = try Hindsight.run(["incidents", "--db", db], home: sandbox.path)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("the database file is damaged"), "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: db + "-wal"))
+        #expect(!FileManager.default.fileExists(atPath: db + "-shm"))
     }
 
     /// The demo with the first byte of the action table's root page overwritten: the schema and
