@@ -27,7 +27,8 @@ enum SchemaInspector {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(busyTimeout)
-        // A read-only connection leaves the side files it made; a refused file must be left as it was.
+        // A read-only connection leaves the side files it made; a file refused as damaged or not a
+        // database must be left as it was.
         let sideFiles = NewSideFiles(of: resolvedPath)
         var queue: DatabaseQueue?
         func closeAndRemoveNewSideFiles() {
@@ -43,7 +44,10 @@ enum SchemaInspector {
                 guard tables.contains("grdb_migrations") else { return classify(tables: tables, applied: []) }
                 return classify(tables: tables, applied: try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
             }
-            if state == .foreign { closeAndRemoveNewSideFiles() }
+            // Another application's database keeps whatever side files appear beside it: that
+            // application may open it at any moment, and removing a -wal or -shm it has just made
+            // would split its connections between two logs. A damaged file or one that is not a
+            // database has no such user.
             return state
         } catch let error as DatabaseError {
             switch error.resultCode {
