@@ -10,9 +10,8 @@ import HindsightCore
 /// none takes a negative number, so such a word is always a query or a value in the wrong place.
 enum SingleDashWords {
     /// The usage error for the first such word before a bare `--`, or nil when there is none:
-    /// how to join it to its option, and for `search`, how to search for it, for `import` and
-    /// `backup`, how to name such a file. `-` alone (standard
-    /// input) and `-h` are left alone.
+    /// how to join it to its option; for `search`, how to search for it; for `import` and `backup`,
+    /// how to name such a file. `-` alone (standard input) and `-h` are left alone.
     static func problem(in arguments: [String]) -> CLIError? {
         var previous: String?
         for argument in arguments {

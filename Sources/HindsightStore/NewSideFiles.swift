@@ -5,8 +5,9 @@ import Darwin
 #endif
 
 /// The `-wal` and `-shm` files of a database that did not exist when it was taken, so that a
-/// connection refused on a damaged file, or one that is not a database, can remove the ones SQLite made for it, and no
-/// others: a side file that existed before may be in use by another process.
+/// connection refused on a damaged file, or one that is not a database, can remove the ones
+/// SQLite made for it, and no others: a side file that existed before may be in use by another
+/// process.
 struct NewSideFiles {
     /// The side files SQLite may make beside a WAL database, even through a read-only connection.
     private static let suffixes = ["-wal", "-shm"]
