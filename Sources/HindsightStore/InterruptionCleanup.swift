@@ -26,14 +26,7 @@ final class InterruptionCleanup {
         cleanupPaths = copies
         cleanupPathCount = paths.count
         for signal in Self.signals {
-            var action = sigaction()
-            #if canImport(Glibc)
-            action.__sigaction_handler.sa_handler = removeAndReraise
-            #else
-            action.__sigaction_u.__sa_handler = removeAndReraise
-            #endif
-            sigemptyset(&action.sa_mask)
-            for other in Self.signals { sigaddset(&action.sa_mask, other) }
+            var action = signalAction(running: removeAndReraise)
             var old = sigaction()
             sigaction(signal, &action, &old)
             previous.append(old)
@@ -73,14 +66,26 @@ private func removeAndReraise(_ signal: Int32) {
     if let paths = cleanupPaths {
         for index in 0..<cleanupPathCount { if let path = paths[index] { unlink(path) } }
     }
-    var action = sigaction()
-    #if canImport(Glibc)
-    action.__sigaction_handler.sa_handler = SIG_DFL
-    #else
-    action.__sigaction_u.__sa_handler = SIG_DFL
-    #endif
-    sigemptyset(&action.sa_mask)
+    var action = signalAction(running: SIG_DFL)
     sigaction(signal, &action, nil)
     // The signal is blocked while this handler runs; it is delivered when the handler returns.
     raise(signal)
+}
+
+/// An action that runs `handler` (a function, or `SIG_DFL`) with SIGINT, SIGTERM and SIGHUP
+/// blocked while it runs, so that a second signal does not interrupt the removal. It only fills in
+/// a struct, allocating nothing, so the handler may call it.
+private func signalAction(running handler: (@convention(c) (Int32) -> Void)?) -> sigaction {
+    var action = sigaction()
+    #if canImport(Glibc)
+    action.__sigaction_handler.sa_handler = handler
+    #else
+    action.__sigaction_u.__sa_handler = handler
+    #endif
+    sigemptyset(&action.sa_mask)
+    // One call each rather than a loop over an array, which could allocate inside the handler.
+    sigaddset(&action.sa_mask, SIGINT)
+    sigaddset(&action.sa_mask, SIGTERM)
+    sigaddset(&action.sa_mask, SIGHUP)
+    return action
 }
