@@ -125,6 +125,8 @@ struct HealthAndBackupTests {
         let writer = try KnowledgeBase.open(at: folder.file("kb.sqlite"), access: .readWrite)
         let imports = 60
         let done = DispatchSemaphore(value: 0)
+        // Written by the writer thread only, and read after `done` is signalled.
+        nonisolated(unsafe) var failures: [String] = []
         let thread = Thread {
             for index in 0..<imports {
                 let text = """
@@ -132,8 +134,11 @@ struct HealthAndBackupTests {
                     incidents:
                       - {id: busy-\(index), title: Busy \(index), started_at: 2024-03-01T10:00:00Z, impacts: [{service: url-shortener}]}
                     """
-                if let document = try? InterchangeDecoder.decode(Array(text.utf8), file: "busy.yaml") {
-                    _ = try? writer.importRecords(document, replace: false, actor: "test", now: SeedDocuments.now)
+                do {
+                    let document = try InterchangeDecoder.decode(Array(text.utf8), file: "busy.yaml")
+                    _ = try writer.importRecords(document, replace: false, actor: "test", now: SeedDocuments.now)
+                } catch {
+                    failures.append("busy-\(index): \(error)")
                 }
             }
             done.signal()
@@ -152,6 +157,10 @@ struct HealthAndBackupTests {
             copies.append(counts[0])
         }
         done.wait()
+        // Every import committed while the backups ran, so the copies saw a writer at work.
+        #expect(failures.isEmpty, "\(failures.prefix(3))")
+        let stored = try DatabaseQueue(path: folder.file("kb.sqlite")).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM incident") }
+        #expect(stored == 5 + imports)
         // The 5 seeds and up to all 60 busy incidents, never fewer than an earlier copy held.
         #expect(copies.allSatisfy { (5...(5 + imports)).contains($0) })
         #expect(copies == copies.sorted())
