@@ -1,3 +1,4 @@
+import Foundation
 import HindsightCore
 import PropertyBased
 import Testing
@@ -159,8 +160,17 @@ struct SearchTests {
     ]
     private static let hostile = Gen.int(in: 0...(pieces.count - 1)).array(of: 0...10).map { $0.map { pieces[$0] }.joined() }
 
+    /// Counts the queries that got past the parser, across the property's runs.
+    final class SearchedCount: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func add() { lock.lock(); value += 1; lock.unlock() }
+        var current: Int { lock.lock(); defer { lock.unlock() }; return value }
+    }
+
     @Test func noTypedQueryReachesTheIndexAsSyntax() async throws {
         let knowledgeBase = self.knowledgeBase
+        let searched = SearchedCount()
         await propertyCheck(input: Self.hostile) { text in
             let query: SearchQuery
             do {
@@ -171,11 +181,14 @@ struct SearchTests {
                 Issue.record("unexpected error parsing \(text.debugDescription): \(error)")
                 return
             }
+            searched.add()
             do {
                 _ = try knowledgeBase.search(query, limit: 5)
             } catch {
                 Issue.record("search for \(text.debugDescription) failed: \(error)")
             }
         }
+        // A parser that refused everything would leave the index untried and this test passing.
+        #expect(searched.current > 0)
     }
 }
