@@ -111,6 +111,8 @@ struct ConcurrencyTests {
         }
         let allProblems = problems.values.flatMap { $0 }
         #expect(allProblems == [])
+        // Each reader started while the writers ran; one that never did would leave the imports untested against readers.
+        #expect(readerRuns.values.allSatisfy { $0 > 0 }, "reader runs \(readerRuns.values)")
         #expect(try SQLiteShell.count(db, "incident") == writers * importsEach)
         #expect(try SQLiteShell.health(db) == "ok")
         print("load: \(writers) writers × \(importsEach) imports = \(writers * importsEach) committed of \(writers * importsEach); "
