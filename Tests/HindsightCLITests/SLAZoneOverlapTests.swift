@@ -48,6 +48,11 @@ struct SLAZoneOverlapTests {
             let database = sandbox.file("kb\(index).sqlite")
             let imported = try sandbox.run("import", "--db", database, file)
             #expect(imported.status == 0, "\(zone): \(imported)")
+            #expect(imported.stdout.contains("SLAs: 2 added, 0 replaced, 0 unchanged"), "\(zone): \(imported.stdout)")
+            let stored = try SQLiteShell.query(database, """
+                SELECT timezone, coalesce(effective_from, '-'), coalesce(effective_until, '-') FROM sla ORDER BY pk
+                """)
+            #expect(stored == "UTC|-|2025-10-31\n\(zone)|\(from)|-", "\(zone): \(stored)")
         }
     }
 
