@@ -114,6 +114,9 @@ struct IncidentBudgetTests {
 
     @Test func anIncidentAcrossAMonthEndShowsEveryWindowItReached() throws {
         let (sandbox, db) = try imported()
+        // The allowances, 0.1 % of each window: October in Prague runs from CEST into CET, 31 × 86 400
+        // + 3 600 = 2 682 000 s, so 2 682 s (44m 42s); in UTC 2 678 400 s, 2 678.4 s; November, 30 days
+        // in either zone, 2 592 000 s, 2 592 s (43m 12s).
         // api, October: 22:30–23:00Z fully down, 1800 s = 30m, 1800 / 2682 = 67.11…%; the window
         // also holds overlap's 22:00–22:30 at 0.5 (900 s): 2700 s = 45m in all, over 2682 s.
         // api, November: 23:00–23:45Z less the maintenance from 23:30: 1800 s, 69.44…% of 2592 s.

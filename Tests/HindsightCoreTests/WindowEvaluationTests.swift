@@ -179,6 +179,11 @@ struct WindowEvaluationTests {
         #expect(BudgetOutlook(figures, profile: profile) == .exhausted(at: try instant("2019-11-10T12:00:00Z")))
     }
 
+    // Worked by hand, window seconds × (100 − objective) / 100:
+    // a 92-day quarter, 92 × 86 400 = 7 948 800 s: 0.1 % is 7 948.8 s and 0.5 % is 39 744 s;
+    // a 30-day month, 2 592 000 s: 0.01 % is 259.2 s and 1 % is 25 920 s;
+    // a leap year, 366 × 86 400 = 31 622 400 s: 0.1 % is 31 622.4 s;
+    // a 31-day month, 2 678 400 s: 0.05 % is 1 339.2 s.
     @Test(arguments: [
         (99.9, 7_948_800_000 as Int64, 7_948.8),
         (99.5, 7_948_800_000 as Int64, 39_744.0),
