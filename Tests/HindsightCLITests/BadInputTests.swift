@@ -113,7 +113,7 @@ struct BadInputTests {
     @Test(arguments: cases.map { $0.0 })
     func refusedWithALocatedMessage(kind: String) throws {
         let (sandbox, db) = try seeded()
-        guard let testCase = Self.cases.first(where: { $0.0 == kind }) else { return }
+        let testCase = try #require(Self.cases.first(where: { $0.0 == kind }))
         try sandbox.write("bad.yaml", testCase.1)
         try expectRefused(sandbox, db, files: [sandbox.file("bad.yaml")], message: testCase.2)
     }
@@ -121,9 +121,11 @@ struct BadInputTests {
     @Test func rawNulByteIsRefusedWithItsPosition() throws {
         let (sandbox, db) = try seeded()
         var bytes = Data(Self.good.utf8)
-        bytes.insert(0, at: 31)  // inside the service id on line 3
+        // Lines 1 and 2 are 11 and 10 bytes with their line feeds, so byte 31 is the 11th of line 3,
+        // "  - {id: a|pi": the NUL goes in before the 'p', at column 11.
+        bytes.insert(0, at: 31)
         try bytes.write(to: URL(fileURLWithPath: sandbox.file("bad.yaml")))
-        try expectRefused(sandbox, db, files: [sandbox.file("bad.yaml")], message: "bad.yaml:3:")
+        try expectRefused(sandbox, db, files: [sandbox.file("bad.yaml")], message: "bad.yaml:3:11: NUL character")
         let stderr = try Hindsight.run(["import", "--db", db, sandbox.file("bad.yaml")], home: sandbox.path).stderr
         #expect(stderr.contains("NUL character"))
     }

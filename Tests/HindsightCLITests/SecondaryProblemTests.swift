@@ -55,12 +55,19 @@ struct SecondaryProblemTests {
     @Test func theGoodFileImports() throws {
         let sandbox = try Sandbox()
         let file = try sandbox.write("good.yaml", Self.good)
-        #expect(try sandbox.run("import", "--db", sandbox.file("kb.sqlite"), file).status == 0)
+        let imported = try sandbox.run("import", "--db", sandbox.file("kb.sqlite"), file)
+        #expect(imported.status == 0 && imported.stderr == "", "\(imported)")
+        // Everything the cases break is stored when nothing is: one incident with two factors and an action
+        // addressing both.
+        #expect(try SQLiteShell.count(sandbox.file("kb.sqlite"), "incident") == 1)
+        #expect(try SQLiteShell.count(sandbox.file("kb.sqlite"), "factor") == 2)
+        #expect(try SQLiteShell.count(sandbox.file("kb.sqlite"), "action") == 1)
+        #expect(try SQLiteShell.count(sandbox.file("kb.sqlite"), "action_factor") == 2)
     }
 
     @Test(arguments: cases.map { $0.0 })
     func onlyTheFieldAtFaultIsReported(kind: String) throws {
-        guard let (_, replacements, lines) = Self.cases.first(where: { $0.0 == kind }) else { return }
+        let (_, replacements, lines) = try #require(Self.cases.first(where: { $0.0 == kind }))
         let sandbox = try Sandbox()
         let db = sandbox.file("kb.sqlite")
         try sandbox.write("other.yaml", "version: 1\nservices:\n  - {id: other, name: Other}\n")
