@@ -12,7 +12,7 @@ struct ActionFilterAgreementTests {
         let knowledgeBase = try KnowledgeBase.open(at: folder.file("kb.sqlite"), access: .readWrite)
         let history = try SyntheticHistory(incidents: 300, services: 8, years: 2, seed: 5)
         var text = ""
-        try history.writeJSON(to: &text)
+        history.writeJSON(to: &text)
         _ = try knowledgeBase.importRecords(try InterchangeDecoder.decode(Array(text.utf8), file: "history.json"),
                                             replace: false, actor: "test", now: try Instant(parsing: "2026-01-01T00:00:00Z"))
         let everything = try knowledgeBase.trackedActions()
